@@ -1,0 +1,125 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CompressNIO
+import NIOCore
+
+/// Something that yields a file's bytes in chunks, so that no reader ever needs the whole file.
+protocol ByteSource: AnyObject {
+    /// Appends up to `maxCount` bytes to `buffer`; returns how many were appended, 0 at the end.
+    func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int
+    /// Bytes consumed from disk so far (compressed bytes for a compressed file), for progress.
+    var bytesConsumed: Int { get }
+}
+
+/// Reads a file (or standard input) with plain POSIX reads: fast, and no Foundation buffering.
+final class FileByteSource: ByteSource {
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    private let path: String
+    private(set) var bytesConsumed = 0
+
+    init(path: String) throws {
+        self.path = path
+        if path == "-" {
+            fd = 0
+            ownsDescriptor = false
+            return
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw SiftError("\(path): no such file", status: .noInput)
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw SiftError("\(path): is a directory; pass the dataset files inside it (e.g. \(path)/*.jsonl)", status: .noInput)
+        }
+        fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw SiftError("\(path): cannot open (\(String(cString: strerror(errno))))", status: .noInput)
+        }
+        ownsDescriptor = true
+    }
+
+    deinit {
+        if ownsDescriptor { close(fd) }
+    }
+
+    func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
+        let oldCount = buffer.count
+        buffer.reserveCapacity(oldCount + maxCount)
+        var got = 0
+        buffer.append(contentsOf: repeatElement(0, count: maxCount))
+        let result = buffer.withUnsafeMutableBytes { raw -> Int in
+            while true {
+                let n = Glibc.read(fd, raw.baseAddress! + oldCount, maxCount)
+                if n < 0 && errno == EINTR { continue }
+                return n
+            }
+        }
+        if result < 0 {
+            buffer.removeLast(maxCount)
+            throw SiftError("\(path): read error (\(String(cString: strerror(errno))))", status: .ioError)
+        }
+        got = result
+        buffer.removeLast(maxCount - got)
+        bytesConsumed += got
+        return got
+    }
+}
+
+/// Inflates a gzip stream as it is read. Concatenated gzip members (as `cat a.gz b.gz` or pigz
+/// produce) are read one after another, as `gzip -d` does.
+final class GzipByteSource: ByteSource {
+    private let file: FileByteSource
+    private let path: String
+    private let decompressor: ZlibDecompressor
+    private var input = ByteBuffer()
+    private var compressed: [UInt8] = []
+    private var output: ByteBuffer
+    private var fileEnded = false
+
+    init(file: FileByteSource, path: String) throws {
+        self.file = file
+        self.path = path
+        decompressor = try ZlibDecompressor(algorithm: .gzip)
+        output = ByteBufferAllocator().buffer(capacity: 1 << 20)
+    }
+
+    var bytesConsumed: Int { file.bytesConsumed }
+
+    func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
+        while true {
+            if output.readableBytes > 0 {
+                let n = min(maxCount, output.readableBytes)
+                output.withUnsafeReadableBytes { buffer.append(contentsOf: $0.prefix(n)) }
+                output.moveReaderIndex(forwardBy: n)
+                return n
+            }
+            output.clear()
+            if input.readableBytes == 0 {
+                if fileEnded { return 0 }
+                compressed.removeAll(keepingCapacity: true)
+                if try file.read(into: &compressed, maxCount: 1 << 18) == 0 {
+                    fileEnded = true
+                    return 0
+                }
+                input.clear()
+                input.writeBytes(compressed)
+            }
+            let before = input.readableBytes
+            do {
+                try decompressor.inflate(from: &input, to: &output)
+            } catch let error as CompressNIOError where error == .bufferOverflow || error == .inputBufferOverflow {
+                // The window is full or this chunk is used up: hand out what we have, read more.
+            } catch {
+                throw SiftError("\(path): corrupt gzip data after \(file.bytesConsumed - input.readableBytes) compressed bytes", status: .dataError)
+            }
+            if output.readableBytes == 0 && input.readableBytes == before && input.readableBytes > 0 {
+                // The member ended and more input follows: start the next gzip member.
+                try decompressor.reset()
+            }
+        }
+    }
+}

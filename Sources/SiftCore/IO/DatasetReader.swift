@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads one dataset file as a stream of records, a chunk at a time: the file is cut into raw
+/// records sequentially and each chunk's records are decoded on all cores, in order.
+///
+/// Nothing is skipped silently: every line, row or element comes out as a `.record` or a
+/// `.malformed` event, so `records + malformed == itemsSeen` always holds.
+public final class DatasetReader {
+    public let path: String
+    public let format: DatasetFormat
+    public let isCompressed: Bool
+    /// The file's size on disk, when it is a regular file (not standard input).
+    public let fileSize: Int?
+    private var splitter: any RecordSplitter
+    private let byteCounter: any ByteSource
+    private let options: ReadOptions
+
+    public init(path: String, options: ReadOptions = ReadOptions()) throws {
+        self.path = path
+        self.options = options
+        let file = try FileByteSource(path: path)
+        var info = stat()
+        fileSize = path != "-" && stat(path, &info) == 0 ? Int(info.st_size) : nil
+
+        var head: [UInt8] = []
+        _ = try file.read(into: &head, maxCount: 2)
+        let gzipMagic = head.count == 2 && head[0] == 0x1F && head[1] == 0x8B
+        let source: any ByteSource
+        if gzipMagic {
+            // Re-read the two magic bytes through the inflater: start a fresh descriptor.
+            source = try GzipByteSource(file: FileByteSource(path: path), path: path)
+            head = []
+        } else {
+            source = file
+        }
+        isCompressed = gzipMagic
+        byteCounter = source
+        _ = try source.read(into: &head, maxCount: min(options.chunkBytes, 1 << 16))
+        let detected: DatasetFormat
+        if let forced = options.format {
+            detected = forced
+        } else if let implied = DatasetFormat.implied(byName: path) {
+            detected = implied == .json ? head.withUnsafeBufferPointer { DatasetFormat.sniffJSON($0) } : implied
+        } else {
+            detected = head.withUnsafeBufferPointer { DatasetFormat.sniff($0) }
+        }
+        format = detected
+        switch detected {
+        case .jsonl:
+            splitter = JSONLinesSplitter(source: source, file: path, prefix: head, chunkSize: options.chunkBytes, maxRecordBytes: options.maxRecordBytes)
+        case .json:
+            splitter = JSONDocumentSplitter(source: source, file: path, prefix: head, chunkSize: options.chunkBytes, maxRecordBytes: options.maxRecordBytes)
+        case .csv, .tsv:
+            splitter = DelimitedSplitter(source: source, file: path, prefix: head, delimiter: detected == .csv ? UInt8(ascii: ",") : 0x09,
+                                         chunkSize: options.chunkBytes, maxRecordBytes: options.maxRecordBytes)
+        }
+        if head.isEmpty && detected != .csv && detected != .tsv {
+            emptyFile = true
+        }
+    }
+
+    private var emptyFile = false
+
+    /// Notes about the file that are not malformed records (empty file, byte-order mark, ...).
+    public var diagnostics: [ReadDiagnostic] {
+        var all = splitter.diagnostics
+        if emptyFile, !all.contains(where: { $0.message.hasPrefix("file is empty") }) {
+            all.insert(ReadDiagnostic(file: path, message: "file is empty"), at: 0)
+        }
+        return all
+    }
+
+    /// Lines (JSON Lines), rows (CSV/TSV) or array elements seen so far, blank lines excluded.
+    public var itemsSeen: Int { splitter.itemsSeen }
+    public var blankLines: Int { splitter.blankLines }
+    /// Bytes read from disk so far (compressed bytes for a gzip file), for progress bars.
+    public var bytesRead: Int { byteCounter.bytesConsumed }
+
+    /// The next chunk of events in file order, or nil at the end. `firstIndex` numbers the records.
+    public func nextBatch(firstIndex: Int) throws -> [ReadEvent]? {
+        guard let batch = try splitter.nextBatch() else { return nil }
+        let path = self.path
+        let maxDepth = options.maxDepth
+        var events = parallelMap(count: batch.items.count, threads: options.threads, minimumPerSlice: 256) { i in
+            Self.decode(batch.items[i], bytes: batch.bytes, file: path, maxDepth: maxDepth)
+        }
+        var index = firstIndex
+        for i in events.indices {
+            if case .record(var record) = events[i] {
+                record.location.index = index
+                index += 1
+                events[i] = .record(record)
+            }
+        }
+        return events
+    }
+
+    static func decode(_ item: RawItem, bytes: [UInt8], file: String, maxDepth: Int) -> ReadEvent {
+        switch item {
+        case .malformed(let malformed):
+            return .malformed(malformed)
+        case .row(let fields, let line):
+            var object = JSONObject(minimumCapacity: fields.count)
+            for (name, value) in fields { object[name] = .string(value) }
+            return .record(Record(fields: object, location: RecordLocation(file: file, line: line, index: 0)))
+        case .json(let range, let line, let unterminated):
+            return bytes.withUnsafeBufferPointer { all in
+                let slice = UnsafeBufferPointer(rebasing: all[range])
+                do throws(JSONParseError) {
+                    let value = try JSONParser.parse(UnsafeRawBufferPointer(slice), maxDepth: maxDepth)
+                    guard case .object(let fields) = value else {
+                        return .malformed(MalformedRecord(file: file, line: line, column: 1,
+                            error: "expected a JSON object, found \(article(value.typeName))", raw: rawText(slice)))
+                    }
+                    return .record(Record(fields: fields, location: RecordLocation(file: file, line: line, index: 0)))
+                } catch {
+                    let (lineDelta, column) = position(ofOffset: error.offset, in: slice)
+                    var message = "invalid JSON: \(error.message)"
+                    if unterminated { message = "truncated last line (no newline at end of file): " + message }
+                    return .malformed(MalformedRecord(file: file, line: line + lineDelta, column: column, error: message, raw: rawText(slice)))
+                }
+            }
+        }
+    }
+
+    private static func article(_ typeName: String) -> String {
+        switch typeName {
+        case "array", "integer", "object": return "an \(typeName)"
+        default: return "a \(typeName)"
+        }
+    }
+}

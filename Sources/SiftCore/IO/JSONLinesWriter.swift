@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes records as JSON Lines through a large buffer.
+///
+/// `.replace` writes to a temporary file next to the target and renames it into place on `close()`,
+/// so a crash never leaves a half-written output under the real name. `.append` adds whole lines to
+/// an existing file and flushes after each, so a killed run leaves only complete lines behind (the
+/// mode for resumable, slow producers such as model calls).
+public final class JSONLinesWriter {
+    public enum Mode: Sendable { case replace, append }
+
+    public let path: String
+    private let mode: Mode
+    private let writePath: String
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private let writer = JSONWriter()
+    private var closed = false
+    public private(set) var count = 0
+
+    public init(path: String, mode: Mode = .replace) throws {
+        self.path = path
+        self.mode = mode
+        writePath = mode == .replace ? "\(path).tmp-\(getpid())" : path
+        let flags = mode == .replace ? (O_WRONLY | O_CREAT | O_TRUNC) : (O_WRONLY | O_CREAT | O_APPEND)
+        fd = open(writePath, flags, 0o644)
+        guard fd >= 0 else {
+            throw SiftError("\(path): cannot write (\(String(cString: strerror(errno))))", status: .ioError)
+        }
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    deinit {
+        if !closed {
+            Glibc.close(fd)
+            if mode == .replace { unlink(writePath) }
+        }
+    }
+
+    public func write(_ record: Record) throws {
+        try write(.object(record.fields))
+    }
+
+    public func write(_ value: JSONValue) throws {
+        writer.write(value, into: &buffer)
+        buffer.append(0x0A)
+        count += 1
+        if mode == .append || buffer.count >= 1 << 20 { try flush() }
+    }
+
+    private func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SiftError("\(path): write failed (\(String(cString: strerror(errno))))", status: .ioError)
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and, in `.replace` mode, moves the finished file into place.
+    public func close() throws {
+        guard !closed else { return }
+        try flush()
+        closed = true
+        Glibc.close(fd)
+        if mode == .replace, rename(writePath, path) != 0 {
+            throw SiftError("\(path): cannot move output into place (\(String(cString: strerror(errno))))", status: .ioError)
+        }
+    }
+}
+
+/// Writes a whole text file atomically (temporary file, then rename): reports and manifests.
+public func writeFileAtomically(_ path: String, _ bytes: [UInt8]) throws {
+    let temporary = "\(path).tmp-\(getpid())"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { throw SiftError("\(path): cannot write (\(String(cString: strerror(errno))))", status: .ioError) }
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            close(fd)
+            unlink(temporary)
+            throw SiftError("\(path): write failed (\(String(cString: strerror(errno))))", status: .ioError)
+        }
+        offset += n
+    }
+    close(fd)
+    guard rename(temporary, path) == 0 else {
+        unlink(temporary)
+        throw SiftError("\(path): cannot move output into place (\(String(cString: strerror(errno))))", status: .ioError)
+    }
+}
+
+public func writeFileAtomically(_ path: String, _ text: String) throws {
+    try writeFileAtomically(path, Array(text.utf8))
+}

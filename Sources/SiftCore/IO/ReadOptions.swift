@@ -1,0 +1,29 @@
+/// How datasets are read. The defaults suit every command; the CLI exposes the limits.
+public struct ReadOptions: Sendable {
+    /// Force a format instead of detecting it from the name and first bytes.
+    public var format: DatasetFormat?
+    /// A record (line, row or array element) larger than this is reported as malformed and skipped
+    /// without being held in memory. 256 MiB by default: single 50 MB lines are fine.
+    public var maxRecordBytes: Int
+    /// JSON nesting deeper than this is malformed (protects the stack of worker threads).
+    public var maxDepth: Int
+    /// Bytes read per chunk; each chunk's records are decoded in parallel.
+    public var chunkBytes: Int
+    /// Worker threads for decoding.
+    public var threads: Int
+
+    public init(format: DatasetFormat? = nil, maxRecordBytes: Int = 256 << 20, maxDepth: Int = JSONParser.defaultMaxDepth,
+                chunkBytes: Int = 4 << 20, threads: Int = siftThreadCount) {
+        self.format = format
+        self.maxRecordBytes = maxRecordBytes
+        self.maxDepth = maxDepth
+        self.chunkBytes = chunkBytes
+        self.threads = threads
+    }
+}
+
+/// What reading yields, in file order: a record, or a malformed item with its reason.
+public enum ReadEvent: Sendable {
+    case record(Record)
+    case malformed(MalformedRecord)
+}

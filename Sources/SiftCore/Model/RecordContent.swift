@@ -1,0 +1,132 @@
+/// One turn of a conversation, with the role normalised to `system`, `user`, `assistant` or `tool`
+/// (ShareGPT's `human`/`gpt` map to `user`/`assistant`); unknown roles are kept as written.
+public struct Turn: Sendable, Hashable {
+    public var role: String
+    public var content: String
+
+    public init(role: String, content: String) {
+        self.role = role
+        self.content = content
+    }
+
+    static func normalizedRole(_ raw: String) -> String {
+        switch raw.lowercased() {
+        case "user", "human", "customer", "prompter": return "user"
+        case "assistant", "gpt", "chatgpt", "model", "bot", "bard", "bing", "agent": return "assistant"
+        case "system", "developer": return "system"
+        case "tool", "function", "observation", "ipython": return "tool"
+        default: return raw
+        }
+    }
+}
+
+/// What a record says, independent of how its kind spells it. This is the single place where each
+/// kind's fields are mapped to meaning; audits, dedup, filters and synthesis all read records
+/// through it.
+///
+/// - `prompt`: what the model is given (chat: every turn before the final assistant turn).
+/// - `response`: what the model should produce (chat: the final assistant turn).
+/// - `document`: the text of a document-like record (RAG, classification, pretraining text).
+/// - `comparableText`: the text that identifies the record for deduplication and overlap: the
+///   turns joined by newlines for conversations, prompt and response for pairs, the document text.
+public struct RecordContent: Sendable {
+    public var kind: DatasetKind
+    public var turns: [Turn]
+    public var prompt: String?
+    public var response: String?
+    public var document: String?
+    public var title: String?
+    public var label: String?
+    public var labelField: String?
+    /// The name and raw value of the record's date field, parsed by `TimestampParser`.
+    public var timestamp: (field: String, value: JSONValue)?
+    public var source: String?
+    public var id: String?
+
+    public init(_ fields: JSONObject, kind: DatasetKind) {
+        self.kind = kind
+        turns = []
+        id = RecordSchema.firstScalar(RecordSchema.idFields, in: fields)
+        if let (name, value) = RecordSchema.firstPresent(RecordSchema.labelFields, in: fields) {
+            labelField = name
+            if let text = value.scalarText { label = text }
+            else if case .array(let items) = value, items.count == 1 { label = items[0].scalarText }
+        }
+        if let (name, value) = RecordSchema.firstPresent(RecordSchema.timestampFields, in: fields), !value.isNull {
+            timestamp = (name, value)
+        }
+        source = Self.source(in: fields)
+        title = RecordSchema.firstString(RecordSchema.titleFields, in: fields)?.value
+
+        switch kind {
+        case .chat:
+            turns = Self.turns(fields["messages"], roleKey: "role", contentKey: "content")
+            (prompt, response) = Self.split(turns)
+        case .sharegpt:
+            turns = Self.turns(fields["conversations"], roleKey: "from", contentKey: "value")
+            (prompt, response) = Self.split(turns)
+        case .alpaca:
+            let instruction = fields["instruction"]?.scalarText ?? ""
+            let input = fields["input"]?.scalarText ?? ""
+            prompt = input.allSatisfy(\.isWhitespace) ? instruction : instruction + "\n\n" + input
+            response = fields["output"]?.scalarText
+        case .promptCompletion:
+            prompt = fields["prompt"]?.scalarText
+            response = RecordSchema.firstScalar(RecordSchema.completionFields, in: fields)
+        case .evalCase:
+            prompt = RecordSchema.firstScalar(RecordSchema.evalInputFields, in: fields)
+            response = RecordSchema.firstScalar(RecordSchema.evalExpectedFields, in: fields)
+        case .ragDocument, .classification, .text, .unknown:
+            document = RecordSchema.firstString(RecordSchema.documentTextFields, in: fields)?.value
+        }
+        if turns.isEmpty, prompt != nil || response != nil {
+            if let prompt { turns.append(Turn(role: "user", content: prompt)) }
+            if let response { turns.append(Turn(role: "assistant", content: response)) }
+        }
+    }
+
+    /// The text that identifies the record, for duplicate detection and overlap measures.
+    public var comparableText: String {
+        if let document { return document }
+        if !turns.isEmpty { return turns.map(\.content).joined(separator: "\n") }
+        return [prompt, response].compactMap { $0 }.joined(separator: "\n")
+    }
+
+    private static func source(in fields: JSONObject) -> String? {
+        if let provenance = fields[RecordSchema.annotationKey]?["provenance"]?["source"]?.stringValue { return provenance }
+        for name in RecordSchema.sourceFields {
+            switch fields[name] {
+            case .string(let s)?: return s
+            case .object(let o)?: if let s = o["source"]?.stringValue ?? o["type"]?.stringValue { return s }
+            default: continue
+            }
+        }
+        return fields["metadata"]?["source"]?.stringValue
+    }
+
+    /// Message content is a string, or (OpenAI multimodal) a list of parts whose text parts count.
+    private static func text(of content: JSONValue?) -> String {
+        switch content {
+        case .string(let s)?: return s
+        case .array(let parts)?:
+            return parts.compactMap { part in part["text"]?.stringValue ?? part.stringValue }.joined(separator: "\n")
+        default: return content?.scalarText ?? ""
+        }
+    }
+
+    private static func turns(_ value: JSONValue?, roleKey: String, contentKey: String) -> [Turn] {
+        guard case .array(let items)? = value else { return [] }
+        return items.compactMap { item in
+            guard case .object(let message) = item else { return nil }
+            let role = message[roleKey]?.stringValue ?? message["role"]?.stringValue ?? message["from"]?.stringValue ?? ""
+            return Turn(role: Turn.normalizedRole(role), content: text(of: message[contentKey]))
+        }
+    }
+
+    private static func split(_ turns: [Turn]) -> (prompt: String?, response: String?) {
+        guard let last = turns.last else { return (nil, nil) }
+        let context = last.role == "assistant" ? turns.dropLast() : turns[...]
+        let prompt = context.filter { $0.role != "system" }.map(\.content).joined(separator: "\n")
+        return (context.isEmpty ? nil : prompt, last.role == "assistant" ? last.content : nil)
+    }
+}

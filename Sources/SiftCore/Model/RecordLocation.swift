@@ -1,0 +1,61 @@
+/// Where a record came from: the file, its 1-based line (for CSV, the line where the row starts)
+/// and its 0-based position in the whole input, which orders records across files.
+public struct RecordLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var index: Int
+
+    public init(file: String, line: Int, index: Int) {
+        self.file = file
+        self.line = line
+        self.index = index
+    }
+
+    public static func < (lhs: RecordLocation, rhs: RecordLocation) -> Bool { lhs.index < rhs.index }
+
+    public var description: String { "\(file):\(line)" }
+}
+
+/// A line (or CSV row, or JSON array element) that could not be read as a record. It keeps the raw
+/// text so that nothing is lost: commands that write outputs put it in their rejects file.
+public struct MalformedRecord: Sendable, Error, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    /// 1-based column (in characters) within `line`, where known.
+    public var column: Int?
+    public var error: String
+    /// The raw text (invalid UTF-8 repaired with U+FFFD for display).
+    public var raw: String
+
+    public init(file: String, line: Int, column: Int? = nil, error: String, raw: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.error = error
+        self.raw = raw
+    }
+
+    public var description: String {
+        if let column { return "\(file):\(line):\(column): \(error)" }
+        return "\(file):\(line): \(error)"
+    }
+}
+
+/// Something worth telling the user about a file that is not a malformed record: an empty file, a
+/// byte-order mark, duplicate CSV headers.
+public struct ReadDiagnostic: Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        if let line { return "\(file):\(line): \(message)" }
+        return "\(file): \(message)"
+    }
+}
