@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore"]),
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
-        .testTarget(name: "SiftCLITests", dependencies: ["SiftCore"]),
+        .testTarget(name: "SiftCLITests", dependencies: ["sift", "SiftCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
