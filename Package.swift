@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SiftStats", targets: ["SiftStats"]),
         .library(name: "SiftReport", targets: ["SiftReport"]),
         .library(name: "SiftRecipes", targets: ["SiftRecipes"]),
+        .library(name: "SiftSplit", targets: ["SiftSplit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -38,10 +39,11 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
+        .target(name: "SiftSplit", dependencies: ["SiftCore"]),
         .target(
             name: "SiftRecipes",
             dependencies: [
-                "SiftCore", "SiftReport",
+                "SiftCore", "SiftReport", "SiftSplit",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Collections", package: "swift-collections"),
             ]
@@ -49,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "sift",
             dependencies: [
-                "SiftCore", "SiftReport", "SiftStats", "SiftRecipes",
+                "SiftCore", "SiftReport", "SiftStats", "SiftRecipes", "SiftSplit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
         .testTarget(name: "SiftRecipesTests", dependencies: ["SiftRecipes"]),
+        .testTarget(name: "SiftSplitTests", dependencies: ["SiftSplit"]),
         .testTarget(name: "SiftCLITests", dependencies: ["sift", "SiftCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -31,18 +31,11 @@ public struct ReadStep: RecipeStepRunner {
                 try io.output.write(record)
                 kept += 1
             case .malformed(let item):
-                try io.rejects.write(rejectRecord(for: item))
+                try io.rejects.write(item.rejectRecord)
                 malformed += 1
             }
         }
         return StepResult(inputRecords: kept + malformed, outputRecords: kept, removedRecords: malformed,
                           details: ["malformed": .integer(malformed)], inputsRead: paths)
     }
-}
-
-/// A malformed input item as a rejects record: its raw text and why it could not be read.
-func rejectRecord(for item: MalformedRecord) -> JSONValue {
-    var reject: JSONObject = ["reason": "malformed", "error": .string(item.error), "file": .string(item.file), "line": .integer(item.line)]
-    if let column = item.column { reject["column"] = .integer(column) }
-    return .object(["raw": .string(item.raw), RecordSchema.annotationKey: .object(["reject": .object(reject)])])
 }
