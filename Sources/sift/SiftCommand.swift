@@ -1,11 +1,11 @@
 import ArgumentParser
 
 @main
-struct Sift: ParsableCommand {
+struct Sift: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sift",
         abstract: "Audit, clean, deduplicate, label and size the data you train, evaluate and retrieve from.",
         version: siftVersion,
-        subcommands: [StatsCommand.self]
+        subcommands: [StatsCommand.self, SynthCommand.self, MixCommand.self]
     )
 }
