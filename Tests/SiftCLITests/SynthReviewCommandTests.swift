@@ -58,7 +58,7 @@ struct SynthReviewCommandTests {
         let dir = try TemporaryDirectory()
         var lines: [String] = []
         for i in 0..<30 { lines.append(generatedLine("si-\(i)", technique: "self-instruct", prompt: "Task number \(i) about rivers?", response: "=SUM(A1) answer \(i)")) }
-        for i in 0..<10 { lines.append(generatedLine("ev-\(i)", technique: "evol-instruct", prompt: "Harder task \(i), with commas", response: "Answer \"\(i)\"\nsecond line")) }
+        for i in 0..<10 { lines.append(generatedLine("ev-\(i)", technique: "evol-instruct", prompt: "Harder task \(i), with commas", response: "Answer \\\"\(i)\\\"\\nsecond line")) }
         let input = try dir.write("accepted.jsonl", lines.joined(separator: "\n") + "\n")
         let review = try SiftProcess.run(["synth", "review", "--in", input, "--sample", "0.2", "--out", dir.path("review.csv"), "--seed", "5"])
         #expect(review.status == 0, "\(review.stderr)")

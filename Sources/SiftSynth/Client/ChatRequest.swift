@@ -52,9 +52,6 @@ public struct ChatRequest: Sendable, Hashable {
         SHA256Digest.hex(JSONWriter().bytes(Self.canonical(.array(messages.map(Self.json)))))
     }
 
-    /// All the text sent, for token estimates and dry runs.
-    public var promptText: String { messages.map(\.content).joined(separator: "\n") }
-
     static func json(_ message: ChatMessage) -> JSONValue {
         ["role": .string(message.role), "content": .string(message.content)]
     }

@@ -79,12 +79,13 @@ public actor ModelClient {
             switch try await attemptOnce(body) {
             case .success(let bytes, let completion):
                 return (bytes, completion)
-            case .retry(let reason, let retryAfter):
+            case .retry(let reason, let retryAfter) where attempt < settings.retry.maxRetries:
                 lastError = reason
-                guard attempt < settings.retry.maxRetries else { break }
                 let wait = settings.retry.delay(attempt: attempt, retryAfter: retryAfter, using: &random)
                 onRetry?("retrying in \(String(format: "%.2f", wait)) s (attempt \(attempt + 2) of \(settings.retry.maxRetries + 1)): \(reason)")
                 try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+            case .retry(let reason, _):
+                lastError = reason
             }
         }
         throw ModelError.exhausted(attempts: settings.retry.maxRetries + 1, lastError: lastError)

@@ -69,24 +69,30 @@ public struct QualityGate {
         var items = records.map(inspect)
         for i in items.indices where items[i].reasons.isEmpty { items[i].reasons += duplicates(items[i].text) }
         if let minScore = settings.minJudgeScore, let model, let client {
-            let judged = items.indices.filter { items[$0].reasons.isEmpty }
-            let requests = judged.map { i in
-                model.request([.user(judgeTemplate.render(["instruction": items[i].prompt, "response": items[i].response ?? ""]))])
-            }
-            for (i, result) in zip(judged, try await completeAll(requests, with: client)) {
-                switch result {
-                case .failure(let error):
-                    items[i].reasons.append(QAReason("judge_failed", error.description))
-                case .success(let completion):
-                    switch JudgeScore.parse(completion.content) {
-                    case .unparseable(let why):
-                        items[i].reasons.append(QAReason("judge_unparseable", why))
-                    case .score(let score, let reason):
-                        items[i].score = score
-                        items[i].judgeReason = reason
-                        if score < minScore {
-                            items[i].reasons.append(QAReason("low_judge_score", "score \(formatScore(score)) below \(formatScore(minScore))" + (reason.map { ": \($0)" } ?? "")))
-                        }
+            // Exact duplicates within the batch wait for the first copy's grade: if it passes, they
+            // are duplicates without a judge call; if it fails, the next copy is graded.
+            var pending = items.indices.filter { items[$0].reasons.isEmpty }
+            while !pending.isEmpty {
+                var leaders: [String: Int] = [:]
+                var wave: [Int] = []
+                var followers: [Int] = []
+                for i in pending {
+                    let key = TextNormalization.canonical(items[i].text)
+                    if leaders[key] == nil { leaders[key] = i; wave.append(i) } else { followers.append(i) }
+                }
+                let requests = wave.map { i in
+                    model.request([.user(judgeTemplate.render(["instruction": items[i].prompt, "response": items[i].response ?? ""]))])
+                }
+                for (i, result) in zip(wave, try await completeAll(requests, with: client)) {
+                    items[i].reasons += judgement(result, minScore: minScore, item: &items[i])
+                }
+                pending = []
+                for i in followers {
+                    let leader = leaders[TextNormalization.canonical(items[i].text)]!
+                    if items[leader].reasons.isEmpty {
+                        items[i].reasons.append(QAReason("duplicate", "same prompt as \(Provenance.reference(items[leader].record))"))
+                    } else {
+                        pending.append(i)
                     }
                 }
             }
@@ -104,6 +110,24 @@ public struct QualityGate {
             verdicts.append(verdict(item))
         }
         return verdicts
+    }
+
+    /// The reasons a judge's answer gives to reject the item (none when it passes).
+    func judgement(_ result: Result<ChatCompletion, ModelError>, minScore: Double, item: inout Item) -> [QAReason] {
+        switch result {
+        case .failure(let error):
+            return [QAReason("judge_failed", error.description)]
+        case .success(let completion):
+            switch JudgeScore.parse(completion.content) {
+            case .unparseable(let why):
+                return [QAReason("judge_unparseable", why)]
+            case .score(let score, let reason):
+                item.score = score
+                item.judgeReason = reason
+                guard score < minScore else { return [] }
+                return [QAReason("low_judge_score", "score \(formatScore(score)) below \(formatScore(minScore))" + (reason.map { ": \($0)" } ?? ""))]
+            }
+        }
     }
 
     func verdict(_ item: Item) -> Verdict {

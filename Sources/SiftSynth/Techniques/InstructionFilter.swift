@@ -62,8 +62,6 @@ public struct InstructionPool: Sendable {
 
     public init() {}
 
-    public var count: Int { entries.count }
-
     public mutating func insert(_ tokens: [String], label: String) {
         entries.append(intern(tokens))
         labels.append(label)

@@ -7,22 +7,22 @@ import Foundation
 public enum InstructionList {
     public static func parse(_ text: String, truncated: Bool) -> [String] {
         var items: [String] = []
+        var unmarked: [String] = []
         var current: String?
-        var sawMarker = false
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if let rest = stripMarker(line) {
-                sawMarker = true
                 if let current { items.append(current) }
                 current = rest
             } else if !line.isEmpty, current != nil {
                 current! += "\n" + line
-            } else if !line.isEmpty, !sawMarker {
-                items.append(line)
+            } else if !line.isEmpty {
+                unmarked.append(line)
             }
         }
         if let current { items.append(current) }
-        if !sawMarker { items = items.filter { !$0.hasSuffix(":") } }
+        // Without any list marker, every line is a task, except a lead-in such as "Here are tasks:".
+        if items.isEmpty { items = unmarked.filter { !$0.hasSuffix(":") } }
         var cleaned = items.map(clean).filter { !$0.isEmpty }
         if truncated, !cleaned.isEmpty { cleaned.removeLast() }
         return cleaned

@@ -14,11 +14,6 @@ public enum SourceText {
         return document(record)
     }
 
-    /// The answer of instruction data, if any.
-    public static func response(_ record: Record) -> String? {
-        record.content(as: DatasetKind.of(record.fields)).response
-    }
-
     /// The text of a document, or the response of instruction data (what backtranslation reads).
     public static func document(_ record: Record) -> String? {
         let content = record.content(as: DatasetKind.of(record.fields))

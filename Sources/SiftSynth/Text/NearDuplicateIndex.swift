@@ -31,8 +31,6 @@ public struct NearDuplicateIndex: Sendable {
         coefficients = (0..<Self.permutations).map { _ in (generator.next() | 1, generator.next()) }
     }
 
-    public var count: Int { texts.count }
-
     /// The most similar indexed text at or above the threshold: its label and ROUGE-L F.
     public func match(_ tokens: [String]) -> (label: String, similarity: Double)? {
         guard !tokens.isEmpty else { return nil }
