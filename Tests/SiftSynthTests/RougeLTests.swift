@@ -64,7 +64,7 @@ struct NearDuplicateIndexTests {
             #expect(exact >= 0.7)
             if index.match(RougeL.tokens(variant))?.label == "r\(i)" { found += 1 }
         }
-        // Jaccard of these pairs is about 0.85, where 32 bands of 4 rows miss with probability < 1e-4.
+        // Shingle Jaccard of these pairs is about 0.9, where 32 bands of 4 rows miss with probability < 1e-6.
         #expect(found == 200)
     }
 }
