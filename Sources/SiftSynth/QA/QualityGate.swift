@@ -191,7 +191,7 @@ public struct QualityGate {
         return reasons
     }
 
-    func duplicates(_ text: String) -> [QAReason] {
+    mutating func duplicates(_ text: String) -> [QAReason] {
         let canonical = TextNormalization.canonical(text)
         guard !canonical.isEmpty else { return [] }
         if let seed = seedTexts[canonical] { return [QAReason("duplicate_of_seed", "same prompt as seed \(seed)")] }

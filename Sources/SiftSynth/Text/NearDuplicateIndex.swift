@@ -24,6 +24,10 @@ public struct NearDuplicateIndex: Sendable {
     public let threshold: Double
     private var vocabulary: [String: Int] = [:]
     private var texts: [(label: String, tokens: [Int])] = []
+    private var sortedTokens: [[Int]] = []
+    /// `visited[i] == query` marks candidate i as already checked for the current query.
+    private var visited: [Int] = []
+    private var query = 0
     private var buckets: [[UInt64: [Int]]] = Array(repeating: [:], count: bands)
     private let coefficients: [(a: UInt64, b: UInt64)]
 
@@ -36,20 +40,38 @@ public struct NearDuplicateIndex: Sendable {
     }
 
     /// The most similar indexed text at or above the threshold: its label and ROUGE-L F.
-    public func match(_ tokens: [String]) -> (label: String, similarity: Double)? {
+    ///
+    /// Before the quadratic LCS, each candidate passes two exact bounds: F = 2·LCS/(m + n) and
+    /// LCS ≤ the overlap of the two token multisets ≤ min(m, n), so a candidate whose overlap (a
+    /// linear merge of sorted ids) is below t·(m + n)/2 cannot reach the threshold.
+    public mutating func match(_ tokens: [String]) -> (label: String, similarity: Double)? {
         guard !tokens.isEmpty else { return nil }
         let signature = signature(of: tokens)
         let ids = tokens.map { vocabulary[$0] ?? -1 }
-        var seen = Set<Int>()
+        let sorted = ids.sorted()
+        query += 1
         var best: (label: String, similarity: Double)?
         for band in 0..<Self.bands {
             guard let candidates = buckets[band][bandKey(signature, band)] else { continue }
-            for index in candidates where seen.insert(index).inserted {
+            for index in candidates where visited[index] != query {
+                visited[index] = query
+                let needed = threshold * Double(ids.count + texts[index].tokens.count) / 2
+                guard Double(min(ids.count, texts[index].tokens.count)) >= needed,
+                      Double(Self.overlap(sorted, sortedTokens[index])) >= needed else { continue }
                 let f = RougeL.score(target: texts[index].tokens, prediction: ids).fmeasure
                 if f >= threshold, f > (best?.similarity ?? -1) { best = (texts[index].label, f) }
             }
         }
         return best
+    }
+
+    /// Size of the multiset intersection of two sorted id lists.
+    static func overlap(_ a: [Int], _ b: [Int]) -> Int {
+        var i = 0, j = 0, count = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { count += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return count
     }
 
     public mutating func insert(_ tokens: [String], label: String) {
@@ -62,6 +84,8 @@ public struct NearDuplicateIndex: Sendable {
             return vocabulary.count - 1
         }
         texts.append((label, ids))
+        sortedTokens.append(ids.sorted())
+        visited.append(0)
         for band in 0..<Self.bands { buckets[band][bandKey(signature, band), default: []].append(index) }
     }
 
