@@ -9,10 +9,11 @@ let package = Package(
     products: [
         .executable(name: "sift", targets: ["sift"]),
         .library(name: "SiftCore", targets: ["SiftCore"]),
-        .library(name: "SiftStats", targets: ["SiftStats"]),
         .library(name: "SiftReport", targets: ["SiftReport"]),
-        .library(name: "SiftRecipes", targets: ["SiftRecipes"]),
+        .library(name: "SiftStats", targets: ["SiftStats"]),
         .library(name: "SiftSplit", targets: ["SiftSplit"]),
+        .library(name: "SiftSynth", targets: ["SiftSynth"]),
+        .library(name: "SiftRecipes", targets: ["SiftRecipes"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -21,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .target(
@@ -41,6 +45,17 @@ let package = Package(
         ),
         .target(name: "SiftSplit", dependencies: ["SiftCore"]),
         .target(
+            name: "SiftSynth",
+            dependencies: [
+                "SiftCore",
+                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "SiftRecipes",
             dependencies: [
                 "SiftCore", "SiftReport", "SiftSplit",
@@ -51,16 +66,30 @@ let package = Package(
         .executableTarget(
             name: "sift",
             dependencies: [
-                "SiftCore", "SiftReport", "SiftStats", "SiftRecipes", "SiftSplit",
+                "SiftCore", "SiftReport", "SiftStats", "SiftSplit", "SiftSynth", "SiftRecipes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The loopback OpenAI-compatible server the synth tests talk to (the one network double,
+        // at the edge Sift does not own).
+        .target(
+            name: "SynthTestSupport",
+            dependencies: [
+                "SiftCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Tests/SynthTestSupport"
+        ),
         .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore"]),
-        .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
-        .testTarget(name: "SiftRecipesTests", dependencies: ["SiftRecipes"]),
+        .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
         .testTarget(name: "SiftSplitTests", dependencies: ["SiftSplit"]),
-        .testTarget(name: "SiftCLITests", dependencies: ["sift", "SiftCore"]),
+        .testTarget(name: "SiftSynthTests", dependencies: ["SiftSynth", "SiftCore", "SynthTestSupport"]),
+        .testTarget(name: "SiftRecipesTests", dependencies: ["SiftRecipes"]),
+        .testTarget(name: "SiftCLITests", dependencies: ["sift", "SiftCore", "SynthTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
