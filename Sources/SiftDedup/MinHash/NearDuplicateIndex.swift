@@ -1,0 +1,124 @@
+import SiftCore
+
+/// A candidate pair that passed the signature check, kept when exact verification follows.
+public struct SimilarityEdge: Sendable, Equatable {
+    public var a: Int32
+    public var b: Int32
+    public var estimate: Float
+}
+
+/// Online MinHash-LSH clustering: documents are added in input order; each new document is looked
+/// up in the band tables, every earlier document sharing a band (and not already in its cluster)
+/// is compared by signature, and pairs whose estimate reaches `acceptance` are merged by
+/// union-find.
+///
+/// What is held per document is the signature (`numPerm` × 4 bytes), one chain link per band
+/// (4 bytes) and its share of the band tables (a 64-bit band hash and a 32-bit head per bucket):
+/// never the text. Two shortcuts keep large clusters cheap: a document whose whole signature
+/// equals an earlier one's joins it without entering the band tables (anything similar to it is
+/// equally similar to that earlier document), and a bucket is scanned for at most
+/// `bucketScanLimit` members, newest first (a bucket that deep is one big cluster, whose newest
+/// members match as well as its oldest).
+public struct NearDuplicateIndex: Sendable {
+    public let numPerm: Int
+    public let banding: LSHParameters
+    /// Estimated Jaccard at or above which a candidate pair is merged.
+    public let acceptance: Double
+    /// Whether accepted pairs are kept in `edges` (for exact verification).
+    public let recordsEdges: Bool
+    public static let bucketScanLimit = 1024
+
+    private var signatures: [UInt32] = []
+    private var buckets: [[UInt64: Int32]]
+    private var chain: [Int32] = []
+    private var identical: [UInt64: Int32] = [:]
+    public private(set) var edges: [SimilarityEdge] = []
+    /// Candidate pairs compared by signature, and those accepted.
+    public private(set) var comparisons = 0
+    public private(set) var accepted = 0
+    public private(set) var count = 0
+
+    public init(numPerm: Int, banding: LSHParameters, acceptance: Double, recordsEdges: Bool = false) {
+        precondition(banding.bands * banding.rows <= numPerm, "bands × rows exceeds the signature length")
+        self.numPerm = numPerm
+        self.banding = banding
+        self.acceptance = acceptance
+        self.recordsEdges = recordsEdges
+        buckets = Array(repeating: [:], count: banding.bands)
+    }
+
+    /// Stores the signature of document `count` without looking for its duplicates: for a document
+    /// already known to duplicate another exactly (its similarity to a representative may still
+    /// be asked).
+    public mutating func store(_ signature: [UInt32]) {
+        precondition(signature.count == numPerm)
+        signatures.append(contentsOf: signature)
+        chain.append(contentsOf: repeatElement(-1, count: banding.bands))
+        count += 1
+    }
+
+    /// Adds document `count` (which must also be the next element of `sets`), merging it with
+    /// every earlier document it is found similar to.
+    public mutating func insert(_ signature: [UInt32], into sets: inout UnionFind) {
+        let doc = count
+        store(signature)
+        let whole = signature.withUnsafeBytes { XXH64.hash($0, seed: 0x5349_4654) }
+        if let earlier = identical[whole], self.signature(Int(earlier)).elementsEqual(signature) {
+            merge(doc, Int(earlier), estimate: 1, into: &sets)
+            return
+        }
+        identical[whole] = Int32(doc)
+        let rows = banding.rows
+        for band in 0..<banding.bands {
+            let key = signature.withUnsafeBytes { raw in
+                XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[(band * rows * 4)..<((band + 1) * rows * 4)]))
+            }
+            let head = buckets[band][key]
+            var member = head ?? -1
+            var scanned = 0
+            while member >= 0 && scanned < Self.bucketScanLimit {
+                scanned += 1
+                let other = Int(member)
+                if sets.find(other) != sets.find(doc) {
+                    comparisons += 1
+                    let estimate = similarity(doc, other)
+                    if estimate >= acceptance { merge(doc, other, estimate: estimate, into: &sets) }
+                }
+                member = chain[other * banding.bands + band]
+            }
+            chain[doc * banding.bands + band] = head ?? -1
+            buckets[band][key] = Int32(doc)
+        }
+    }
+
+    private mutating func merge(_ a: Int, _ b: Int, estimate: Double, into sets: inout UnionFind) {
+        accepted += 1
+        sets.union(a, b)
+        if recordsEdges { edges.append(SimilarityEdge(a: Int32(a), b: Int32(b), estimate: Float(estimate))) }
+    }
+
+    public func signature(_ doc: Int) -> ArraySlice<UInt32> {
+        signatures[(doc * numPerm)..<((doc + 1) * numPerm)]
+    }
+
+    /// The MinHash estimate of the Jaccard similarity of two stored documents.
+    public func similarity(_ a: Int, _ b: Int) -> Double {
+        signatures.withUnsafeBufferPointer { all in
+            MinHashFamily.similarity(UnsafeBufferPointer(rebasing: all[(a * numPerm)..<((a + 1) * numPerm)]),
+                                     UnsafeBufferPointer(rebasing: all[(b * numPerm)..<((b + 1) * numPerm)]))
+        }
+    }
+
+    /// Bytes held by the index: allocated array capacity, and hash tables at Swift's maximum load
+    /// factor of 3/4, so that the figure is what the process pays rather than what it stores.
+    public var bytesHeld: Int {
+        signatures.capacity * 4 + chain.capacity * 4 + tableBytes(identical)
+            + buckets.reduce(0) { $0 + tableBytes($1) } + edges.capacity * MemoryLayout<SimilarityEdge>.stride
+    }
+}
+
+/// Approximate bytes of a Swift dictionary's storage: its slots (capacity at load factor 3/4)
+/// times the key and value sizes.
+func tableBytes<Key, Value>(_ table: [Key: Value]) -> Int {
+    table.capacity * 4 / 3 * (MemoryLayout<Key>.stride + MemoryLayout<Value>.stride)
+}
