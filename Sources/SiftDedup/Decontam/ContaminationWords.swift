@@ -16,24 +16,41 @@ public struct ContaminationWords: Sendable {
     private var ends: [Int] = []
 
     public init(_ text: String) {
-        let canonical = TextNormalization.canonical(text)
-        bytes.reserveCapacity(canonical.utf8.count)
-        var inWord = false
-        for scalar in canonical.unicodeScalars {
-            if scalar == " " {
-                if inWord { ends.append(bytes.count) }
-                inWord = false
-                continue
+        var canonical = CanonicalText.of(text)
+        canonical.withUTF8 { utf8 in
+            bytes.reserveCapacity(utf8.count)
+            var inWord = false
+            var i = 0
+            while i < utf8.count {
+                let lead = utf8[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                defer { i += length }
+                if lead == 0x20 {
+                    if inWord { ends.append(bytes.count) }
+                    inWord = false
+                    continue
+                }
+                if lead < 0x80 {
+                    if Self.asciiPunctuation[Int(lead)] { continue }
+                } else if Self.isPunctuation(Self.scalar(utf8, at: i, length: length)) {
+                    continue
+                }
+                if !inWord {
+                    if !bytes.isEmpty { bytes.append(0x20) }
+                    starts.append(bytes.count)
+                    inWord = true
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
             }
-            if Self.isPunctuation(scalar) { continue }
-            if !inWord {
-                if !bytes.isEmpty { bytes.append(0x20) }
-                starts.append(bytes.count)
-                inWord = true
-            }
-            UTF8.encode(scalar) { bytes.append($0) }
+            if inWord { ends.append(bytes.count) }
         }
-        if inWord { ends.append(bytes.count) }
+    }
+
+    /// The scalar whose `length` UTF-8 bytes start at `i` (the text is valid UTF-8).
+    private static func scalar(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> Unicode.Scalar {
+        var value = UInt32(utf8[i]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | (UInt32(utf8[i + k]) & 0x3F) }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     public var count: Int { starts.count }
@@ -54,7 +71,6 @@ public struct ContaminationWords: Sendable {
         Unicode.Scalar(UInt8(code)).properties.generalCategory.isPunctuation
     }
 
-    @inline(__always)
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 128 ? asciiPunctuation[Int(scalar.value)] : scalar.properties.generalCategory.isPunctuation
     }

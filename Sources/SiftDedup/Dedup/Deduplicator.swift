@@ -108,7 +108,7 @@ public struct Deduplicator {
             let loaded = parallelMap(count: batch.count, minimumPerSlice: 16) { i -> [UInt64]? in
                 guard let (recordIndex, record) = batch[i], case let doc = Int(documentOfRecord[recordIndex]), doc >= 0, needed[doc],
                       let text = selector.text(of: record) else { return nil }
-                return shingler.set(ofCanonical: TextNormalization.canonical(text))
+                return shingler.set(ofCanonical: CanonicalText.of(text))
             }
             for (i, set) in loaded.enumerated() {
                 if let set, let (recordIndex, _) = batch[i] { sets[Int(documentOfRecord[recordIndex])] = set }

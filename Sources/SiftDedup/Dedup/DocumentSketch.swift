@@ -34,7 +34,7 @@ struct DocumentSketch: Sendable {
     /// The first pass over one record.
     static func make(_ record: Record, selector: TextSelector, options: DedupOptions, family: MinHashFamily?) -> DocumentSketch {
         guard let raw = selector.text(of: record) else { return DocumentSketch(text: .missing) }
-        let canonical = TextNormalization.canonical(raw)
+        let canonical = CanonicalText.of(raw)
         guard !canonical.isEmpty else { return DocumentSketch(text: .blank) }
         var sketch = DocumentSketch(text: .present)
         if options.usesFingerprints { sketch.fingerprint = TextFingerprint(canonical: canonical) }

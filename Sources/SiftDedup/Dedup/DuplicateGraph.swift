@@ -110,6 +110,6 @@ struct DuplicateGraph {
     /// Bytes held for the documents and records seen (see `NearDuplicateIndex.bytesHeld`).
     var bytesHeld: Int {
         (near?.bytesHeld ?? 0) + documentCount * UnionFind.bytesPerElement + tableBytes(firstOfFingerprint)
-            + fingerprints.capacity * MemoryLayout<TextFingerprint>.stride + ranks.capacity * 8 + documentOfRecord.capacity * 4
+            + fingerprints.count * MemoryLayout<TextFingerprint>.stride + ranks.count * 8 + documentOfRecord.count * 4
     }
 }

@@ -21,7 +21,6 @@
 /// `affine32` needs only 32-bit ones, which run eight lanes at a time.)
 public struct MinHashFamily: Sendable, Equatable {
     public let numPerm: Int
-    public let seed: UInt64
     /// The odd multipliers `a_i` and the offsets `b_i`, in permutation order.
     public let multipliers: [UInt32]
     public let offsets: [UInt32]
@@ -29,10 +28,10 @@ public struct MinHashFamily: Sendable, Equatable {
     private let laneMultipliers: [SIMD8<UInt32>]
     private let laneOffsets: [SIMD8<UInt32>]
 
+    /// `numPerm` permutations drawn from SplitMix64(`seed`): for each in turn, `a` is the high 32
+    /// bits of one draw with the lowest bit set, `b` the high 32 bits of the next.
     public init(numPerm: Int = 128, seed: UInt64 = 1) {
         precondition(numPerm >= 1, "MinHash needs at least one permutation")
-        self.numPerm = numPerm
-        self.seed = seed
         var generator = SplitMix64(seed: seed)
         var a: [UInt32] = []
         var b: [UInt32] = []
@@ -40,14 +39,23 @@ public struct MinHashFamily: Sendable, Equatable {
             a.append(UInt32(truncatingIfNeeded: generator.next() >> 32) | 1)
             b.append(UInt32(truncatingIfNeeded: generator.next() >> 32))
         }
-        multipliers = a
-        offsets = b
+        self.init(multipliers: a, offsets: b)
+    }
+
+    /// Given permutations, for instance a datasketch `MinHash(scheme="affine32").permutations`,
+    /// which then gives datasketch's signatures for the same 32-bit shingle hashes.
+    public init(multipliers: [UInt32], offsets: [UInt32]) {
+        precondition(!multipliers.isEmpty && multipliers.count == offsets.count, "one offset per multiplier")
+        precondition(multipliers.allSatisfy { $0 & 1 == 1 }, "multipliers must be odd to permute")
+        numPerm = multipliers.count
+        self.multipliers = multipliers
+        self.offsets = offsets
         let lanes = (numPerm + 7) / 8
         var laneA = [SIMD8<UInt32>](repeating: SIMD8(repeating: 1), count: lanes)
         var laneB = [SIMD8<UInt32>](repeating: .zero, count: lanes)
         for i in 0..<numPerm {
-            laneA[i / 8][i % 8] = a[i]
-            laneB[i / 8][i % 8] = b[i]
+            laneA[i / 8][i % 8] = multipliers[i]
+            laneB[i / 8][i % 8] = offsets[i]
         }
         laneMultipliers = laneA
         laneOffsets = laneB

@@ -45,7 +45,7 @@ public struct NearDuplicateDetector: Sendable {
 
     /// The signature of one text, or nil when the text is blank.
     public func signature(of text: String) -> [UInt32]? {
-        let canonical = TextNormalization.canonical(text)
+        let canonical = CanonicalText.of(text)
         guard !canonical.isEmpty else { return nil }
         var hashes: [UInt64] = []
         shingler.hashes(ofCanonical: canonical, into: &hashes)

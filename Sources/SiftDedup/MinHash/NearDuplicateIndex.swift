@@ -109,16 +109,17 @@ public struct NearDuplicateIndex: Sendable {
         }
     }
 
-    /// Bytes held by the index: allocated array capacity, and hash tables at Swift's maximum load
-    /// factor of 3/4, so that the figure is what the process pays rather than what it stores.
+    /// Bytes held by the index: the arrays' elements, and the hash tables' slots (see `tableBytes`).
+    /// Array capacities are left out because they depend on the allocator, and the report must be
+    /// the same on every run.
     public var bytesHeld: Int {
-        signatures.capacity * 4 + chain.capacity * 4 + tableBytes(identical)
-            + buckets.reduce(0) { $0 + tableBytes($1) } + edges.capacity * MemoryLayout<SimilarityEdge>.stride
+        signatures.count * 4 + chain.count * 4 + tableBytes(identical)
+            + buckets.reduce(0) { $0 + tableBytes($1) } + edges.count * MemoryLayout<SimilarityEdge>.stride
     }
 }
 
-/// Approximate bytes of a Swift dictionary's storage: its slots (capacity at load factor 3/4)
-/// times the key and value sizes.
+/// Approximate bytes of a Swift dictionary's storage: its slots (its capacity is 3/4 of them) times
+/// the key and value sizes.
 func tableBytes<Key, Value>(_ table: [Key: Value]) -> Int {
     table.capacity * 4 / 3 * (MemoryLayout<Key>.stride + MemoryLayout<Value>.stride)
 }
