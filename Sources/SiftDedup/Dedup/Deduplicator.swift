@@ -59,20 +59,21 @@ public struct Deduplicator {
                 guard case .record(let record) = batch[i] else { return nil }
                 return DocumentSketch.make(record, selector: selector, options: options, family: family)
             }
-            for (event, sketch) in zip(batch, sketches) {
-                switch event {
-                case .malformed(let item):
-                    report.malformedCount += 1
-                    if report.malformed.count < DedupReport.listLimit { report.malformed.append(item) }
-                case .record(let record):
-                    switch sketch!.text {
-                    case .missing: report.withoutText.add(record.reference)
-                    case .blank: report.blankTexts.add(record.reference)
-                    case .present: report.documents += 1
+            for (i, sketch) in sketches.enumerated() {
+                guard let sketch else {
+                    if case .malformed(let item) = batch[i] {
+                        report.malformedCount += 1
+                        if report.malformed.count < DedupReport.listLimit { report.malformed.append(item) }
                     }
-                    report.records += 1
-                    graph.add(sketch!)
+                    continue
                 }
+                switch sketch.text {
+                case .missing: if case .record(let record) = batch[i] { report.withoutText.add(record.reference) }
+                case .blank: if case .record(let record) = batch[i] { report.blankTexts.add(record.reference) }
+                case .present: report.documents += 1
+                }
+                report.records += 1
+                graph.add(sketch)
             }
             progress?("sketching", stream.bytesRead, stream.totalBytes)
         }

@@ -28,6 +28,8 @@ struct DocumentSketch: Sendable {
     var text: Text
     var fingerprint: TextFingerprint?
     var signature: [UInt32] = []
+    /// `NearDuplicateIndex.keys(of:banding:)` of the signature.
+    var keys: [UInt64] = []
     /// The value the keep policy ranks by; higher is kept.
     var rank: Double = 0
 
@@ -42,6 +44,7 @@ struct DocumentSketch: Sendable {
             var hashes: [UInt64] = []
             options.shingler.hashes(ofCanonical: canonical, into: &hashes)
             sketch.signature = family.signature(of: hashes)
+            sketch.keys = NearDuplicateIndex.keys(of: sketch.signature, banding: options.resolvedBanding)
         }
         switch options.keep {
         case .first:

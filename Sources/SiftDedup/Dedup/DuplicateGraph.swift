@@ -49,7 +49,7 @@ struct DuplicateGraph {
             }
             if near != nil {
                 // An exact duplicate needs no search: its first copy already did it.
-                if isExactDuplicate { near!.store(sketch.signature) } else { near!.insert(sketch.signature, into: &sets) }
+                if isExactDuplicate { near!.store(sketch.signature) } else { near!.insert(sketch.signature, keys: sketch.keys, into: &sets) }
             }
         }
     }

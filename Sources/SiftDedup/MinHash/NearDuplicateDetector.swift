@@ -54,15 +54,18 @@ public struct NearDuplicateDetector: Sendable {
 
     /// Clusters of two or more near-duplicates among `items`, ordered by their first member.
     public func clusters(_ items: [(reference: String, text: String)]) -> [Cluster] {
-        let signatures = parallelMap(count: items.count, minimumPerSlice: 16) { signature(of: items[$0].text) }
+        let banding = self.banding
+        let signatures = parallelMap(count: items.count, minimumPerSlice: 16) { i -> (signature: [UInt32], keys: [UInt64])? in
+            signature(of: items[i].text).map { ($0, NearDuplicateIndex.keys(of: $0, banding: banding)) }
+        }
         var index = NearDuplicateIndex(numPerm: family.numPerm, banding: banding, acceptance: threshold)
         var sets = UnionFind()
         var itemOfDoc: [Int] = []
-        for (item, signature) in signatures.enumerated() {
-            guard let signature else { continue }
+        for (item, sketch) in signatures.enumerated() {
+            guard let sketch else { continue }
             itemOfDoc.append(item)
             sets.add()
-            index.insert(signature, into: &sets)
+            index.insert(sketch.signature, keys: sketch.keys, into: &sets)
         }
         var membersOfRoot: [Int: [Int]] = [:]
         var roots: [Int] = []

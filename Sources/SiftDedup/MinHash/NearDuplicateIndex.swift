@@ -29,7 +29,7 @@ public struct NearDuplicateIndex: Sendable {
     public static let bucketScanLimit = 1024
 
     private var signatures: [UInt32] = []
-    private var buckets: [[UInt64: Int32]]
+    private var buckets: [BandTable]
     private var chain: [Int32] = []
     private var identical: [UInt64: Int32] = [:]
     public private(set) var edges: [SimilarityEdge] = []
@@ -44,7 +44,7 @@ public struct NearDuplicateIndex: Sendable {
         self.banding = banding
         self.acceptance = acceptance
         self.recordsEdges = recordsEdges
-        buckets = Array(repeating: [:], count: banding.bands)
+        buckets = Array(repeating: BandTable(), count: banding.bands)
     }
 
     /// Stores the signature of document `count` without looking for its duplicates: for a document
@@ -57,23 +57,34 @@ public struct NearDuplicateIndex: Sendable {
         count += 1
     }
 
+    /// The keys under which a signature is filed: the XXH64 of the whole signature, then of each
+    /// band's rows. Pure, so that callers compute them on all cores before the sequential `insert`.
+    public static func keys(of signature: [UInt32], banding: LSHParameters) -> [UInt64] {
+        signature.withUnsafeBytes { raw in
+            var keys = [XXH64.hash(raw, seed: 0x5349_4654)]
+            keys.reserveCapacity(banding.bands + 1)
+            let width = banding.rows * 4
+            for band in 0..<banding.bands {
+                keys.append(XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[(band * width)..<((band + 1) * width)])))
+            }
+            return keys
+        }
+    }
+
     /// Adds document `count` (which must also be the next element of `sets`), merging it with
-    /// every earlier document it is found similar to.
-    public mutating func insert(_ signature: [UInt32], into sets: inout UnionFind) {
+    /// every earlier document it is found similar to. `keys` are `NearDuplicateIndex.keys(of:banding:)`.
+    public mutating func insert(_ signature: [UInt32], keys: [UInt64], into sets: inout UnionFind) {
         let doc = count
         store(signature)
-        let whole = signature.withUnsafeBytes { XXH64.hash($0, seed: 0x5349_4654) }
-        if let earlier = identical[whole], self.signature(Int(earlier)).elementsEqual(signature) {
+        if let earlier = identical[keys[0]], self.signature(Int(earlier)).elementsEqual(signature) {
             merge(doc, Int(earlier), estimate: 1, into: &sets)
             return
         }
-        identical[whole] = Int32(doc)
-        let rows = banding.rows
-        for band in 0..<banding.bands {
-            let key = signature.withUnsafeBytes { raw in
-                XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[(band * rows * 4)..<((band + 1) * rows * 4)]))
-            }
-            let head = buckets[band][key]
+        identical[keys[0]] = Int32(doc)
+        let bands = banding.bands
+        for band in 0..<bands {
+            let head = buckets[band].exchange(keys[band + 1], Int32(doc))
+            chain[doc * bands + band] = head ?? -1
             var member = head ?? -1
             var scanned = 0
             while member >= 0 && scanned < Self.bucketScanLimit {
@@ -84,10 +95,8 @@ public struct NearDuplicateIndex: Sendable {
                     let estimate = similarity(doc, other)
                     if estimate >= acceptance { merge(doc, other, estimate: estimate, into: &sets) }
                 }
-                member = chain[other * banding.bands + band]
+                member = chain[other * bands + band]
             }
-            chain[doc * banding.bands + band] = head ?? -1
-            buckets[band][key] = Int32(doc)
         }
     }
 
@@ -114,7 +123,7 @@ public struct NearDuplicateIndex: Sendable {
     /// the same on every run.
     public var bytesHeld: Int {
         signatures.count * 4 + chain.count * 4 + tableBytes(identical)
-            + buckets.reduce(0) { $0 + tableBytes($1) } + edges.count * MemoryLayout<SimilarityEdge>.stride
+            + buckets.reduce(0) { $0 + $1.bytes } + edges.count * MemoryLayout<SimilarityEdge>.stride
     }
 }
 
