@@ -139,6 +139,7 @@ def run_datasketch(args):
     from datasketch import MinHash, MinHashLSH
     import datasketch
     started = time.perf_counter()
+    cpu_started = time.process_time()
     lsh = MinHashLSH(threshold=args.threshold, num_perm=args.num_perm, weights=(args.fp_weight, args.fn_weight))
     parent = {}
 
@@ -168,10 +169,11 @@ def run_datasketch(args):
             count += 1
     removed = [key for key in parent if find(key) != key]
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     with open(args.out, "w") as f:
         json.dump({"version": datasketch.__version__, "bands": lsh.b, "rows": lsh.r, "documents": count,
-                   "seconds": seconds, "peak_rss_bytes": peak, "removed": removed}, f)
+                   "seconds": seconds, "cpu_seconds": cpu, "peak_rss_bytes": peak, "removed": removed}, f)
     print(f"datasketch {datasketch.__version__}: {count} docs in {seconds:.1f} s ({count / seconds:.0f} docs/s), "
           f"{lsh.b} bands x {lsh.r} rows, {len(removed)} removed")
 
@@ -182,17 +184,21 @@ def run_sift(args):
     import os
     import subprocess
     env = dict(os.environ, SIFT_THREADS=str(args.threads))
+    name = f"{args.threads}{'-verify' if args.verify else ''}"
     command = [args.binary, "dedup", args.corpus, "--method", "minhash", "--threshold", str(args.threshold),
                "--num-perm", str(args.num_perm), "--ngram", str(args.ngram),
-               "--out", f"{args.work}/kept-{args.threads}.jsonl", "--removed", f"{args.work}/removed-{args.threads}.jsonl",
-               "--json", f"{args.work}/report-{args.threads}.json"]
+               "--out", f"{args.work}/kept-{name}.jsonl", "--removed", f"{args.work}/removed-{name}.jsonl",
+               "--json", f"{args.work}/report-{name}.json"] + (["--verify"] if args.verify else [])
     started = time.perf_counter()
     subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    with open(f"{args.work}/sift-{args.threads}.json", "w") as f:
-        json.dump({"threads": args.threads, "seconds": seconds, "peak_rss_bytes": peak}, f)
-    print(f"sift, SIFT_THREADS={args.threads}: {seconds:.2f} s, peak RSS {peak / 1e6:.0f} MB")
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime
+    peak = usage.ru_maxrss * 1024
+    with open(f"{args.work}/sift-{name}.json", "w") as f:
+        json.dump({"threads": args.threads, "seconds": seconds, "cpu_seconds": cpu, "peak_rss_bytes": peak}, f)
+    print(f"sift{' --verify' if args.verify else ''}, SIFT_THREADS={args.threads}: {seconds:.2f} s wall, {cpu:.2f} s CPU, "
+          f"peak RSS {peak / 1e6:.0f} MB")
 
 
 # ---------------------------------------------------------------------------- comparison
@@ -217,30 +223,34 @@ def compare(args):
     ds = json.load(open(args.datasketch))
     rows = []
     p, r = scores(ds["removed"], truth)
-    rows.append(("datasketch " + ds["version"], 1, ds["documents"] / ds["seconds"], ds["seconds"], p, r, f'{ds["bands"]}x{ds["rows"]}'))
+    rows.append(("datasketch " + ds["version"], 1, ds["documents"] / ds["seconds"], ds["seconds"], ds["documents"] / ds["cpu_seconds"],
+                 p, r, f'{ds["bands"]}x{ds["rows"]}'))
     memory = None
     rss = {}
-    for threads in (1, 2):
-        timing = json.load(open(f"{args.work}/sift-{threads}.json"))
-        report = json.load(open(f"{args.work}/report-{threads}.json"))
-        p, r = scores(sift_removed(f"{args.work}/removed-{threads}.jsonl"), truth)
+    for name in ("1", "2", "2-verify"):
+        timing = json.load(open(f"{args.work}/sift-{name}.json"))
+        report = json.load(open(f"{args.work}/report-{name}.json"))
+        p, r = scores(sift_removed(f"{args.work}/removed-{name}.jsonl"), truth)
         documents = report["input"]["records"]
-        memory = report["memory"]["bytes_held_per_document"]
-        rss[threads] = timing["peak_rss_bytes"]
+        if name == "1":
+            memory = report["memory"]["bytes_held_per_document"]
+        rss[name] = timing["peak_rss_bytes"]
         banding = f'{report["parameters"]["bands"]}x{report["parameters"]["rows"]}'
-        rows.append(("sift dedup --method minhash", threads, documents / timing["seconds"], timing["seconds"], p, r, banding))
+        label = "sift dedup --method minhash" + (" --verify" if name.endswith("verify") else "")
+        rows.append((label, timing["threads"], documents / timing["seconds"], timing["seconds"],
+                     documents / timing["cpu_seconds"], p, r, banding))
     print()
-    print(f"{'tool':32} {'threads':>7} {'docs/s':>10} {'seconds':>8} {'precision':>9} {'recall':>7}  banding")
-    for name, threads, rate, seconds, p, r, banding in rows:
-        print(f"{name:32} {threads:>7} {rate:>10,.0f} {seconds:>8.2f} {p:>9.4f} {r:>7.4f}  {banding}")
-    base = rows[0][2]
+    print(f"{'tool':32} {'threads':>7} {'docs/s':>10} {'seconds':>8} {'docs/CPU-s':>10} {'precision':>9} {'recall':>7}  banding")
+    for name, threads, rate, seconds, cpu_rate, p, r, banding in rows:
+        print(f"{name:32} {threads:>7} {rate:>10,.0f} {seconds:>8.2f} {cpu_rate:>10,.0f} {p:>9.4f} {r:>7.4f}  {banding}")
+    base, base_cpu = rows[0][2], rows[0][4]
     print()
-    for name, threads, rate, *_ in rows[1:]:
-        print(f"sift, {threads} thread(s): {rate / base:.1f}x datasketch")
-    if len(rows) >= 3:
-        print(f"sift speed-up from 1 to 2 threads: {rows[2][2] / rows[1][2]:.2f}x")
+    for name, threads, rate, _, cpu_rate, *_ in rows[1:]:
+        print(f"{name[5:]}, {threads} thread(s): {rate / base:.1f}x datasketch in docs/s (wall clock), "
+              f"{cpu_rate / base_cpu:.1f}x in docs per CPU-second")
+    print(f"sift speed-up from 1 to 2 threads (wall clock): {rows[2][2] / rows[1][2]:.2f}x")
     print(f"sift memory held per document: {memory} bytes (signature, band tables, union-find; no text); "
-          f"peak RSS {rss[1] / 1e6:.0f} MB (1 thread), {rss[2] / 1e6:.0f} MB (2 threads); "
+          f"peak RSS {rss['1'] / 1e6:.0f} MB (1 thread), {rss['2'] / 1e6:.0f} MB (2 threads); "
           f"datasketch process peak RSS {ds['peak_rss_bytes'] / 1e6:.0f} MB")
     print(f"truth: {sum(truth)} of {len(truth)} documents have an earlier document with word-{args.ngram}-gram Jaccard >= threshold")
 
@@ -277,6 +287,7 @@ def main():
     s.add_argument("--threshold", type=float, default=0.8)
     s.add_argument("--num-perm", type=int, default=128)
     s.add_argument("--ngram", type=int, default=5)
+    s.add_argument("--verify", action="store_true")
     args = parser.parse_args()
     {"generate": generate, "datasketch": run_datasketch, "sift": run_sift, "compare": compare}[args.command](args)
 

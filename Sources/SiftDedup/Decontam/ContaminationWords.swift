@@ -40,7 +40,11 @@ public struct ContaminationWords: Sendable {
                     starts.append(bytes.count)
                     inWord = true
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
+                if length == 1 {
+                    bytes.append(lead)
+                } else {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
+                }
             }
             if inWord { ends.append(bytes.count) }
         }
