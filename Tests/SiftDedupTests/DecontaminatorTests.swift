@@ -59,6 +59,7 @@ struct DecontaminatorTests {
         let leaked = try readLines(directory.path("leaked.jsonl"))
         #expect(leaked.compactMap { $0["id"] } == ["t1", "t3"])
         #expect(leaked[0]["_sift"]!["decontam"]!["eval_items"] == ["q1"])
+        #expect(leaked[0]["_sift"]!["decontam"]!["matches"] == 1)
         #expect(leaked[1]["_sift"]!["decontam"]!["eval_items"] == ["q2"])
         #expect(leaked[2]["_sift"]!["rejected"]!["line"] == 5)
         #expect(report.contaminated.map(\.reference) == ["q1", "q2"])

@@ -142,6 +142,7 @@ public struct Decontaminator {
                     "eval_items": .array(match.items.prefix(Finding.maxReferences).map { .string(eval.references[Int($0)]) }),
                     "eval_count": .integer(match.items.count),
                     "ngram": .integer(options.ngram),
+                    "matches": .integer(match.positions),
                     "example": .string(match.example),
                 ])
                 try removedWriter?.write(record)

@@ -4,7 +4,6 @@ import SiftCore
 public struct SimilarityEdge: Sendable, Equatable {
     public var a: Int32
     public var b: Int32
-    public var estimate: Float
 }
 
 /// Online MinHash-LSH clustering: documents are added in input order; each new document is looked
@@ -77,7 +76,7 @@ public struct NearDuplicateIndex: Sendable {
         let doc = count
         store(signature)
         if let earlier = identical[keys[0]], self.signature(Int(earlier)).elementsEqual(signature) {
-            merge(doc, Int(earlier), estimate: 1, into: &sets)
+            merge(doc, Int(earlier), into: &sets)
             return
         }
         identical[keys[0]] = Int32(doc)
@@ -92,18 +91,17 @@ public struct NearDuplicateIndex: Sendable {
                 let other = Int(member)
                 if sets.find(other) != sets.find(doc) {
                     comparisons += 1
-                    let estimate = similarity(doc, other)
-                    if estimate >= acceptance { merge(doc, other, estimate: estimate, into: &sets) }
+                    if similarity(doc, other) >= acceptance { merge(doc, other, into: &sets) }
                 }
                 member = chain[other * bands + band]
             }
         }
     }
 
-    private mutating func merge(_ a: Int, _ b: Int, estimate: Double, into sets: inout UnionFind) {
+    private mutating func merge(_ a: Int, _ b: Int, into sets: inout UnionFind) {
         accepted += 1
         sets.union(a, b)
-        if recordsEdges { edges.append(SimilarityEdge(a: Int32(a), b: Int32(b), estimate: Float(estimate))) }
+        if recordsEdges { edges.append(SimilarityEdge(a: Int32(a), b: Int32(b))) }
     }
 
     public func signature(_ doc: Int) -> ArraySlice<UInt32> {
