@@ -25,6 +25,20 @@ struct NearDuplicateDetectorTests {
         #expect(NearDuplicateDetector().signature(of: " \n ") == nil)
     }
 
+    @Test("a large cluster of copies and one-word edits ends up as one cluster")
+    func largeCluster() {
+        let words = (0..<200).map { "w\($0 % 37)x\($0)" }
+        let items: [(reference: String, text: String)] = (0..<600).map { i in
+            var text = words
+            if i % 2 == 1 { text[i % 200] = "edit\(i)" }
+            return ("r\(i)", text.joined(separator: " "))
+        }
+        let clusters = NearDuplicateDetector(threshold: 0.8).clusters(items)
+        #expect(clusters.count == 1)
+        #expect(clusters.first?.duplicates.count == 599)
+        #expect(clusters.first?.duplicates.allSatisfy { $0.similarity >= 0.8 } == true)
+    }
+
     @Test("union-find merges sets and counts their members")
     func unionFind() {
         var sets = UnionFind(count: 5)
