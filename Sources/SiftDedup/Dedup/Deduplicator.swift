@@ -52,7 +52,7 @@ public struct Deduplicator {
 
     private func sketch(_ stream: DatasetStream, selector: TextSelector, report: inout DedupReport) throws -> DuplicateGraph {
         let family = options.usesMinHash ? MinHashFamily(numPerm: options.numPerm, seed: options.seed) : nil
-        var graph = DuplicateGraph(options: options)
+        let builder = GraphBuilder(DuplicateGraph(options: options), concurrent: readOptions.threads > 1)
         let options = self.options
         while let batch = try stream.nextBatch() {
             let sketches = parallelMap(count: batch.count, minimumPerSlice: 16) { i -> DocumentSketch? in
@@ -73,10 +73,11 @@ public struct Deduplicator {
                 case .present: report.documents += 1
                 }
                 report.records += 1
-                graph.add(sketch)
             }
+            builder.add(sketches)
             progress?("sketching", stream.bytesRead, stream.totalBytes)
         }
+        let graph = builder.finish()
         report.items = stream.itemsSeen
         report.diagnostics = stream.diagnostics
         if report.records > 0, report.withoutText.count == report.records {
