@@ -93,8 +93,7 @@ public struct Decontaminator {
     /// Streams the training set; returns, for each contaminated evaluation item, its position in
     /// `report.contaminated`.
     private func scanTrain(_ eval: EvalSide, out: String?, removed: String?, report: inout DecontamReport) throws -> [Int: Int] {
-        let keptWriter = try out.map { try JSONLinesWriter(path: $0) }
-        let removedWriter = try removed.map { try JSONLinesWriter(path: $0) }
+        let sink = try OutputSink(kept: out, removed: removed, concurrent: readOptions.threads > 1)
         let stream = try DatasetStream(paths: trainPaths, options: readOptions)
         let kind = try stream.detectKind()
         let selector = TextSelector(field: options.trainField, kind: kind)
@@ -107,12 +106,14 @@ public struct Decontaminator {
                 guard case .record(let record) = batch[i], let text = selector.text(of: record) else { return .withoutText }
                 return index.match(ContaminationWords(text)).map(Scan.contaminating) ?? .clean
             }
+            var keptRecords: [Record] = []
+            var removedLines: [JSONValue] = []
             for (event, scan) in zip(batch, scans) {
                 guard case .record(var record) = event else {
                     if case .malformed(let item) = event {
                         report.train.malformedCount += 1
                         if report.train.malformed.count < DecontamReport.listLimit { report.train.malformed.append(item) }
-                        try removedWriter?.write(item.rejectedLine)
+                        if sink.keepsRemoved { removedLines.append(item.rejectedLine) }
                     }
                     continue
                 }
@@ -120,7 +121,7 @@ public struct Decontaminator {
                 if case .withoutText = scan { report.train.withoutText.add(record.reference) }
                 guard case .contaminating(let match) = scan else {
                     if !options.dropEval { report.kept += 1 }
-                    try keptWriter?.write(record)
+                    if sink.keepsKept { keptRecords.append(record) }
                     continue
                 }
                 report.contaminatingTrainRecords += 1
@@ -145,8 +146,9 @@ public struct Decontaminator {
                     "matches": .integer(match.positions),
                     "example": .string(match.example),
                 ])
-                try removedWriter?.write(record)
+                if sink.keepsRemoved { removedLines.append(.object(record.fields)) }
             }
+            sink.write(kept: keptRecords, removed: removedLines)
             progress?("scanning train", stream.bytesRead, stream.totalBytes)
         }
         report.train.items = stream.itemsSeen
@@ -154,8 +156,7 @@ public struct Decontaminator {
         // In evaluation order.
         let order = itemPositions.sorted { $0.key < $1.key }
         report.contaminated = order.map { report.contaminated[$0.value] }
-        try keptWriter?.close()
-        try removedWriter?.close()
+        try sink.close()
         return Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element.key, $0.offset) })
     }
 

@@ -157,8 +157,7 @@ public struct Deduplicator {
 
     private func write(_ graph: inout DuplicateGraph, clusters: [Int: DuplicateGraph.Cluster], similarities: [Int: Double]?,
                        references: inout [Int: String], out: String?, removed: String?, report: inout DedupReport) throws {
-        let keptWriter = try out.map { try JSONLinesWriter(path: $0) }
-        let removedWriter = try removed.map { try JSONLinesWriter(path: $0) }
+        let sink = try OutputSink(kept: out, removed: removed, concurrent: readOptions.threads > 1)
         report.clusters = clusters.count
         report.largestCluster = clusters.values.map(\.size).max() ?? 0
         var samples: [Int: DedupReport.ClusterSample] = [:]
@@ -166,9 +165,11 @@ public struct Deduplicator {
         _ = try stream.detectKind()
         var recordIndex = 0
         while let batch = try stream.nextBatch() {
+            var keptRecords: [Record] = []
+            var removedLines: [JSONValue] = []
             for event in batch {
                 guard case .record(var record) = event else {
-                    if case .malformed(let item) = event { try removedWriter?.write(item.rejectedLine) }
+                    if case .malformed(let item) = event, sink.keepsRemoved { removedLines.append(item.rejectedLine) }
                     continue
                 }
                 guard recordIndex < graph.documentOfRecord.count else { throw inputChanged() }
@@ -176,13 +177,13 @@ public struct Deduplicator {
                 recordIndex += 1
                 guard doc >= 0, let cluster = graph.cluster(of: doc, in: clusters) else {
                     report.kept += 1
-                    try keptWriter?.write(record)
+                    if sink.keepsKept { keptRecords.append(record) }
                     continue
                 }
                 if cluster.representative == doc {
                     references[doc] = record.reference
                     report.kept += 1
-                    try keptWriter?.write(record)
+                    if sink.keepsKept { keptRecords.append(record) }
                     if cluster.id <= DedupReport.sampleClusterLimit { samples[cluster.id, default: .init(id: cluster.id, size: cluster.size)].kept = record.reference }
                     continue
                 }
@@ -204,19 +205,19 @@ public struct Deduplicator {
                     "duplicate_of": .string(references[representative]!),
                     "similarity": .double(rounded),
                 ])
-                try removedWriter?.write(record)
+                if sink.keepsRemoved { removedLines.append(.object(record.fields)) }
                 if cluster.id <= DedupReport.sampleClusterLimit {
                     var sample = samples[cluster.id, default: .init(id: cluster.id, size: cluster.size)]
                     if sample.removed.count < DedupReport.sampleMemberLimit { sample.removed.append((record.reference, reason, rounded)) }
                     samples[cluster.id] = sample
                 }
             }
+            sink.write(kept: keptRecords, removed: removedLines)
             progress?("writing", stream.bytesRead, stream.totalBytes)
         }
         guard recordIndex == graph.documentOfRecord.count else { throw inputChanged() }
         report.sampleClusters = samples.keys.sorted().map { samples[$0]! }
-        try keptWriter?.close()
-        try removedWriter?.close()
+        try sink.close()
     }
 
     // MARK: - Re-reading
