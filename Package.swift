@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SiftCore", targets: ["SiftCore"]),
         .library(name: "SiftReport", targets: ["SiftReport"]),
         .library(name: "SiftStats", targets: ["SiftStats"]),
+        .library(name: "SiftDedup", targets: ["SiftDedup"]),
         .library(name: "SiftSplit", targets: ["SiftSplit"]),
         .library(name: "SiftSynth", targets: ["SiftSynth"]),
         .library(name: "SiftRecipes", targets: ["SiftRecipes"]),
@@ -43,7 +44,16 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
-        .target(name: "SiftSplit", dependencies: ["SiftCore"]),
+        .target(
+            name: "SiftDedup",
+            dependencies: [
+                "SiftCore", "SiftReport",
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
+        // Splits group near-duplicates with SiftDedup's detector so no near-copy of a test item
+        // lands in train: a sideways dependency on purpose.
+        .target(name: "SiftSplit", dependencies: ["SiftCore", "SiftDedup"]),
         .target(
             name: "SiftSynth",
             dependencies: [
@@ -66,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "sift",
             dependencies: [
-                "SiftCore", "SiftReport", "SiftStats", "SiftSplit", "SiftSynth", "SiftRecipes",
+                "SiftCore", "SiftReport", "SiftStats", "SiftDedup", "SiftSplit", "SiftSynth", "SiftRecipes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,6 +96,7 @@ let package = Package(
         .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
+        .testTarget(name: "SiftDedupTests", dependencies: ["SiftDedup", "SiftCore"]),
         .testTarget(name: "SiftSplitTests", dependencies: ["SiftSplit"]),
         .testTarget(name: "SiftSynthTests", dependencies: ["SiftSynth", "SiftCore", "SynthTestSupport"]),
         .testTarget(name: "SiftRecipesTests", dependencies: ["SiftRecipes"]),

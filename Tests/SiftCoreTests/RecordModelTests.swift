@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SiftCore
 
@@ -85,6 +86,25 @@ struct TextUtilityTests {
         #expect(TextNormalization.canonical("  Hello\t\nWORLD  ") == "hello world")
         #expect(TextNormalization.canonical("Ｈｅｌｌｏ　ﬁle") == "hello file")
         #expect(TextNormalization.canonical("Straße") == TextNormalization.canonical("STRASSE"))
+    }
+
+    @Test("the fast canonical form equals its definition (NFKC, case fold, collapse) on ASCII and Unicode")
+    func canonicalMatchesDefinition() {
+        func definition(_ text: String) -> String {
+            let folded = text.precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive], locale: nil)
+            return folded.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace })
+                .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+        }
+        let samples = [
+            "", "   ", "Hello", "  Hello,\tWORLD \n\r\u{0B}\u{0C} again  ", "ÀÉÎ õü", "ﬁ ligature", "ＦＵＬＬ　ｗｉｄｔｈ",
+            "Straße", "a\u{00A0}b\u{2003}c\u{3000}d\u{0085}e", "İstanbul", "ΣΊΣΥΦΟΣ", "emoji 😀  ok", "\u{1F}control\u{7F}",
+        ]
+        var generator = SplitMix64(seed: 9)
+        let alphabet = Array("aZ 09\t\n.,!\u{0B}\u{0C}\r-é\u{00A0}")
+        let random = (0..<300).map { _ in String((0..<Int(generator.next() % 40)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }) }
+        for text in samples + random {
+            #expect(TextNormalization.canonical(text) == definition(text), "\(text.debugDescription)")
+        }
     }
 
     @Test("measures count Unicode scalars and whitespace-separated words")

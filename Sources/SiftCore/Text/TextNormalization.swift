@@ -1,43 +1,68 @@
 import Foundation
 
 /// Text normalisation shared by every module, so that "the same text" means one thing in
-/// exact-duplicate checks, conflicting-label checks and decontamination alike.
+/// exact-duplicate checks, conflicting-label checks, MinHash shingling and decontamination alike.
 public enum TextNormalization {
     /// The canonical form for duplicate detection: Unicode NFKC (so full-width and ligature forms
     /// match their plain forms), case-folded, whitespace runs collapsed to one space, trimmed.
-    /// ASCII text skips the Unicode passes, which are the expensive part.
+    ///
+    /// Every record of a deduplication goes through this, so ASCII text (the common case) is
+    /// lower-cased and collapsed in one pass over its bytes; other text takes Foundation's NFKC and
+    /// case-folding passes, then a collapse that only asks Unicode about non-ASCII scalars.
     public static func canonical(_ text: String) -> String {
-        var isASCII = true
-        for byte in text.utf8 where byte >= 0x80 {
-            isASCII = false
-            break
-        }
-        let folded: String
-        if isASCII {
-            folded = text.lowercased()
-        } else {
-            folded = text.precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive], locale: nil)
-        }
+        var text = text
+        if let ascii = text.withUTF8({ asciiCanonical($0) }) { return ascii }
+        let folded = text.precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive], locale: nil)
         return collapseWhitespace(folded)
+    }
+
+    /// ASCII scalars with the Unicode White_Space property: tab, line feed, vertical tab, form feed,
+    /// carriage return and space.
+    @inline(__always)
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte &- 0x09) < 5
+    }
+
+    private static func asciiCanonical(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingSpace = false
+            for byte in bytes {
+                if isASCIIWhitespace(byte) {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    out[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                out[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                count += 1
+            }
+            return count
+        }
     }
 
     /// Collapses each run of Unicode whitespace to a single space and trims both ends.
     public static func collapseWhitespace(_ text: String) -> String {
-        var out = String()
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let space = scalar.value < 0x80 ? isASCIIWhitespace(UInt8(scalar.value)) : scalar.properties.isWhitespace
+            if space {
                 pendingSpace = !out.isEmpty
                 continue
             }
             if pendingSpace {
-                out.unicodeScalars.append(" ")
+                out.append(0x20)
                 pendingSpace = false
             }
-            out.unicodeScalars.append(scalar)
+            UTF8.encode(scalar) { out.append($0) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whitespace-separated words, as the published quality filters count them (Gopher, C4).
@@ -51,7 +76,7 @@ public enum TextNormalization {
         // Decide on the bytes while they are ASCII: most texts start with a letter.
         for byte in text.utf8 {
             if byte >= 0x80 { return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
-            if !(byte == 0x20 || (byte &- 0x09) < 5) { return false }
+            if !isASCIIWhitespace(byte) { return false }
         }
         return true
     }

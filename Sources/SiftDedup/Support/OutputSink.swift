@@ -1,0 +1,61 @@
+import Dispatch
+import SiftCore
+
+/// The kept and removed outputs of a command, written on their own serial queue so that
+/// serialising one batch overlaps with reading and decoding the next on the other cores. Batches
+/// are written in the order given, so the files are the same as when written inline; at most two
+/// batches wait, so memory stays bounded. With one thread (`SIFT_THREADS=1`) writing is inline.
+final class OutputSink: @unchecked Sendable {
+    // The writers and `failure` are only touched by blocks on `queue`, which is serial, or inline
+    // when there is no queue; `close()` touches them after `queue.sync` has drained every block.
+    // No two threads ever access them at once, which makes the unchecked sendability sound.
+    private let kept: JSONLinesWriter?
+    private let removed: JSONLinesWriter?
+    private let queue: DispatchQueue?
+    private let slots = DispatchSemaphore(value: 2)
+    private var failure: (any Error)?
+
+    /// Whether each output was asked for: callers skip building what nobody writes.
+    let keepsKept: Bool
+    let keepsRemoved: Bool
+
+    init(kept: String?, removed: String?, concurrent: Bool) throws {
+        self.kept = try kept.map { try JSONLinesWriter(path: $0) }
+        self.removed = try removed.map { try JSONLinesWriter(path: $0) }
+        keepsKept = kept != nil
+        keepsRemoved = removed != nil
+        queue = concurrent && (kept != nil || removed != nil) ? DispatchQueue(label: "sift.output") : nil
+    }
+
+    /// Queues one batch: records for the kept output, lines for the removed output.
+    func write(kept keptRecords: [Record], removed removedLines: [JSONValue]) {
+        guard let queue else {
+            perform(keptRecords, removedLines)
+            return
+        }
+        slots.wait()
+        queue.async { [self] in
+            perform(keptRecords, removedLines)
+            slots.signal()
+        }
+    }
+
+    private func perform(_ keptRecords: [Record], _ removedLines: [JSONValue]) {
+        guard failure == nil else { return }
+        do {
+            for record in keptRecords { try kept?.write(record) }
+            for line in removedLines { try removed?.write(line) }
+        } catch {
+            failure = error
+        }
+    }
+
+    /// Waits for every batch, then moves the finished files into place, or throws the first write
+    /// error (the temporary files are then removed).
+    func close() throws {
+        queue?.sync {}
+        if let failure { throw failure }
+        try kept?.close()
+        try removed?.close()
+    }
+}

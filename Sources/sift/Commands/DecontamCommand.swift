@@ -1,0 +1,84 @@
+import ArgumentParser
+import SiftCore
+import SiftDedup
+import SiftReport
+
+struct DecontamCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decontam",
+        abstract: "Find evaluation items whose text appears in the training set (GPT-3 13-gram overlap) and remove the leak.",
+        discussion: """
+        An evaluation item (its input and expected output) is contaminated when one of its n-grams of \
+        lowercased, punctuation-free words also occurs in a training record, or, when it has fewer than n \
+        words (but at least --min-words), when the whole item occurs in one. The contaminating training \
+        records are removed from --out (or, with --drop-eval, the contaminated evaluation items). See docs/dedup.md.
+        """
+    )
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Training set files (- for standard input).", valueName: "path"))
+    var train: [String]
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Evaluation set files.", valueName: "path"))
+    var eval: [String]
+
+    @Option(help: "Words per n-gram.")
+    var ngram = 13
+
+    @Option(help: "Evaluation items with fewer words are not checked.")
+    var minWords = 8
+
+    @Option(help: ArgumentHelp("Write the clean records here: the training set, or the evaluation set with --drop-eval.", valueName: "path"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Write the removed records here, annotated with _sift.decontam.", valueName: "path"))
+    var removed: String?
+
+    @Flag(help: "Remove the contaminated evaluation items instead of the training records.")
+    var dropEval = false
+
+    @Option(help: ArgumentHelp("The training text field (default: by dataset kind).", valueName: "name"))
+    var trainField: String?
+
+    @Option(help: ArgumentHelp("The evaluation text field (default: input and expected output).", valueName: "name"))
+    var evalField: String?
+
+    @Flag(help: "Exit with status 1 when any evaluation item is contaminated (a CI gate).")
+    var failOnContamination = false
+
+    @Option(help: ArgumentHelp("Also write the report as JSON to this file (- for standard output).", valueName: "path"))
+    var json: String?
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        guard !train.isEmpty else { throw ValidationError("give the training set with --train") }
+        guard !eval.isEmpty else { throw ValidationError("give the evaluation set with --eval") }
+        guard ngram >= 1 else { throw ValidationError("--ngram must be at least 1") }
+        guard minWords >= 1 else { throw ValidationError("--min-words must be at least 1") }
+        guard !(train.contains("-") && eval.contains("-")) else { throw ValidationError("only one of --train and --eval can be standard input") }
+    }
+
+    func run() throws {
+        var contaminated = false
+        try reportingErrors {
+            var options = DecontamOptions()
+            options.ngram = ngram
+            options.minWords = minWords
+            options.trainField = trainField
+            options.evalField = evalField
+            options.dropEval = dropEval
+            var decontaminator = Decontaminator(trainPaths: train, evalPaths: eval, readOptions: input.readOptions, options: options)
+            let progress = PassProgress()
+            decontaminator.progress = progress.update
+            let report = try decontaminator.run(out: out, removed: removed)
+            progress.finish()
+            if json != "-" { print(report.render(on: .standardOutput)) }
+            if let json {
+                let text = JSONWriter(style: .pretty).string(report.json) + "\n"
+                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
+            }
+            contaminated = !report.contaminated.isEmpty
+        }
+        if failOnContamination && contaminated { throw ExitCode(ExitStatus.gateFailed.rawValue) }
+    }
+}

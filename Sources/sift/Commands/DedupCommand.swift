@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import SiftCore
+import SiftDedup
+import SiftReport
+
+extension DedupMethod: ExpressibleByArgument {}
+extension KeepPolicy: ExpressibleByArgument {}
+extension ShingleUnit: ExpressibleByArgument {}
+
+struct DedupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dedup",
+        abstract: "Remove exact and near-duplicate records (MinHash-LSH), keeping one per cluster.",
+        discussion: """
+        Texts are compared in canonical form (Unicode NFKC, case-folded, whitespace collapsed). The text of a \
+        record is its document text, or for chat data its turns joined by newlines, or prompt and response \
+        joined by a newline (--field NAME compares one field instead). Removed records go to --removed with \
+        _sift.dedup {reason, cluster, duplicate_of, similarity}; kept + removed = input, always. Records \
+        with a blank text or without one are kept and reported apart. See docs/dedup.md.
+        """
+    )
+
+    @Argument(help: "Dataset files (read twice, so not standard input).")
+    var files: [String]
+
+    @Option(help: ArgumentHelp("Write the kept records here (JSON Lines).", valueName: "path"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Write the removed records here, annotated with _sift.dedup, and malformed lines with _sift.rejected.", valueName: "path"))
+    var removed: String?
+
+    @Option(help: "exact (identical canonical texts), minhash (near-duplicates), or both.")
+    var method: DedupMethod = .both
+
+    @Option(help: ArgumentHelp("The text to compare: auto (by dataset kind) or a field name.", valueName: "auto|name"))
+    var field = "auto"
+
+    @Option(help: "Jaccard similarity at or above which two texts are near-duplicates.")
+    var threshold = 0.8
+
+    @Option(help: "Units per shingle.")
+    var ngram = 5
+
+    @Option(help: "Shingle unit: word or char.")
+    var shingle: ShingleUnit = .word
+
+    @Option(help: "MinHash permutations (signature length).")
+    var numPerm = 128
+
+    @Option(help: "LSH bands (with --rows; default: chosen from --threshold and --num-perm).")
+    var bands: Int?
+
+    @Option(help: "LSH rows per band (with --bands).")
+    var rows: Int?
+
+    @Option(help: "Seed of the MinHash permutations.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Check candidate pairs by exact Jaccard of their shingles (one more read of the input).")
+    var verify = false
+
+    @Option(help: "Which record of a cluster to keep: first, longest or newest.")
+    var keep: KeepPolicy = .first
+
+    @Option(help: ArgumentHelp("Also write the report as JSON to this file (- for standard output).", valueName: "path"))
+    var json: String?
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        guard threshold > 0, threshold <= 1 else { throw ValidationError("--threshold must be in (0, 1], got \(threshold)") }
+        guard ngram >= 1 else { throw ValidationError("--ngram must be at least 1") }
+        guard (1...4096).contains(numPerm) else { throw ValidationError("--num-perm must be between 1 and 4096") }
+        guard (bands == nil) == (rows == nil) else { throw ValidationError("--bands and --rows go together") }
+        if let bands, let rows {
+            guard bands >= 1, rows >= 1, bands * rows <= numPerm else {
+                throw ValidationError("--bands × --rows must be at least 1 and at most --num-perm (\(numPerm)), got \(bands) × \(rows)")
+            }
+        }
+        guard !files.contains("-") else { throw ValidationError("dedup reads its input twice: give a file, not standard input") }
+    }
+
+    var options: DedupOptions {
+        var options = DedupOptions()
+        options.method = method
+        options.field = field == "auto" ? nil : field
+        options.threshold = threshold
+        options.shingler = Shingler(unit: shingle, size: ngram)
+        options.numPerm = numPerm
+        if let bands, let rows { options.banding = LSHParameters(bands: bands, rows: rows) }
+        options.seed = seed
+        options.verify = verify
+        options.keep = keep
+        return options
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let started = Date()
+            var deduplicator = Deduplicator(paths: files, readOptions: input.readOptions, options: options)
+            let progress = PassProgress()
+            deduplicator.progress = progress.update
+            let report = try deduplicator.run(out: out, removed: removed)
+            progress.finish()
+            if report.withoutText.count > 0 {
+                printError("sift: warning: \(report.withoutText.count) records have no \(report.compared) and were kept untouched "
+                           + "(first: \(report.withoutText.references.prefix(3).joined(separator: ", ")))")
+            }
+            if json != "-" {
+                print(report.render(on: .standardOutput, seconds: Date().timeIntervalSince(started), removedPath: removed))
+            }
+            if let json {
+                let text = JSONWriter(style: .pretty).string(report.json) + "\n"
+                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
+            }
+        }
+    }
+}
+
+/// One progress bar per pass over the input, replaced when the pass changes.
+final class PassProgress {
+    private var pass = ""
+    private var bar: ProgressBar?
+
+    func update(_ name: String, _ done: Int, _ total: Int?) {
+        if name != pass {
+            bar?.finish()
+            pass = name
+            bar = ProgressBar(label: name, total: total)
+        }
+        bar?.update(done)
+    }
+
+    func finish() { bar?.finish() }
+}
