@@ -37,7 +37,10 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
-        .target(name: "SiftClean", dependencies: ["SiftCore"]),
+        .target(
+            name: "SiftClean",
+            dependencies: ["SiftCore", "SiftReport", .product(name: "Collections", package: "swift-collections")]
+        ),
         .executableTarget(
             name: "sift",
             dependencies: [
