@@ -98,7 +98,13 @@ enum SecretDetector {
         let start = i
         while i < t.count, i - start < 256 {
             let b = t[i]
-            if let quote { if b == quote || b == 0x0A { break } } else if ByteText.isSpace(b) || b == 0x2C || b == 0x3B || b == 0x26 || b == 0x22 || b == 0x27 || b == 0x7D || b == 0x29 { break }
+            if let quote {
+                if b == quote || b == 0x0A { break }
+            } else if ByteText.isSpace(b) || b == 0x2C || b == 0x3B || b == 0x22 || b == 0x27 || b == 0x7D || b == 0x29 {
+                break
+            } else if b == 0x26, startsQueryParameter(t, i + 1) {
+                break
+            }
             i += 1
         }
         var end = i
@@ -106,6 +112,13 @@ enum SecretDetector {
         guard end > start else { return nil }
         let value = Array(t[start..<end])
         return isCredential(value, quoted: quote != nil) ? start..<end : nil
+    }
+
+    /// Whether `name=` follows: an `&` that separates URL query parameters, not one inside a password.
+    private static func startsQueryParameter(_ t: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var i = start
+        while i < t.count, ByteText.isAlnum(t[i]) || t[i] == 0x5F { i += 1 }
+        return i > start && i < t.count && t[i] == 0x3D
     }
 
     static let placeholders: Set<String> = ["none", "null", "nil", "true", "false", "undefined", "required", "optional", "string",
