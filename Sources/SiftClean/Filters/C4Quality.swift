@@ -61,34 +61,44 @@ public struct C4Quality: Sendable {
 
     static let endPunctuation: Set<UInt32> = [0x2E, 0x3F, 0x21, 0x22, 0x27]
     static let policyPhrases = ["terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"].map(PythonText.scalars)
-    static let loremIpsum = PythonText.scalars("lorem ipsum")
-    static let javascript = PythonText.scalars("javascript")
+    /// Bit 0: "lorem ipsum", bit 1: "javascript", then the policy phrases.
+    static let phrases = PhraseSet([PythonText.scalars("lorem ipsum"), PythonText.scalars("javascript")] + policyPhrases)
 
     public func evaluate(_ text: AnalyzedText) -> FilterFailure? {
         let t = text.scalars
+        let needSentences = minNumSentences.map { $0 != -1 } ?? false
+        let words = needSentences ? text.words : []
+        var wordIndex = 0
         var sentences = 0
         for rawLine in PythonText.splitLines(t) {
             let span = PythonText.strip(t, rawLine)
-            let words = PythonText.whitespaceWords(t, span)
-            if let maxWordLength, maxWordLength != -1, words.contains(where: { $0.count > maxWordLength }) { continue }
-            let line = removeCitations ? Self.removingCitations(t, span) : Array(t[Int(span.start)..<Int(span.end)])
-            if filterNoTerminalPunct {
-                guard let last = line.last, Self.endPunctuation.contains(last) else { continue }
-                if line.count >= 3, line[line.count - 1] == 0x2E, line[line.count - 2] == 0x2E, line[line.count - 3] == 0x2E { continue }
+            let (wordCount, longestWord) = PythonText.whitespaceWordStatistics(t, span)
+            if let maxWordLength, maxWordLength != -1, longestWord > maxWordLength { continue }
+            let verdict: LineVerdict
+            if removeCitations, t[Int(span.start)..<Int(span.end)].contains(0x5B) {
+                // Citation markers change the line: test (and count sentences in) the cleaned copy.
+                let line = Self.removingCitations(t, span)
+                verdict = line.withUnsafeBufferPointer { buffer in
+                    check(buffer, 0, buffer.count, wordCount: wordCount) {
+                        EnglishWordTokenizer.shared.sentenceCount(buffer, 0, buffer.count)
+                    }
+                }
+            } else {
+                verdict = t.withUnsafeBufferPointer { buffer in
+                    check(buffer, Int(span.start), Int(span.end), wordCount: wordCount) {
+                        // The document's words inside the line are the line's own tokens: lines
+                        // are bounded by whitespace, which tokens never cross.
+                        while wordIndex < words.count, words[wordIndex].start < span.start { wordIndex += 1 }
+                        var last = wordIndex
+                        while last < words.count, words[last].end <= span.end { last += 1 }
+                        return EnglishWordTokenizer.shared.sentenceCount(buffer, words[wordIndex..<last])
+                    }
+                }
             }
-            if words.count < (minWordsPerLine ?? Int.min) { continue }
-            let whole = TokenSpan(0, line.count)
-            let lower = PythonText.lowercased(line, whole)
-            if filterLoremIpsum, PythonText.contains(lower, Self.loremIpsum) {
-                return FilterFailure(rule: "\(Self.name).lorem_ipsum", value: .string("lorem ipsum"), threshold: .integer(0), datatroveReason: "lorem_ipsum")
-            }
-            if filterJavascript, PythonText.contains(lower, Self.javascript) { continue }
-            if filterCurlyBracket, line.contains(0x7B) {
-                return FilterFailure(rule: "\(Self.name).curly_bracket", value: .string("{"), threshold: .integer(0), datatroveReason: "curly_bracket")
-            }
-            if filterPolicy, Self.policyPhrases.contains(where: { PythonText.contains(lower, $0) }) { continue }
-            if let minNumSentences, minNumSentences != -1 {
-                sentences += line.withUnsafeBufferPointer { EnglishWordTokenizer.shared.sentenceCount($0, 0, $0.count) }
+            switch verdict {
+            case .skip: continue
+            case .keep(let count): sentences += count
+            case .removePage(let failure): return failure
             }
         }
         if let minNumSentences, sentences < minNumSentences {
@@ -96,6 +106,34 @@ public struct C4Quality: Sendable {
         }
         return nil
     }
+
+    private enum LineVerdict {
+        case skip
+        case keep(sentences: Int)
+        case removePage(FilterFailure)
+    }
+
+    /// The line tests after the word-length test, on `t[s..<e]` (the line, citations removed).
+    private func check(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, wordCount: Int, sentences: () -> Int) -> LineVerdict {
+        if filterNoTerminalPunct {
+            guard e > s, Self.endPunctuation.contains(t[e - 1]) else { return .skip }
+            if e - s >= 3, t[e - 1] == 0x2E, t[e - 2] == 0x2E, t[e - 3] == 0x2E { return .skip }
+        }
+        if wordCount < (minWordsPerLine ?? Int.min) { return .skip }
+        // One pass finds which of the phrases (lorem ipsum, javascript, the policy phrases) occur.
+        let found = LowercasedLine(t, s, e).occurring(Self.phrases)
+        if filterLoremIpsum, found & 1 != 0 {
+            return .removePage(FilterFailure(rule: "\(Self.name).lorem_ipsum", value: .string("lorem ipsum"), threshold: .integer(0), datatroveReason: "lorem_ipsum"))
+        }
+        if filterJavascript, found & 2 != 0 { return .skip }
+        if filterCurlyBracket, t[s..<e].contains(0x7B) {
+            return .removePage(FilterFailure(rule: "\(Self.name).curly_bracket", value: .string("{"), threshold: .integer(0), datatroveReason: "curly_bracket"))
+        }
+        if filterPolicy, found & ~3 != 0 { return .skip }
+        return .keep(sentences: needsSentences ? sentences() : 0)
+    }
+
+    private var needsSentences: Bool { minNumSentences.map { $0 != -1 } ?? false }
 
     /// `re.sub(r"\[\d*]|\[edit]|\[citation needed]", "", line)`.
     static func removingCitations(_ t: [UInt32], _ span: TokenSpan) -> [UInt32] {

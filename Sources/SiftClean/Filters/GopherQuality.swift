@@ -154,15 +154,20 @@ public struct GopherQuality: Sendable {
 
     /// How many distinct stop words occur as words (case-sensitive, as in datatrove).
     static func distinctStopWords(_ text: AnalyzedText, _ words: [TokenSpan], _ stopWords: [String]) -> Int {
-        let targets = Array(Set(stopWords.map { PythonText.scalars($0) }))
+        let targets = Array(Set(stopWords.map { PythonText.scalars($0) }).filter { !$0.isEmpty }).prefix(64)
+        guard !targets.isEmpty else { return 0 }
         let longest = targets.map(\.count).max() ?? 0
-        var found = Set<Int>()
-        for word in words where word.count <= longest {
-            for (k, target) in targets.enumerated() where !found.contains(k) && target.count == word.count {
-                if target.elementsEqual(text.scalars[Int(word.start)..<Int(word.end)]) { found.insert(k) }
+        let all: UInt64 = targets.count == 64 ? ~0 : (1 << UInt64(targets.count)) - 1
+        var found: UInt64 = 0
+        text.scalars.withUnsafeBufferPointer { t in
+            for word in words where word.count <= longest {
+                let first = t[Int(word.start)]
+                for (k, target) in targets.enumerated() where target.count == word.count && target[0] == first && found & (1 << UInt64(k)) == 0 {
+                    if target.elementsEqual(t[Int(word.start)..<Int(word.end)]) { found |= 1 << UInt64(k) }
+                }
+                if found == all { break }
             }
-            if found.count == targets.count { break }
         }
-        return found.count
+        return found.nonzeroBitCount
     }
 }

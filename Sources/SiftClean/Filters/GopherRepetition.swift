@@ -72,7 +72,8 @@ public struct GopherRepetition: Sendable {
 
         let stripped = PythonText.strip(t, TokenSpan(0, t.count))
         let paragraphs = PythonText.split(t, Int(stripped.start), Int(stripped.end), onNewlineRunsOf: 2)
-        let (dupParagraphs, dupParagraphChars) = Self.duplicates(paragraphs, hashes)
+        let counter = HashCounter(expected: max(text.words.count, 64))
+        let (dupParagraphs, dupParagraphChars) = Self.duplicates(paragraphs, hashes, counter)
         if let maximum = active(dupParaFrac), Double(dupParagraphs) / Double(paragraphs.count) > maximum {
             return failure("dup_para_frac", rounded(Double(dupParagraphs) / Double(paragraphs.count)), .double(maximum), "dup_para_frac")
         }
@@ -80,7 +81,7 @@ public struct GopherRepetition: Sendable {
             return failure("dup_para_char_frac", rounded(Double(dupParagraphChars) / length), .double(maximum), "dup_para_char_frac")
         }
         let lines = PythonText.split(t, 0, t.count, onNewlineRunsOf: 1)
-        let (dupLines, dupLineChars) = Self.duplicates(lines, hashes)
+        let (dupLines, dupLineChars) = Self.duplicates(lines, hashes, counter)
         if let maximum = active(dupLineFrac), Double(dupLines) / Double(lines.count) > maximum {
             return failure("dup_line_frac", rounded(Double(dupLines) / Double(lines.count)), .double(maximum), "dup_line_frac")
         }
@@ -90,16 +91,15 @@ public struct GopherRepetition: Sendable {
 
         let words = text.words
         let grams = WordNGrams(words: words, hashes: hashes)
-        var counter = HashCounter(expected: words.count)
         for (n, fraction) in topNGrams {
             guard words.count >= n, n > 0 else { continue }
-            let characters = grams.topNGramCharacters(n, &counter)
+            let characters = grams.topNGramCharacters(n, counter)
             if Double(characters) / length > fraction {
                 return failure("top_\(n)_gram_frac", rounded(Double(characters) / length), .double(fraction), "top_\(n)_gram")
             }
         }
         for (n, fraction) in dupNGrams where n > 0 {
-            let characters = grams.duplicateNGramCharacters(n, &counter)
+            let characters = grams.duplicateNGramCharacters(n, counter)
             if Double(characters) / length > fraction {
                 return failure("dup_\(n)_gram_frac", rounded(Double(characters) / length), .double(fraction), "duplicated_\(n)_n_grams")
             }
@@ -112,13 +112,13 @@ public struct GopherRepetition: Sendable {
     }
 
     /// datatrove's `find_duplicates`: elements equal to an earlier one, and their characters.
-    static func duplicates(_ spans: [TokenSpan], _ hashes: SubstringHashes) -> (elements: Int, characters: Int) {
-        var seen = HashCounter(expected: spans.count)
+    static func duplicates(_ spans: [TokenSpan], _ hashes: SubstringHashes, _ seen: HashCounter) -> (elements: Int, characters: Int) {
+        seen.reset(expected: spans.count)
         var elements = 0
         var characters = 0
-        for (i, span) in spans.enumerated() {
+        for span in spans {
             let key = SubstringHashes.key(hashes.hash(Int(span.start), Int(span.end)), length: span.count)
-            if seen.add(key, at: i).count > 1 {
+            if seen.insert(key) {
                 elements += 1
                 characters += span.count
             }
@@ -128,81 +128,72 @@ public struct GopherRepetition: Sendable {
 }
 
 /// Word n-gram keys of one document: n-grams joined by spaces (top n-grams) hash the sequence of
-/// word hashes; n-grams joined without separator (duplicate n-grams) hash the concatenated
-/// characters, so that, as in datatrove, `["ab", "c"]` and `["a", "bc"]` are the same n-gram.
+/// word keys; n-grams joined without separator (duplicate n-grams) hash the concatenated
+/// characters, so that, as in datatrove, `["ab", "c"]` and `["a", "bc"]` are the same n-gram. Both
+/// are prefix hashes, so every window's key costs one modular multiplication.
 struct WordNGrams {
     let words: [TokenSpan]
-    private let wordKeys: [UInt64]
+    /// Hash of the sequence of word keys 0..<k.
+    private let sequence: [UInt64]
     /// Hash of the concatenation of words 0..<k, and its length in characters.
     private let concatenated: [UInt64]
     private let concatenatedLength: [Int]
     private let hashes: SubstringHashes
 
+    private static let sequenceBase: UInt64 = 0x0A5C_3E1F_7B29_D467 % SubstringHashes.modulus
+
     init(words: [TokenSpan], hashes: SubstringHashes) {
         self.words = words
         self.hashes = hashes
-        var wordKeys: [UInt64] = []
-        wordKeys.reserveCapacity(words.count)
-        var concatenated: [UInt64] = [0]
-        var lengths: [Int] = [0]
-        concatenated.reserveCapacity(words.count + 1)
-        lengths.reserveCapacity(words.count + 1)
-        for word in words {
+        var sequence = [UInt64](repeating: 0, count: words.count + 1)
+        var concatenated = [UInt64](repeating: 0, count: words.count + 1)
+        var lengths = [Int](repeating: 0, count: words.count + 1)
+        for (k, word) in words.enumerated() {
             let h = hashes.hash(Int(word.start), Int(word.end))
-            wordKeys.append(SubstringHashes.key(h, length: word.count) % SubstringHashes.modulus)
-            concatenated.append(hashes.concatenate(concatenated[concatenated.count - 1], h, secondLength: word.count))
-            lengths.append(lengths[lengths.count - 1] + word.count)
+            let wordKey = SubstringHashes.key(h, length: word.count) % SubstringHashes.modulus
+            sequence[k + 1] = SubstringHashes.add(SubstringHashes.multiply(sequence[k], Self.sequenceBase), wordKey)
+            concatenated[k + 1] = hashes.concatenate(concatenated[k], h, secondLength: word.count)
+            lengths[k + 1] = lengths[k] + word.count
         }
-        self.wordKeys = wordKeys
+        self.sequence = sequence
         self.concatenated = concatenated
         self.concatenatedLength = lengths
     }
 
-    private static let sequenceBase: UInt64 = 0x0A5C_3E1F_7B29_D467 % SubstringHashes.modulus
+    @inline(__always)
+    private static func difference(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        a >= b ? a - b : a &+ SubstringHashes.modulus &- b
+    }
 
     /// `find_top_duplicate(get_n_grams(words, n))`: characters of the most frequent n-gram (joined
     /// by single spaces) times its count; among equally frequent ones, the first seen.
-    func topNGramCharacters(_ n: Int, _ counter: inout HashCounter) -> Int {
+    func topNGramCharacters(_ n: Int, _ counter: HashCounter) -> Int {
         let windows = words.count - n + 1
-        counter.reset(expected: windows)
-        var bestCount = 0
-        var bestFirst = 0
-        for i in 0..<windows {
-            var key: UInt64 = UInt64(n)
-            for k in i..<(i + n) {
-                key = SubstringHashes.add(SubstringHashes.multiply(key, Self.sequenceBase), wordKeys[k])
-            }
-            let (count, first) = counter.add(key, at: i)
-            if count > bestCount || (count == bestCount && first < bestFirst) {
-                bestCount = count
-                bestFirst = first
+        var power: UInt64 = 1
+        for _ in 0..<n { power = SubstringHashes.multiply(power, Self.sequenceBase) }
+        let (first, count) = sequence.withUnsafeBufferPointer { sequence in
+            counter.mostFrequent(windows: windows) { i in
+                Self.difference(sequence[i + n], SubstringHashes.multiply(sequence[i], power)) &+ UInt64(n) << 61
             }
         }
-        let characters = concatenatedLength[bestFirst + n] - concatenatedLength[bestFirst] + n - 1
-        return characters * bestCount
+        let characters = concatenatedLength[first + n] - concatenatedLength[first] + n - 1
+        return characters * count
     }
 
     /// `find_all_duplicate(words, n)`.
-    func duplicateNGramCharacters(_ n: Int, _ counter: inout HashCounter) -> Int {
+    func duplicateNGramCharacters(_ n: Int, _ counter: HashCounter) -> Int {
         let windows = words.count - n + 1
         guard windows > 0 else { return 0 }
-        counter.reset(expected: windows)
-        var repeated = 0
-        var i = 0
-        while i < windows {
-            let length = concatenatedLength[i + n] - concatenatedLength[i]
-            let h = concatenated[i + n] >= SubstringHashes.multiply(concatenated[i], hashes.powers[length])
-                ? concatenated[i + n] - SubstringHashes.multiply(concatenated[i], hashes.powers[length])
-                : concatenated[i + n] &+ SubstringHashes.modulus &- SubstringHashes.multiply(concatenated[i], hashes.powers[length])
-            let key = SubstringHashes.key(h, length: length)
-            if counter.contains(key) {
-                repeated += length
-                i += n
-            } else {
-                counter.add(key, at: i)
-                i += 1
+        return concatenated.withUnsafeBufferPointer { concatenated in
+            concatenatedLength.withUnsafeBufferPointer { lengths in
+                hashes.powers.withUnsafeBufferPointer { powers in
+                    counter.repeatedCharacters(windows: windows, n: n) { i in
+                        let length = lengths[i + n] - lengths[i]
+                        let h = Self.difference(concatenated[i + n], SubstringHashes.multiply(concatenated[i], powers[length]))
+                        return (SubstringHashes.key(h, length: length), length)
+                    }
+                }
             }
         }
-        return repeated
     }
 }

@@ -82,6 +82,23 @@ enum PythonText {
         return words
     }
 
+    /// `len(line.split())` and the length of its longest word, without building the words.
+    static func whitespaceWordStatistics(_ t: [UInt32], _ span: TokenSpan) -> (count: Int, longest: Int) {
+        var count = 0
+        var longest = 0
+        var current = 0
+        for i in Int(span.start)..<Int(span.end) {
+            if PythonCharacter.isSpace(t[i]) {
+                current = 0
+            } else {
+                if current == 0 { count += 1 }
+                current += 1
+                if current > longest { longest = current }
+            }
+        }
+        return (count, longest)
+    }
+
     static func hasPrefix(_ t: [UInt32], _ span: TokenSpan, _ prefix: [UInt32]) -> Bool {
         guard span.count >= prefix.count else { return false }
         for (k, c) in prefix.enumerated() where t[Int(span.start) + k] != c { return false }
@@ -126,4 +143,80 @@ enum PythonText {
     }
 
     static func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+}
+
+/// A line as `str.lower()` would make it, for substring tests: ASCII lines are compared in place,
+/// case-insensitively; other lines are lower-cased with the full Unicode mapping first (a few
+/// characters lower-case to more than one, or to ASCII, such as the Kelvin sign).
+struct LowercasedLine {
+    private let t: UnsafeBufferPointer<UInt32>
+    private let s: Int
+    private let e: Int
+    private let unicode: [UInt32]?
+
+    init(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int) {
+        self.t = t
+        self.s = s
+        self.e = e
+        if t[s..<e].contains(where: { $0 >= 128 }) {
+            var out: [UInt32] = []
+            out.reserveCapacity(e - s)
+            for i in s..<e {
+                let c = t[i]
+                if c < 128 {
+                    out.append(c >= 65 && c <= 90 ? c + 32 : c)
+                } else if let scalar = Unicode.Scalar(c) {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower.value) }
+                }
+            }
+            unicode = out
+        } else {
+            unicode = nil
+        }
+    }
+
+    /// Bit k set when the lower-cased line contains phrase k.
+    func occurring(_ phrases: PhraseSet) -> UInt64 {
+        var found: UInt64 = 0
+        if let unicode {
+            for (k, phrase) in phrases.phrases.enumerated() where PythonText.contains(unicode, phrase) { found |= 1 << UInt64(k) }
+            return found
+        }
+        var i = s
+        while i < e {
+            var c = t[i]
+            if c >= 65 && c <= 90 { c += 32 }
+            if c < 128, let candidates = phrases.byFirst[Int(c)] {
+                for k in candidates where found & (1 << UInt64(k)) == 0 {
+                    let phrase = phrases.phrases[k]
+                    guard i + phrase.count <= e else { continue }
+                    var j = 1
+                    while j < phrase.count {
+                        let d = t[i + j]
+                        if (d >= 65 && d <= 90 ? d + 32 : d) != phrase[j] { break }
+                        j += 1
+                    }
+                    if j == phrase.count { found |= 1 << UInt64(k) }
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+}
+
+/// Lower-case ASCII phrases indexed by first character, for one-pass substring tests.
+struct PhraseSet: Sendable {
+    let phrases: [[UInt32]]
+    let byFirst: [[Int]?]
+
+    init(_ phrases: [[UInt32]]) {
+        self.phrases = phrases
+        var byFirst = [[Int]?](repeating: nil, count: 128)
+        for (k, phrase) in phrases.enumerated() {
+            let first = Int(phrase[0])
+            byFirst[first] = (byFirst[first] ?? []) + [k]
+        }
+        self.byFirst = byFirst
+    }
 }

@@ -9,21 +9,26 @@ struct SubstringHashes {
     static let base: UInt64 = 0x1F_3D5B_79A1_C3E5 % modulus
 
     private(set) var prefix: [UInt64]
-    private(set) var powers: [UInt64]
+    /// `base^k`: a table shared by all documents, extended per document only for longer texts.
+    let powers: [UInt64]
+
+    private static let sharedPowers: [UInt64] = powerTable(1 << 20)
+
+    private static func powerTable(_ count: Int) -> [UInt64] {
+        var powers = [UInt64](repeating: 1, count: count + 1)
+        for i in 0..<count { powers[i + 1] = multiply(powers[i], base) }
+        return powers
+    }
 
     init(_ scalars: [UInt32]) {
         var prefix = [UInt64](repeating: 0, count: scalars.count + 1)
-        var powers = [UInt64](repeating: 1, count: scalars.count + 1)
         var h: UInt64 = 0
-        var p: UInt64 = 1
         for (i, s) in scalars.enumerated() {
             h = Self.add(Self.multiply(h, Self.base), UInt64(s) + 1)
-            p = Self.multiply(p, Self.base)
             prefix[i + 1] = h
-            powers[i + 1] = p
         }
         self.prefix = prefix
-        self.powers = powers
+        powers = scalars.count < Self.sharedPowers.count ? Self.sharedPowers : Self.powerTable(scalars.count)
     }
 
     @inline(__always)

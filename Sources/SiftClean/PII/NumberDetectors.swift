@@ -72,7 +72,9 @@ enum CardDetector {
             let seps = g.separators[1..<count]
             guard seps.allSatisfy({ $0 == seps.first! }), seps.first.map({ $0 == [0x20] || $0 == [0x2D] }) ?? true else { continue }
             let grouped = count == 1 || lengths.dropLast().allSatisfy { $0 == 4 } || lengths == [4, 6, 5] || lengths == [4, 6, 4]
-            guard grouped, g.endsCleanly(t, after: count) else { continue }
+            // A number that follows after a space is separate when the card is not space-grouped.
+            let following: Set<UInt8> = seps.first == [0x20] ? [] : [0x20]
+            guard grouped, g.endsCleanly(t, after: count, allowing: following) else { continue }
             let values = g.digitValues(t, count)
             if luhnValid(values), knownIssuer(values) { return count }
         }
@@ -118,7 +120,8 @@ enum SSNDetector {
         guard g.prefix.isEmpty else { return nil }
         let values = g.digitValues(t, min(g.groups.count, 3))
         if g.groups.count >= 3, g.lengths(3) == [3, 2, 4], g.separators[1] == g.separators[2],
-           g.separators[1] == [0x2D] || g.separators[1] == [0x20], g.endsCleanly(t, after: 3), valid(values) {
+           g.separators[1] == [0x2D] || g.separators[1] == [0x20],
+           g.endsCleanly(t, after: 3, allowing: g.separators[1] == [0x2D] ? [0x20] : []), valid(values) {
             return 3
         }
         if g.groups.first?.count == 9, g.endsCleanly(t, after: 1),

@@ -41,6 +41,12 @@ public struct EnglishWordTokenizer: Sendable {
     private let currencySuffixes: [[UInt32]]
     private let unitSuffixes: [[UInt32]]
     private let sentenceEnds = CharacterClass(scalars: EnglishTokenizerTables.sentenceEndCharacters)
+    /// Last characters of unit and currency suffixes: only chunks ending in one need those lists.
+    private let unitOrCurrencyEnd: CharacterClass
+    /// Exceptions made only of ASCII letters ("gonna", "cannot"), by first and last letter
+    /// (`(first & 31) << 5 | last & 31`) and by length: most words skip the exception lookup.
+    private var letterExceptionEnds = [UInt64](repeating: 0, count: 16)
+    private var letterExceptionLengths: UInt64 = 0
 
     public init() {
         let cases = EnglishTokenizerTables.specialCases.map { key, pieces in
@@ -50,6 +56,12 @@ public struct EnglishWordTokenizer: Sendable {
         currencySuffixes = EnglishTokenizerTables.currencySuffixes.map { Array($0.unicodeScalars.map(\.value)) }
         unitSuffixes = EnglishTokenizerTables.unitSuffixes.map { Array($0.unicodeScalars.map(\.value)) }
         url = SpacyURLMatcher(topLevelDomain: CharacterClass(EnglishTokenizerTables.urlTopLevelDomain))
+        unitOrCurrencyEnd = CharacterClass(scalars: Set((EnglishTokenizerTables.unitSuffixes + EnglishTokenizerTables.currencySuffixes).compactMap { $0.unicodeScalars.last?.value }))
+        for (key, _) in cases where key.allSatisfy({ ($0 | 0x20) &- 97 < 26 }) {
+            let index = Int((key[0] & 31) << 5 | (key[key.count - 1] & 31))
+            letterExceptionEnds[index >> 6] |= 1 << UInt64(index & 63)
+            letterExceptionLengths |= 1 << UInt64(min(key.count, 63))
+        }
         patternsByFirstToken = ScalarSequenceTable([])
         // The exceptions' own affix tokenization (without exceptions) gives the patterns; spaCy
         // registers a pattern only when an affix or infix rule fires on the exception's text
@@ -99,7 +111,7 @@ public struct EnglishWordTokenizer: Sendable {
                 if onlyLetters, (c | 0x20) &- 97 >= 26 { onlyLetters = false }
                 j += 1
             }
-            if onlyLetters, specials.lookup(text, i, j) == nil {
+            if onlyLetters, !mayBeLetterException(text, i, j) || specials.lookup(text, i, j) == nil {
                 // ASCII letters only: no prefix, suffix, infix or URL rule can fire.
                 tokens.append(TokenSpan(i, j))
             } else {
@@ -109,6 +121,13 @@ public struct EnglishWordTokenizer: Sendable {
             }
             i = j
         }
+    }
+
+    @inline(__always)
+    private func mayBeLetterException(_ text: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> Bool {
+        guard letterExceptionLengths & (1 << UInt64(min(end - start, 63))) != 0 else { return false }
+        let index = Int((text[start] & 31) << 5 | (text[end - 1] & 31))
+        return letterExceptionEnds[index >> 6] & (1 << UInt64(index & 63)) != 0
     }
 
     /// spaCy's `_split_affixes` + `_attach_tokens` for one whitespace-free chunk.
@@ -262,6 +281,7 @@ public struct EnglishWordTokenizer: Sendable {
         if c == 0x2026, e - 2 >= lo, t[e - 2] == 0x2026 { best = max(best, 2) }
         if (c == 0x73 || c == 0x53), e - 2 >= lo, t[e - 2] == 0x27 || t[e - 2] == 0x2019 { best = max(best, 2) }
         if c == 0x2B, e - 2 >= lo, t[e - 2] >= 48, t[e - 2] <= 57 { best = max(best, 1) }
+        guard unitOrCurrencyEnd.contains(c), e - lo >= 2 else { return best }
         for list in [currencySuffixes, unitSuffixes] {
             for suffix in list where suffix.count > best && e - suffix.count - 1 >= lo {
                 let digit = t[e - suffix.count - 1]
@@ -331,6 +351,31 @@ public struct EnglishWordTokenizer: Sendable {
         var count = 1
         var seenPeriod = false
         for token in tokens {
+            let isSentenceEnd = token.count == 1 && sentenceEnds.contains(t[Int(token.start)])
+            if seenPeriod, !isSentenceEnd, !isPunctuationToken(t, token) {
+                count += 1
+                seenPeriod = false
+            } else if isSentenceEnd {
+                seenPeriod = true
+            }
+        }
+        return count
+    }
+
+    /// The sentence count of a line from its words (tokens without whitespace): a gap between two
+    /// words that is not a single space is a whitespace token to the sentencizer.
+    public func sentenceCount(_ t: UnsafeBufferPointer<UInt32>, _ words: ArraySlice<TokenSpan>) -> Int {
+        guard !words.isEmpty else { return 0 }
+        var count = 1
+        var seenPeriod = false
+        var previousEnd = Int(words.first!.start)
+        for token in words {
+            let gap = Int(token.start) - previousEnd
+            if gap > 1 || (gap == 1 && t[previousEnd] != 32), seenPeriod {
+                count += 1
+                seenPeriod = false
+            }
+            previousEnd = Int(token.end)
             let isSentenceEnd = token.count == 1 && sentenceEnds.contains(t[Int(token.start)])
             if seenPeriod, !isSentenceEnd, !isPunctuationToken(t, token) {
                 count += 1
