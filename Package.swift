@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore"]),
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
-        .testTarget(name: "SiftCleanTests", dependencies: ["SiftClean", "SiftCore"]),
+        .testTarget(name: "SiftCleanTests", dependencies: ["SiftClean", "SiftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SiftCLITests", dependencies: ["sift", "SiftCore"]),
     ],
     swiftLanguageModes: [.v6]

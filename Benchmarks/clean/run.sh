@@ -22,17 +22,19 @@ if [ ! -s "$CORPUS" ]; then
 fi
 BYTES=$(stat -c %s "$CORPUS")
 MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')
-echo "corpus: $CORPUS ($MB MB, $(wc -l < "$CORPUS") records), $(nproc) cores"
+echo "corpus: $CORPUS ($MB MB, $(wc -l < "$CORPUS") records), $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg)"
 
+# Prints wall-clock MB/s and CPU-time MB/s (input bytes over user + system seconds): on a shared
+# machine the wall clock measures the neighbours too, CPU time measures Sift.
 measure() { # label threads command...
     local label="$1" threads="$2"
     shift 2
-    local start end
-    start=$(date +%s.%N)
-    SIFT_THREADS="$threads" "$@" >/dev/null
-    end=$(date +%s.%N)
-    awk -v b="$BYTES" -v s="$start" -v e="$end" -v l="$label" -v t="$threads" \
-        'BEGIN { d = e - s; printf "%-32s threads=%d  %7.1f s  %7.1f MB/s  %7.1f MB/s/thread\n", l, t, d, b / 1e6 / d, b / 1e6 / d / t }'
+    local times
+    SIFT_THREADS="$threads" /usr/bin/time -o "$OUT/time.txt" -f "%e %U %S" "$@" >/dev/null 2>&1
+    times=$(tail -1 "$OUT/time.txt")
+    awk -v b="$BYTES" -v t="$times" -v l="$label" -v n="$threads" \
+        'BEGIN { split(t, a, " "); wall = a[1]; cpu = a[2] + a[3];
+                 printf "%-26s threads=%d  wall %6.1f s %7.1f MB/s   cpu %6.1f s %7.1f MB/s per core\n", l, n, wall, b / 1e6 / wall, cpu, b / 1e6 / cpu }'
 }
 
 for threads in 1 2; do
