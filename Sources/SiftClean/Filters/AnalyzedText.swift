@@ -54,22 +54,6 @@ public final class AnalyzedText {
         return hashes
     }
 
-    @inline(__always)
-    func length(_ span: TokenSpan) -> Int { span.count }
-
-    /// Whether the characters of two spans are equal.
-    func equal(_ a: TokenSpan, _ b: TokenSpan) -> Bool {
-        guard a.count == b.count else { return false }
-        var i = Int(a.start)
-        var j = Int(b.start)
-        while i < Int(a.end) {
-            if scalars[i] != scalars[j] { return false }
-            i += 1
-            j += 1
-        }
-        return true
-    }
-
     /// Non-overlapping occurrences of `needle`, as Python's `str.count`.
     func occurrences(of needle: [UInt32]) -> Int {
         guard let first = needle.first, needle.count <= scalars.count else { return 0 }
@@ -89,13 +73,5 @@ public final class AnalyzedText {
             i += 1
         }
         return count
-    }
-
-    func string(_ span: TokenSpan) -> String {
-        var out = String.UnicodeScalarView()
-        for i in Int(span.start)..<Int(span.end) {
-            if let scalar = Unicode.Scalar(scalars[i]) { out.append(scalar) }
-        }
-        return String(out)
     }
 }

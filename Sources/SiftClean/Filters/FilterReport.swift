@@ -29,9 +29,6 @@ public struct FilterReport: Sendable {
         self.configuration = configuration
     }
 
-    /// Every input item ends up kept, removed or malformed (malformed items are also removed).
-    public var accountedFor: Bool { kept + removed == records + malformed }
-
     public mutating func addKept() {
         records += 1
         kept += 1

@@ -67,21 +67,6 @@ enum PythonText {
         return TokenSpan(s, e)
     }
 
-    /// `str.split()` (no argument): runs of non-whitespace.
-    static func whitespaceWords(_ t: [UInt32], _ span: TokenSpan) -> [TokenSpan] {
-        var words: [TokenSpan] = []
-        var i = Int(span.start)
-        let end = Int(span.end)
-        while i < end {
-            while i < end, PythonCharacter.isSpace(t[i]) { i += 1 }
-            guard i < end else { break }
-            let start = i
-            while i < end, !PythonCharacter.isSpace(t[i]) { i += 1 }
-            words.append(TokenSpan(start, i))
-        }
-        return words
-    }
-
     /// `len(line.split())` and the length of its longest word, without building the words.
     static func whitespaceWordStatistics(_ t: [UInt32], _ span: TokenSpan) -> (count: Int, longest: Int) {
         var count = 0
@@ -99,32 +84,11 @@ enum PythonText {
         return (count, longest)
     }
 
-    static func hasPrefix(_ t: [UInt32], _ span: TokenSpan, _ prefix: [UInt32]) -> Bool {
-        guard span.count >= prefix.count else { return false }
-        for (k, c) in prefix.enumerated() where t[Int(span.start) + k] != c { return false }
-        return true
-    }
-
     static func hasSuffix(_ t: [UInt32], _ span: TokenSpan, _ suffix: [UInt32]) -> Bool {
         guard span.count >= suffix.count else { return false }
         let base = Int(span.end) - suffix.count
         for (k, c) in suffix.enumerated() where t[base + k] != c { return false }
         return true
-    }
-
-    /// `str.lower()` of a span (full Unicode lower-case mapping; ASCII stays one-for-one).
-    static func lowercased(_ t: [UInt32], _ span: TokenSpan) -> [UInt32] {
-        var out: [UInt32] = []
-        out.reserveCapacity(span.count)
-        for i in Int(span.start)..<Int(span.end) {
-            let c = t[i]
-            if c < 128 {
-                out.append(c >= 65 && c <= 90 ? c + 32 : c)
-            } else if let scalar = Unicode.Scalar(c) {
-                for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower.value) }
-            }
-        }
-        return out
     }
 
     static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {

@@ -11,28 +11,21 @@ enum ByteText {
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 32 || (b >= 9 && b <= 13) }
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
 
-    /// Whether `t[i]` is a word character (letter, digit or underscore); out of range is not.
-    @inline(__always)
-    static func isWord(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        guard i >= 0, i < t.count else { return false }
-        return isAlnum(t[i]) || t[i] == 0x5F
-    }
-
-    /// Whether the bytes at `i` equal `literal`, ignoring ASCII case.
-    static func matches(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ literal: StaticString, ignoringCase: Bool = false) -> Bool {
+    /// Whether the bytes at `i` equal `literal`.
+    static func matches(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
         guard i >= 0, i + count <= t.count else { return false }
         let base = literal.utf8Start
         for k in 0..<count {
             let a = t[i + k]
             let b = base[k]
-            if ignoringCase ? lower(a) != lower(b) : a != b { return false }
+            if a != b { return false }
         }
         return true
     }
 
-    /// The lower-cased ASCII word that ends right before `end` (letters, digits, `_` and `-`),
-    /// skipping `skipping` bytes of spaces and quotes first.
+    /// The lower-cased ASCII word (letters, digits, `_`, `-`, `.`) that ends right before `end`,
+    /// after skipping spaces and quotes.
     static func wordBefore(_ t: UnsafeBufferPointer<UInt8>, _ end: Int, maxLength: Int = 32) -> (word: [UInt8], start: Int) {
         var e = end
         while e > 0, t[e - 1] == 32 || t[e - 1] == 0x22 || t[e - 1] == 0x27 { e -= 1 }

@@ -3,7 +3,7 @@ import SiftCore
 /// The kinds of personal or secret data `sift pii` finds. Each detector validates what it can
 /// (Luhn for cards, mod-97 for IBANs, octet ranges for IPs, SSN area rules) so that look-alikes
 /// (order numbers, version strings, dates) are not reported.
-public enum PIIType: String, Sendable, CaseIterable, Hashable, Comparable {
+public enum PIIType: String, Sendable, CaseIterable, Hashable {
     case email
     case phone
     case creditCard = "credit_card"
@@ -44,8 +44,6 @@ public enum PIIType: String, Sendable, CaseIterable, Hashable, Comparable {
         case .phone: return 1
         }
     }
-
-    public static func < (lhs: PIIType, rhs: PIIType) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Parses `email,phone,...`, rejecting unknown names with the list of known ones.
     public static func parseList(_ text: String) throws -> Set<PIIType> {

@@ -57,8 +57,4 @@ struct ScalarSequenceTable<Value: Sendable>: Sendable {
         }
         return nil
     }
-
-    func lookup(_ key: [UInt32]) -> Value? {
-        lookupIndex(key[...]).map { values[$0] }
-    }
 }
