@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SiftReport", targets: ["SiftReport"]),
         .library(name: "SiftStats", targets: ["SiftStats"]),
         .library(name: "SiftDedup", targets: ["SiftDedup"]),
+        .library(name: "SiftClean", targets: ["SiftClean"]),
         .library(name: "SiftSplit", targets: ["SiftSplit"]),
         .library(name: "SiftSynth", targets: ["SiftSynth"]),
         .library(name: "SiftRecipes", targets: ["SiftRecipes"]),
@@ -51,6 +52,10 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]
         ),
+        .target(
+            name: "SiftClean",
+            dependencies: ["SiftCore", "SiftReport", .product(name: "Collections", package: "swift-collections")]
+        ),
         // Splits group near-duplicates with SiftDedup's detector so no near-copy of a test item
         // lands in train: a sideways dependency on purpose.
         .target(name: "SiftSplit", dependencies: ["SiftCore", "SiftDedup"]),
@@ -76,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "sift",
             dependencies: [
-                "SiftCore", "SiftReport", "SiftStats", "SiftDedup", "SiftSplit", "SiftSynth", "SiftRecipes",
+                "SiftCore", "SiftReport", "SiftStats", "SiftDedup", "SiftClean", "SiftSplit", "SiftSynth", "SiftRecipes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,6 +102,7 @@ let package = Package(
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
         .testTarget(name: "SiftDedupTests", dependencies: ["SiftDedup", "SiftCore"]),
+        .testTarget(name: "SiftCleanTests", dependencies: ["SiftClean", "SiftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SiftSplitTests", dependencies: ["SiftSplit"]),
         .testTarget(name: "SiftSynthTests", dependencies: ["SiftSynth", "SiftCore", "SynthTestSupport"]),
         .testTarget(name: "SiftRecipesTests", dependencies: ["SiftRecipes"]),

@@ -1,0 +1,155 @@
+/// Counts 64-bit keys (substring hashes) with open addressing, remembering where each key first
+/// appeared. The repetition rules look up every word n-gram of every document several times, so
+/// this is the filters' innermost loop: storage is raw memory reused across passes, a slot is one
+/// key (0 marks it empty, so a key of 0 is stored as 1), and a pass starts by zeroing the keys.
+final class HashCounter {
+    private var keys: UnsafeMutablePointer<UInt64>
+    private var counts: UnsafeMutablePointer<Int32>
+    private var firsts: UnsafeMutablePointer<Int32>
+    private var capacity: Int
+    private var mask: Int
+    private var distinct = 0
+
+    init(expected: Int) {
+        capacity = 16
+        while capacity < expected * 2 { capacity <<= 1 }
+        mask = capacity - 1
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: 0, count: capacity)
+        counts = .allocate(capacity: capacity)
+        firsts = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        keys.deallocate()
+        counts.deallocate()
+        firsts.deallocate()
+    }
+
+    /// Starts a new, empty pass able to hold `expected` keys without growing.
+    func reset(expected: Int) {
+        distinct = 0
+        if expected * 2 > capacity {
+            var newCapacity = capacity
+            while newCapacity < expected * 2 { newCapacity <<= 1 }
+            allocate(newCapacity)
+        } else {
+            keys.update(repeating: 0, count: capacity)
+        }
+    }
+
+    private func allocate(_ newCapacity: Int) {
+        keys.deallocate()
+        counts.deallocate()
+        firsts.deallocate()
+        capacity = newCapacity
+        mask = capacity - 1
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: 0, count: capacity)
+        counts = .allocate(capacity: capacity)
+        firsts = .allocate(capacity: capacity)
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// Adds `key` if it is new; returns whether it was already there.
+    @inline(__always)
+    func insert(_ key: UInt64) -> Bool {
+        let key = key == 0 ? 1 : key
+        if (distinct + 1) * 2 > capacity { grow() }
+        var slot = Self.slot(key, mask)
+        while keys[slot] != 0 {
+            if keys[slot] == key { return true }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        distinct += 1
+        return false
+    }
+
+    /// datatrove's `find_all_duplicate` over window keys: scanning windows left to right, a window
+    /// whose key was seen adds its characters and skips `n` windows. The table's pointers are kept
+    /// in locals: this loop runs six times over every document.
+    func repeatedCharacters(windows: Int, n: Int, key: (Int) -> (key: UInt64, length: Int)) -> Int {
+        reset(expected: windows)
+        let keys = self.keys, mask = self.mask
+        var repeated = 0
+        var i = 0
+        while i < windows {
+            let (raw, length) = key(i)
+            let k = raw == 0 ? 1 : raw
+            var slot = Self.slot(k, mask)
+            var seen = false
+            while true {
+                let stored = keys[slot]
+                if stored == k {
+                    seen = true
+                    break
+                }
+                if stored == 0 { break }
+                slot = (slot + 1) & mask
+            }
+            if seen {
+                repeated += length
+                i += n
+            } else {
+                keys[slot] = k
+                i += 1
+            }
+        }
+        return repeated
+    }
+
+    /// The most frequent key among `windows` keys and its count; ties go to the first seen.
+    func mostFrequent(windows: Int, key: (Int) -> UInt64) -> (first: Int, count: Int) {
+        reset(expected: windows)
+        let keys = self.keys, counts = self.counts, firsts = self.firsts, mask = self.mask
+        var bestCount: Int32 = 0
+        var bestFirst: Int32 = 0
+        for i in 0..<windows {
+            let raw = key(i)
+            let k = raw == 0 ? 1 : raw
+            var slot = Self.slot(k, mask)
+            while keys[slot] != 0, keys[slot] != k { slot = (slot + 1) & mask }
+            let count: Int32
+            let first: Int32
+            if keys[slot] == k {
+                counts[slot] += 1
+                count = counts[slot]
+                first = firsts[slot]
+            } else {
+                keys[slot] = k
+                counts[slot] = 1
+                firsts[slot] = Int32(truncatingIfNeeded: i)
+                count = 1
+                first = Int32(truncatingIfNeeded: i)
+            }
+            if count > bestCount || (count == bestCount && first < bestFirst) {
+                bestCount = count
+                bestFirst = first
+            }
+        }
+        return (Int(bestFirst), Int(bestCount))
+    }
+
+    private func grow() {
+        let oldKeys = keys, oldCapacity = capacity
+        counts.deallocate()
+        firsts.deallocate()
+        capacity *= 2
+        mask = capacity - 1
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: 0, count: capacity)
+        counts = .allocate(capacity: capacity)
+        firsts = .allocate(capacity: capacity)
+        for i in 0..<oldCapacity where oldKeys[i] != 0 {
+            var slot = Self.slot(oldKeys[i], mask)
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = oldKeys[i]
+        }
+        oldKeys.deallocate()
+    }
+}

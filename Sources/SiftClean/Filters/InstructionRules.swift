@@ -1,0 +1,177 @@
+import SiftCore
+
+/// Rules for instruction and chat data (prompt/response pairs), where web-text heuristics do not
+/// apply: what makes such a record useless or harmful to fine-tune on is a missing or trivial answer,
+/// a refusal, an answer that parrots the question, a generation that looped, a broken code block, or
+/// a conversation whose turns are out of order.
+///
+/// There is no published reference for these; the defaults are Sift's and each says why. Checks run
+/// in the order listed; the first failing one decides.
+public struct InstructionRules: Sendable {
+    public static let name = "instruction"
+    /// Turns must be: optional system turns first, then user and assistant alternating (tool turns
+    /// only after an assistant or tool turn), starting with user and ending with assistant.
+    public var checkRoleOrder = true
+    /// A response with fewer words than this is "too short". 2 by default: a one-word answer teaches
+    /// little; set 1 for classification-style data whose answers are single labels.
+    public var minResponseWords: Int? = 2
+    /// Phrases that mark a refusal or a model talking about itself, matched case-insensitively
+    /// (straight and curly apostrophes alike). The list follows the phrases the community removed
+    /// from ShareGPT/WizardLM data to build "unfiltered" sets.
+    public var refusalPhrases: [String] = InstructionRules.defaultRefusalPhrases
+    /// Largest share of the response's word 3-grams that may also occur in the prompt. 0.9: a
+    /// response that is (almost) the prompt repeated teaches the model to echo.
+    public var maxPromptEcho: Double? = 0.9
+    /// Largest duplicate 5-gram character fraction of the response (Gopher's measure, datatrove's
+    /// `find_all_duplicate` on whitespace words). 0.5: Gopher's web threshold (0.15) would flag
+    /// legitimate lists and code; a looping generation scores near 1.
+    public var maxRepetition: Double? = 0.5
+    /// Code fences (lines starting with ```) must pair up.
+    public var checkCodeFences = true
+
+    public static let defaultRefusalPhrases = [
+        "as an ai language model", "as a language model", "as an ai assistant, i", "i'm an ai language model",
+        "i'm sorry, but i cannot", "i'm sorry, but i can't", "i am sorry, but i cannot", "sorry, but i can't assist",
+        "i cannot fulfill", "i can't fulfill", "i cannot assist with", "i can't assist with", "i cannot help with that",
+        "i can't help with that", "i cannot provide assistance", "i'm not able to provide", "i am not able to provide",
+        "i must decline", "i cannot comply", "i can't comply", "against my programming", "my programming prohibits",
+        "openai's content policy", "openai's use case policy", "it is not appropriate for me to", "i'm just an ai",
+    ]
+
+    public init() {}
+
+    public var parameters: [(String, JSONValue)] {
+        [("check_role_order", .bool(checkRoleOrder)), ("min_response_words", ParameterValue.json(minResponseWords)),
+         ("refusal_phrases", .integer(refusalPhrases.count)), ("max_prompt_echo", ParameterValue.json(maxPromptEcho)),
+         ("max_repetition", ParameterValue.json(maxRepetition)), ("check_code_fences", .bool(checkCodeFences))]
+    }
+
+    public mutating func set(_ parameter: String, _ text: String) throws {
+        let name = "\(Self.name).\(parameter)"
+        switch parameter {
+        case "check_role_order": checkRoleOrder = try ParameterValue.bool(text, name)
+        case "min_response_words": minResponseWords = try ParameterValue.optionalInt(text, name)
+        case "refusal_phrases": refusalPhrases = text.split(separator: "|").map { String($0) }.filter { !$0.isEmpty }
+        case "max_prompt_echo": maxPromptEcho = try ParameterValue.optionalDouble(text, name)
+        case "max_repetition": maxRepetition = try ParameterValue.optionalDouble(text, name)
+        case "check_code_fences": checkCodeFences = try ParameterValue.bool(text, name)
+        default: throw SiftError("unknown parameter '\(name)'; \(Self.name) has \(parameters.map(\.0).joined(separator: ", "))", status: .usage)
+        }
+    }
+
+    public func evaluate(_ content: RecordContent) -> FilterFailure? {
+        if checkRoleOrder, content.kind == .chat || content.kind == .sharegpt, let problem = Self.roleOrderProblem(content.turns) {
+            return failure("role_order", .string(problem), "system?, then user/assistant alternating, ending with assistant")
+        }
+        guard let response = content.response, !TextNormalization.isBlank(response) else {
+            return failure("empty_response", .string(content.response == nil ? "missing" : "blank"), "non-empty")
+        }
+        let words = TextNormalization.words(response)
+        if let minimum = minResponseWords, words.count < minimum {
+            return failure("min_response_words", .integer(words.count), .integer(minimum))
+        }
+        if let phrase = Self.refusal(in: response, phrases: refusalPhrases) {
+            return failure("refusal", .string(phrase), "no refusal phrase")
+        }
+        if let maximum = maxPromptEcho, let prompt = content.prompt {
+            let echo = Self.promptEcho(prompt: prompt, response: response)
+            if echo > maximum { return failure("prompt_echo", rounded(echo), .double(maximum)) }
+        }
+        if let maximum = maxRepetition {
+            let repetition = Self.repetition(response)
+            if repetition > maximum { return failure("repetition", rounded(repetition), .double(maximum)) }
+        }
+        if checkCodeFences {
+            let fences = Self.codeFences(response)
+            if fences % 2 != 0 { return failure("code_fences", .integer(fences), "even") }
+        }
+        return nil
+    }
+
+    private func failure(_ check: String, _ value: JSONValue, _ threshold: JSONValue) -> FilterFailure {
+        FilterFailure(rule: "\(Self.name).\(check)", value: value, threshold: threshold)
+    }
+
+    // MARK: measures
+
+    /// The first turn out of order, described; nil when the order is valid.
+    static func roleOrderProblem(_ turns: [Turn]) -> String? {
+        guard !turns.isEmpty else { return "no turns" }
+        var previous: String?
+        var seenDialogue = false
+        for (i, turn) in turns.enumerated() {
+            let role = turn.role
+            switch role {
+            case "system":
+                if seenDialogue { return "turn \(i + 1): system after the conversation started" }
+            case "user":
+                if previous == "user" { return "turn \(i + 1): user after user" }
+                seenDialogue = true
+            case "assistant":
+                if !seenDialogue { return "turn \(i + 1): assistant before any user turn" }
+                if previous == "assistant" { return "turn \(i + 1): assistant after assistant" }
+            case "tool":
+                if previous != "assistant" && previous != "tool" { return "turn \(i + 1): tool result without an assistant call" }
+            default:
+                return "turn \(i + 1): unknown role '\(role)'"
+            }
+            previous = role
+        }
+        if previous != "assistant" { return "last turn is \(previous ?? "none"), not assistant" }
+        return nil
+    }
+
+    /// The first refusal phrase the response contains (case-insensitive, curly apostrophes folded).
+    static func refusal(in response: String, phrases: [String]) -> String? {
+        let folded = response.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        return phrases.first { folded.contains($0) }
+    }
+
+    /// Share of the response's word 3-grams (canonical words) that also occur in the prompt; 1 when
+    /// the canonical texts are equal, 0 when the response has fewer than three words and differs.
+    static func promptEcho(prompt: String, response: String) -> Double {
+        let promptWords = TextNormalization.words(TextNormalization.canonical(prompt))
+        let responseWords = TextNormalization.words(TextNormalization.canonical(response))
+        if promptWords == responseWords { return 1 }
+        guard responseWords.count >= 3, promptWords.count >= 3 else { return 0 }
+        var promptGrams = Set<[Substring]>()
+        for i in 0...(promptWords.count - 3) { promptGrams.insert(Array(promptWords[i..<(i + 3)])) }
+        var shared = 0
+        let total = responseWords.count - 2
+        for i in 0..<total where promptGrams.contains(Array(responseWords[i..<(i + 3)])) { shared += 1 }
+        return Double(shared) / Double(total)
+    }
+
+    /// Gopher's duplicate 5-gram character fraction over whitespace words.
+    static func repetition(_ response: String) -> Double {
+        let words = TextNormalization.words(response)
+        let n = 5
+        guard words.count >= n * 2 else { return 0 }
+        var seen = Set<String>()
+        var repeated = 0
+        var i = 0
+        while i <= words.count - n {
+            let gram = words[i..<(i + n)].joined()
+            if seen.contains(gram) {
+                repeated += gram.unicodeScalars.count
+                i += n
+            } else {
+                seen.insert(gram)
+                i += 1
+            }
+        }
+        return Double(repeated) / Double(response.unicodeScalars.count)
+    }
+
+    /// Lines that open or close a fenced code block (``` after at most three spaces).
+    static func codeFences(_ response: String) -> Int {
+        var count = 0
+        for line in response.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = line[...]
+            var spaces = 0
+            while spaces < 3, rest.first == " " { rest = rest.dropFirst(); spaces += 1 }
+            if rest.hasPrefix("```") { count += 1 }
+        }
+        return count
+    }
+}
