@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SiftCore", targets: ["SiftCore"]),
         .library(name: "SiftStats", targets: ["SiftStats"]),
         .library(name: "SiftReport", targets: ["SiftReport"]),
+        .library(name: "SiftLabel", targets: ["SiftLabel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -36,16 +37,18 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
+        .target(name: "SiftLabel", dependencies: ["SiftCore", "SiftReport"]),
         .executableTarget(
             name: "sift",
             dependencies: [
-                "SiftCore", "SiftReport", "SiftStats",
+                "SiftCore", "SiftReport", "SiftStats", "SiftLabel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore"]),
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
+        .testTarget(name: "SiftLabelTests", dependencies: ["SiftLabel", "SiftCore"]),
         .testTarget(name: "SiftCLITests", dependencies: ["sift", "SiftCore"]),
     ],
     swiftLanguageModes: [.v6]
