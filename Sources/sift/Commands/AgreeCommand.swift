@@ -4,11 +4,11 @@ import SiftCore
 import SiftLabel
 import SiftReport
 
-extension KappaWeights: @retroactive ExpressibleByArgument {}
-extension MeasurementLevel: @retroactive ExpressibleByArgument {}
-extension AgreementMetric: @retroactive ExpressibleByArgument {}
-extension TimeWindow: @retroactive ExpressibleByArgument {}
-extension DuplicatePolicy: @retroactive ExpressibleByArgument {}
+extension KappaWeights: ExpressibleByArgument {}
+extension MeasurementLevel: ExpressibleByArgument {}
+extension AgreementMetric: ExpressibleByArgument {}
+extension TimeWindow: ExpressibleByArgument {}
+extension DuplicatePolicy: ExpressibleByArgument {}
 
 enum LayoutChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, long, wide, labelstudio
