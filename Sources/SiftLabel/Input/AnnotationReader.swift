@@ -62,11 +62,11 @@ public struct AnnotationReader {
         return (built.table, input)
     }
 
-    /// Label Studio tasks have `data` and `annotations`; a row naming its annotator is long;
-    /// anything else is one row per item (wide).
+    /// Label Studio tasks have `data` and `annotations`; `--annotator`, or a row with an annotator
+    /// field, means long; `--annotators`, or anything else, one row per item (wide).
     static func detect(_ record: Record, fields: AnnotationFields) -> AnnotationLayout {
         if LabelStudioParser.looksLikeTask(record) { return .labelstudio }
-        if let name = fields.annotator { return record.fields[name] != nil ? .long : .wide }
+        if fields.annotator != nil { return .long }
         if fields.annotators != nil { return .wide }
         return AnnotationFields.annotatorAliases.contains { record.fields[$0] != nil } ? .long : .wide
     }

@@ -51,7 +51,7 @@ struct AgreeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Wide layout: the annotator columns, comma-separated (default: all but item, time and text).", valueName: "a,b,c"))
     var annotators: String?
 
-    @Option(help: ArgumentHelp("The allowed labels, in order (the order weighted kappa and ordinal alpha use); others are errors.", valueName: "a,b,c"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The allowed labels, in order (the order weighted kappa and ordinal alpha use); others are errors.", valueName: "a,b,c"))
     var labels: String?
 
     @Option(help: "Level of Krippendorff's alpha for the headline and intervals: nominal, ordinal, interval, ratio.")
@@ -63,7 +63,7 @@ struct AgreeCommand: ParsableCommand {
     @Option(help: "Headline metric: cohen_kappa (mean of pairs), fleiss_kappa, krippendorff_alpha, scott_pi, gwet_ac1, percent_agreement.")
     var metric: AgreementMetric = .cohenKappa
 
-    @Option(help: "Pass when the headline metric is at least this (exit status 1 otherwise).")
+    @Option(parsing: .unconditional, help: "Pass when the headline metric is at least this (exit status 1 otherwise).")
     var threshold: Double = 0.7
 
     @Option(help: ArgumentHelp("Bootstrap resamples of items for confidence intervals (0: none).", valueName: "n"))
