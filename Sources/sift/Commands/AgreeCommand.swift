@@ -123,7 +123,7 @@ struct AgreeCommand: ParsableCommand {
                                           allowedLabels: Self.list(labels), duplicates: duplicates,
                                           keepTexts: markdown != nil || html != nil)
             var bar: ProgressBar?
-            var (table, input) = try reader.read { done, total in
+            let (table, readInput) = try reader.read { done, total in
                 if bar == nil { bar = ProgressBar(label: "reading", total: total) }
                 bar?.update(done)
             }
@@ -140,20 +140,20 @@ struct AgreeCommand: ParsableCommand {
             options.seed = seed
             options.window = window
             options.disagreementLimit = maxDisagreements
-            let report = try AgreementAnalysis.run(table, input: input, gold: goldStandard, options: options)
-            table = report.table
+            let report = try AgreementAnalysis.run(table, input: readInput, gold: goldStandard, options: options)
+            var texts = readInput.texts
 
             if markdown != nil || html != nil, let items {
-                let wanted = Set(GuidelineFeedback.exampleItems(report).map { table.items[$0] })
-                let texts = try ReferenceReaders.texts(path: items, itemField: item, textField: textField, wanted: wanted,
+                let wanted = Set(GuidelineFeedback.exampleItems(report).map { report.table.items[$0] })
+                let found = try ReferenceReaders.texts(path: items, itemField: item, textField: textField, wanted: wanted,
                                                        readOptions: ReadOptions(maxRecordBytes: maxRecordBytes))
-                input.texts.merge(texts) { _, new in new }
+                texts.merge(found) { _, new in new }
             }
             if let markdown {
-                try writeFileAtomically(markdown, GuidelineFeedback.markdown(report, texts: input.texts))
+                try writeFileAtomically(markdown, GuidelineFeedback.markdown(report, texts: texts))
             }
             if let html {
-                try writeFileAtomically(html, AgreementHTML.document(report, texts: input.texts))
+                try writeFileAtomically(html, AgreementHTML.document(report, texts: texts))
             }
             if json != "-" { print(report.render(on: .standardOutput)) }
             if let json {
