@@ -57,7 +57,7 @@ public enum AgreementHTML {
             confused = HTML.paragraph("No two annotators ever gave different labels to the same item.")
         }
         for c in report.confusions.prefix(GuidelineFeedback.confusionsShown) {
-            confused += "<h3>\(escapeHTML(report.label(c.first))) vs \(escapeHTML(report.label(c.second))) <span class=\"muted\">\(escapeHTML(Format.count(Int(c.count)))) times</span></h3>"
+            confused += "<h3>\(escapeHTML(report.label(c.first))) vs \(escapeHTML(report.label(c.second))) <span class=\"muted\">\(escapeHTML(GuidelineFeedback.times(c.count)))</span></h3>"
             for item in ItemReview.examples(of: c.first, c.second, in: report.disagreements, table: table, limit: GuidelineFeedback.examplesPerConfusion) {
                 confused += itemHTML(item, report: report, texts: texts)
             }

@@ -43,7 +43,7 @@ public enum GuidelineFeedback {
         for row in report.metricRows {
             let interval = row.interval.map { "\(Format.fixed($0.lower, digits: 3)) to \(Format.fixed($0.upper, digits: 3))" } ?? ""
             let shown = row.value.value.map { Format.fixed($0, digits: 3) } ?? "n/a: \(escape(row.value.reason ?? ""))"
-            md.append("| \(escape(row.name)) | \(shown) | \(interval) |")
+            md.append("| \(row.name) | \(shown) | \(interval) |")
         }
         md.append("")
         md.append("Kappa-type values read roughly as: below 0.40 poor to fair, 0.40 to 0.60 moderate, 0.60 to 0.80 substantial, above 0.80 almost perfect (Landis & Koch 1977).")
@@ -83,7 +83,7 @@ public enum GuidelineFeedback {
             md.append("")
         }
         for (rank, c) in report.confusions.prefix(confusionsShown).enumerated() {
-            md.append("### \(rank + 1). \(escape(report.label(c.first))) vs \(escape(report.label(c.second))): \(Format.count(Int(c.count))) times")
+            md.append("### \(rank + 1). \(escape(report.label(c.first))) vs \(escape(report.label(c.second))): \(times(c.count))")
             md.append("")
             for item in ItemReview.examples(of: c.first, c.second, in: report.disagreements, table: table, limit: examplesPerConfusion) {
                 md.append(contentsOf: itemBlock(item, report: report, texts: texts))
@@ -105,6 +105,8 @@ public enum GuidelineFeedback {
         return md.joined(separator: "\n")
     }
 
+    static func times(_ count: Double) -> String { count == 1 ? "1 time" : "\(Format.count(Int(count))) times" }
+
     /// An item: its id, its text (shortened) when known, and each annotator's label.
     static func itemBlock(_ item: Int, report: AgreementReport, texts: [String: String]) -> [String] {
         let table = report.table
@@ -117,9 +119,10 @@ public enum GuidelineFeedback {
         return lines
     }
 
-    /// Escapes dataset text for Markdown: HTML-significant characters become entities and
-    /// Markdown punctuation is backslash-escaped; line breaks become spaces so a text stays in its
-    /// list item or table cell.
+    /// Escapes dataset text for Markdown: HTML-significant characters become entities, inline
+    /// Markdown punctuation (emphasis, code, links, table pipes) is backslash-escaped, and line
+    /// breaks become spaces so a text stays inside its list item or table cell, where block
+    /// syntax (`#`, `-`, `>`) cannot start.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -129,7 +132,7 @@ public enum GuidelineFeedback {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\n", "\r", "\t": out += " "
-            case "\\", "`", "*", "_", "[", "]", "|", "#", "!", "{", "}", "(", ")", "~", "+", "-":
+            case "\\", "`", "*", "_", "[", "]", "|", "~":
                 out += "\\"
                 out.unicodeScalars.append(scalar)
             default:
