@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "SiftCore", targets: ["SiftCore"]),
         .library(name: "SiftStats", targets: ["SiftStats"]),
         .library(name: "SiftReport", targets: ["SiftReport"]),
+        .library(name: "SiftRecipes", targets: ["SiftRecipes"]),
+        .library(name: "SiftSplit", targets: ["SiftSplit"]),
         .library(name: "SiftLabel", targets: ["SiftLabel"]),
     ],
     dependencies: [
@@ -19,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         .target(
@@ -38,16 +41,27 @@ let package = Package(
             ]
         ),
         .target(name: "SiftLabel", dependencies: ["SiftCore", "SiftReport"]),
+        .target(name: "SiftSplit", dependencies: ["SiftCore"]),
+        .target(
+            name: "SiftRecipes",
+            dependencies: [
+                "SiftCore", "SiftReport", "SiftSplit",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
         .executableTarget(
             name: "sift",
             dependencies: [
-                "SiftCore", "SiftReport", "SiftStats", "SiftLabel",
+                "SiftCore", "SiftReport", "SiftStats", "SiftRecipes", "SiftSplit", "SiftLabel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore"]),
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
+        .testTarget(name: "SiftRecipesTests", dependencies: ["SiftRecipes"]),
+        .testTarget(name: "SiftSplitTests", dependencies: ["SiftSplit"]),
         .testTarget(name: "SiftLabelTests", dependencies: ["SiftLabel", "SiftCore"]),
         .testTarget(name: "SiftCLITests", dependencies: ["sift", "SiftCore"]),
     ],

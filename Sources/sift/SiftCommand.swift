@@ -1,4 +1,5 @@
 import ArgumentParser
+import SiftCore
 
 @main
 struct Sift: ParsableCommand {
@@ -6,6 +7,6 @@ struct Sift: ParsableCommand {
         commandName: "sift",
         abstract: "Audit, clean, deduplicate, label and size the data you train, evaluate and retrieve from.",
         version: siftVersion,
-        subcommands: [StatsCommand.self, AgreeCommand.self]
+        subcommands: [StatsCommand.self, RunCommand.self, AgreeCommand.self]
     )
 }

@@ -16,8 +16,8 @@ public struct ConfidenceInterval: Sendable, Equatable {
 /// metrics on them. An item is drawn whole, with all its labels, because items, not single labels,
 /// are the independent units. The interval is the `(1 - confidence) / 2` and `(1 + confidence) / 2`
 /// quantiles of the resampled values, interpolated linearly between order statistics (NumPy's
-/// default `percentile`). Resample `r` uses its own generator seeded from `(seed, r)`, so results
-/// depend only on the seed, not on the number of threads.
+/// default `percentile`). Resample `r` uses its own `SplitMix64` stream seeded from `(seed, r)`,
+/// so results depend only on the seed, not on the number of threads.
 public struct Bootstrap: Sendable {
     public var replicates: Int
     public var seed: UInt64
@@ -35,7 +35,7 @@ public struct Bootstrap: Sendable {
         guard replicates > 0, !itemPattern.isEmpty else { return [] }
         let seed = self.seed
         let samples = parallelMap(count: replicates, minimumPerSlice: 1) { r in
-            var random = SeededRandom(seed: seed, stream: UInt64(r))
+            var random = SplitMix64.resample(r, seed: seed)
             var weights = [Double](repeating: 0, count: patternCount)
             for _ in 0..<itemPattern.count { weights[Int(itemPattern[random.below(itemPattern.count)])] += 1 }
             return statistics(weights)
