@@ -56,6 +56,35 @@ struct AgreeCommandTests {
         #expect(pass.stdout.contains("verdict: PASS"))
     }
 
+    /// examples/README.md documents the pilot's exact agreement figures (its answer key).
+    @Test("the bundled labelling pilot gives the documented figures")
+    func bundledPilot() throws {
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples")
+        let dir = try TemporaryDirectory()
+        let run = try SiftProcess.run(["agree", examples.appendingPathComponent("labeling-pilot.csv").path,
+                                       "--gold", examples.appendingPathComponent("labeling-gold.csv").path,
+                                       "--items", examples.appendingPathComponent("labeling-pilot-items.jsonl").path,
+                                       "--json", dir.path("r.json"), "--markdown", dir.path("f.md"), "--bootstrap", "0"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let report = try readJSONObject(dir.path("r.json"))
+        let pairs = try #require((report["cohen_kappa"] as? [String: Any])?["pairs"] as? [[String: Any]])
+        let kappas = pairs.map { (($0["kappa"] as? Double ?? 0) * 10_000).rounded() / 10_000 }
+        #expect(kappas == [0.7097, 0.6377, 0.6478])
+        func rounded(_ key: String) -> Double? { (report[key] as? Double).map { ($0 * 10_000).rounded() / 10_000 } }
+        #expect(rounded("value") == 0.6651)
+        #expect(rounded("fleiss_kappa") == 0.6668)
+        #expect((report["fleiss_items"] as? [String: Int])?["items"] == 47)
+        #expect(rounded("krippendorff_alpha") == 0.6621)
+        let gold = try #require(report["gold"] as? [String: [String: Any]])
+        #expect(["ann_a", "ann_b", "ann_c"].map { gold[$0]?["accuracy"] as? Double } == [0.8, 0.9, 0.7])
+        let annC = try #require((report["per_annotator"] as? [String: [String: Any]])?["ann_c"]?["departures"] as? [[String: Any]])
+        #expect(annC.first?["majority"] as? String == "neutral" && annC.first?["label"] as? String == "negative")
+        let markdown = try dir.read("f.md")
+        #expect(markdown.contains("neutral as negative"))
+        #expect(markdown.contains("Returning it."))
+    }
+
     @Test("--time-field and --window give agreement per week")
     func windows() throws {
         let dir = try TemporaryDirectory()

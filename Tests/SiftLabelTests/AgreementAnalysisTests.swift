@@ -144,3 +144,21 @@ struct AgreementAnalysisTests {
         #expect(json["ci"]?["cohen_kappa"]?.arrayValue?.count == 2)
     }
 }
+
+@Suite("annotator departures")
+struct DepartureTests {
+    @Test("a departure is counted against the majority of the other annotators")
+    func departures() throws {
+        let rows: [[String?]] = [
+            ["neu", "neu", "neg"], ["neu", "neu", "neg"], ["pos", "pos", "pos"],
+            ["neg", "pos", "neu"], ["neu", "neu", nil],
+        ]
+        let table = try AnnotationTable.matrix(rows, annotators: ["a", "b", "c"])
+        let found = ItemReview.departures(table)
+        let (neg, neu) = (table.domain.names.firstIndex(of: "neg")!, table.domain.names.firstIndex(of: "neu")!)
+        // c read neutral as negative twice; on item 3 nobody has a majority of the others; item 4
+        // has one other label only.
+        #expect(found[2] == [Departure(majority: neu, label: neg, count: 2)])
+        #expect(found[0].isEmpty && found[1].isEmpty)
+    }
+}

@@ -55,6 +55,7 @@ public enum AgreementAnalysis {
             confusions: LabelAgreement.confusions(patterns),
             pairConfusions: pairConfusions,
             disagreements: ItemReview.disagreements(table),
+            departures: ItemReview.departures(table),
             gold: try gold.map { try GoldComparison.compare(table, gold: $0, weights: options.weights) },
             windows: windows,
             headline: headline,

@@ -28,6 +28,8 @@ public struct AgreementReport: Sendable {
     /// Confusion matrix of each pair in `coefficients.pairs` (row-major over the study's labels).
     public var pairConfusions: [[Double]]
     public var disagreements: [ItemDisagreement]
+    /// Per annotator, departures from the other annotators' majority, most frequent first.
+    public var departures: [[Departure]]
     public var gold: GoldComparison.Result?
     public var windows: [WindowAgreement]?
     /// The headline metric's value and the verdict against the threshold.

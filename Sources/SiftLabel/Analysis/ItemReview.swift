@@ -7,8 +7,16 @@ public struct ItemDisagreement: Sendable {
     public var majority: Int?
 }
 
+/// An annotator departing from the others: on `count` items where more than half of the other
+/// annotators (at least two) gave `majority`, this annotator gave `label`.
+public struct Departure: Sendable, Equatable {
+    public var majority: Int
+    public var label: Int
+    public var count: Int
+}
+
 /// Finds the items a guideline owner should look at: the most disputed ones, the ones with no
-/// majority, and examples of each confused label pair.
+/// majority, examples of each confused label pair, and each annotator's habitual departures.
 public enum ItemReview {
     /// Items with two or more labels that are not unanimous, most disputed first (then more labels
     /// first, then input order).
@@ -52,5 +60,34 @@ public enum ItemReview {
             if labels.contains(first) && labels.contains(second) { items.append(d.item) }
         }
         return items
+    }
+
+    /// Per annotator, how they depart from the majority of the other annotators of an item, most
+    /// frequent first: a systematic departure (neutral read as negative seven times) is a
+    /// guideline or training issue with that annotator, not noise.
+    public static func departures(_ table: AnnotationTable) -> [[Departure]] {
+        var counts = [[Int: Int]](repeating: [:], count: table.annotators.count)
+        let L = table.domain.count
+        var labelCounts = [Int](repeating: 0, count: L)
+        for item in 0..<table.itemCount {
+            let ratings = table.ratings(of: item)
+            guard ratings.count >= 3 else { continue }
+            for r in ratings { labelCounts[Int(r.label)] += 1 }
+            let others = ratings.count - 1
+            for r in ratings {
+                labelCounts[Int(r.label)] -= 1
+                // The others' majority: a label given by more than half of them.
+                for other in ratings where other.label != r.label && 2 * labelCounts[Int(other.label)] > others {
+                    counts[Int(r.annotator)][Int(other.label) * L + Int(r.label), default: 0] += 1
+                    break
+                }
+                labelCounts[Int(r.label)] += 1
+            }
+            for r in ratings { labelCounts[Int(r.label)] = 0 }
+        }
+        return counts.map { found in
+            found.map { Departure(majority: $0.key / L, label: $0.key % L, count: $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : ($0.majority, $0.label) < ($1.majority, $1.label) }
+        }
     }
 }

@@ -45,6 +45,16 @@ public enum AgreementHTML {
             doc.section("Pairs of annotators", id: "pairs", content)
         }
 
+        let means = report.meanKappaByAnnotator
+        doc.section("Annotators", id: "annotators", HTML.table(
+            headers: ["annotator", "labels", "mean kappa with the others", "most frequent departures from the others' majority"],
+            rows: table.annotators.indices.map { a in
+                let departures = report.departures[a].prefix(3).map { "\(report.label($0.majority)) as \(report.label($0.label)) (\($0.count))" }
+                return [.text(table.annotators[a]), .text(Format.count(report.labelsByAnnotator[a])),
+                        .text(means[a].map { Format.fixed($0, digits: 3) } ?? "n/a"),
+                        .text(departures.isEmpty ? "none" : departures.joined(separator: ", "))]
+            }, numericColumns: [1, 2]))
+
         doc.section("Labels", id: "labels", HTML.table(
             headers: ["label", "given", "items", "specific agreement"],
             rows: report.perLabel.map { s in

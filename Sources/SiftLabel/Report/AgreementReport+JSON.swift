@@ -68,7 +68,13 @@ extension AgreementReport {
         o["no_majority"] = .integer(noMajority.count)
         let means = meanKappaByAnnotator
         o["per_annotator"] = .object(JSONObject(annotators.indices.map { a in
-            (annotators[a], JSONValue.object(["labels": .integer(labelsByAnnotator[a]), "mean_kappa": means[a].map(JSONValue.double) ?? .null]))
+            (annotators[a], JSONValue.object([
+                "labels": .integer(labelsByAnnotator[a]),
+                "mean_kappa": means[a].map(JSONValue.double) ?? .null,
+                "departures": .array(departures[a].prefix(10).map { d in
+                    ["majority": .string(label(d.majority)), "label": .string(label(d.label)), "count": .integer(d.count)]
+                }),
+            ]))
         }, uniquingKeysWith: { a, _ in a }))
         if let gold {
             o["gold"] = .object(JSONObject(gold.annotators.map { g in

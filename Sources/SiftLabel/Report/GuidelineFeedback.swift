@@ -52,8 +52,8 @@ public enum GuidelineFeedback {
         md.append("## Annotators")
         md.append("")
         let hasGold = report.gold != nil
-        md.append("| annotator | labels | mean kappa with the others |" + (hasGold ? " gold accuracy | gold kappa |" : ""))
-        md.append("|---|---:|---:|" + (hasGold ? "---:|---:|" : ""))
+        md.append("| annotator | labels | mean kappa with the others |" + (hasGold ? " gold accuracy | gold kappa |" : "") + " most frequent departure from the others' majority |")
+        md.append("|---|---:|---:|" + (hasGold ? "---:|---:|" : "") + "---|")
         let means = report.meanKappaByAnnotator
         for a in table.annotators.indices {
             var row = "| \(escape(table.annotators[a])) | \(Format.count(report.labelsByAnnotator[a])) | \(means[a].map { Format.fixed($0, digits: 3) } ?? "n/a") |"
@@ -61,6 +61,10 @@ public enum GuidelineFeedback {
                 let g = gold.annotators[a]
                 row += " \(AgreementReport.figure(g.accuracy)) | \(AgreementReport.figure(g.kappa)) |"
             }
+            let departures = report.departures[a].prefix(2).map {
+                "\(escape(report.label($0.majority))) as \(escape(report.label($0.label))) (\($0.count))"
+            }
+            row += " \(departures.isEmpty ? "none" : departures.joined(separator: ", ")) |"
             md.append(row)
         }
         md.append("")
