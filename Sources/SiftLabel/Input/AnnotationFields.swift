@@ -76,8 +76,9 @@ public struct AnnotationFields: Sendable {
     /// Without surrounding whitespace. Most values have none, and checking the ends first keeps a
     /// million labels off Foundation's slower trimming.
     static func trimmed(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              first.properties.isWhitespace || last.properties.isWhitespace else { return text }
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        // Printable ASCII at both ends cannot be whitespace; anything else takes the full check.
+        if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F { return text }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

@@ -105,6 +105,10 @@ public struct AnnotationTableBuilder {
         var itemTimes: [Double] = []
         var duplicates: [DuplicateLabel] = []
         var duplicateCount = 0
+        // Local copies: a closure capturing `self` would copy the whole builder per item.
+        let annotatorOf = self.annotatorOf
+        let labelOf = self.labelOf
+        let timeOf = self.timeOf
         for item in 0..<itemCount {
             // Sort this item's rows by annotator, input order within an annotator (stable).
             let rows = order[offsets[item]..<offsets[item + 1]].sorted {
