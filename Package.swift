@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "SiftStats", targets: ["SiftStats"]),
         .library(name: "SiftDedup", targets: ["SiftDedup"]),
         .library(name: "SiftClean", targets: ["SiftClean"]),
+        .library(name: "SiftLabel", targets: ["SiftLabel"]),
         .library(name: "SiftSplit", targets: ["SiftSplit"]),
         .library(name: "SiftSynth", targets: ["SiftSynth"]),
         .library(name: "SiftRecipes", targets: ["SiftRecipes"]),
@@ -56,6 +57,7 @@ let package = Package(
             name: "SiftClean",
             dependencies: ["SiftCore", "SiftReport", .product(name: "Collections", package: "swift-collections")]
         ),
+        .target(name: "SiftLabel", dependencies: ["SiftCore", "SiftReport"]),
         // Splits group near-duplicates with SiftDedup's detector so no near-copy of a test item
         // lands in train: a sideways dependency on purpose.
         .target(name: "SiftSplit", dependencies: ["SiftCore", "SiftDedup"]),
@@ -81,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "sift",
             dependencies: [
-                "SiftCore", "SiftReport", "SiftStats", "SiftDedup", "SiftClean", "SiftSplit", "SiftSynth", "SiftRecipes",
+                "SiftCore", "SiftReport", "SiftStats", "SiftDedup", "SiftClean", "SiftLabel", "SiftSplit", "SiftSynth", "SiftRecipes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,6 +105,7 @@ let package = Package(
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
         .testTarget(name: "SiftDedupTests", dependencies: ["SiftDedup", "SiftCore"]),
         .testTarget(name: "SiftCleanTests", dependencies: ["SiftClean", "SiftCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "SiftLabelTests", dependencies: ["SiftLabel", "SiftCore"]),
         .testTarget(name: "SiftSplitTests", dependencies: ["SiftSplit"]),
         .testTarget(name: "SiftSynthTests", dependencies: ["SiftSynth", "SiftCore", "SynthTestSupport"]),
         .testTarget(name: "SiftRecipesTests", dependencies: ["SiftRecipes"]),
