@@ -9,7 +9,7 @@ struct PIIScannerTests {
         return PIIScanner(types: types).scan(text).map { "\($0.type.rawValue):" + String(decoding: bytes[$0.range], as: UTF8.self) }
     }
 
-    /// Precision and recall per detector on the labelled set built by Scripts/clean/make_pii_fixture.py.
+    /// Precision and recall per detector on the labelled set built by scripts/clean/make_pii_fixture.py.
     /// A found item counts as correct only if its type and exact text equal a labelled one.
     @Test("precision and recall of every detector are at least 0.95 on the labelled set")
     func labelledSet() throws {

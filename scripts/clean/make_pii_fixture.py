@@ -10,7 +10,7 @@ numbers, IBANs with a wrong check digit, never-issued SSNs, version strings (1.2
 order and invoice numbers, UUIDs, ISBNs, MAC addresses, C++ scopes, image names like icon@2x.png,
 prices, and credential placeholders (<your password>, ${TOKEN}, os.environ[...]).
 
-Seeded: rerunning reproduces the committed file. Usage: python3 Scripts/clean/make_pii_fixture.py
+Seeded: rerunning reproduces the committed file. Usage: python3 scripts/clean/make_pii_fixture.py
 """
 import json
 import os

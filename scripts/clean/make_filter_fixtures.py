@@ -16,7 +16,7 @@ datatrove and spaCy versions: datatrove 0.10.1 and spaCy 3.8 were used).
 
 Usage:
     python3 -m venv /tmp/venv && /tmp/venv/bin/pip install datatrove spacy regex
-    /tmp/venv/bin/python Scripts/clean/make_filter_fixtures.py
+    /tmp/venv/bin/python scripts/clean/make_filter_fixtures.py
 """
 import json
 import os
