@@ -29,7 +29,7 @@ struct DedupCommandTests {
         let annotations = removed.compactMap { ($0["_sift"] as? [String: Any])?["dedup"] as? [String: Any] }
         #expect(annotations.map { $0["reason"] as? String } == ["exact", "near"])
         #expect(annotations.allSatisfy { $0["duplicate_of"] as? String == "a" && $0["cluster"] as? Int == 1 })
-        let rejected = try #require((removed.last?["_sift"] as? [String: Any])?["rejected"] as? [String: Any])
+        let rejected = try #require((removed.last?["_sift"] as? [String: Any])?["reject"] as? [String: Any])
         #expect(rejected["line"] as? Int == 7)
 
         let report = try readJSONObject(dir.path("report.json"))

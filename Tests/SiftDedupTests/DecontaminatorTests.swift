@@ -61,7 +61,7 @@ struct DecontaminatorTests {
         #expect(leaked[0]["_sift"]!["decontam"]!["eval_items"] == ["q1"])
         #expect(leaked[0]["_sift"]!["decontam"]!["matches"] == 1)
         #expect(leaked[1]["_sift"]!["decontam"]!["eval_items"] == ["q2"])
-        #expect(leaked[2]["_sift"]!["rejected"]!["line"] == 5)
+        #expect(leaked[2]["_sift"]!["reject"]!["line"] == 5)
         #expect(report.contaminated.map(\.reference) == ["q1", "q2"])
         #expect(report.contaminated.map(\.rule) == [.ngram, .wholeText])
         #expect(report.contaminated[0].trainRecords.references == ["t1"])

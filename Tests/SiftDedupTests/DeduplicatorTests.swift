@@ -46,9 +46,9 @@ struct DeduplicatorTests {
         #expect(similarity >= 0.7 && similarity < 1)
         #expect(duplicates[2]["_sift"]!["dedup"]!["duplicate_of"] == "d")
         #expect(duplicates[2]["_sift"]!["dedup"]!["cluster"] == 2)
-        let rejected = try #require(removed.last?["_sift"]?["rejected"])
+        let rejected = try #require(removed.last?["_sift"]?["reject"])
         #expect(rejected["line"] == 9)
-        #expect(rejected["raw"] == "{\"broken json")
+        #expect(removed.last?["raw"] == "{\"broken json")
 
         #expect(report.records == 8 && report.malformedCount == 1 && report.items == 9)
         #expect(report.kept == 5 && report.removedExact == 2 && report.removedNear == 1)

@@ -29,25 +29,12 @@ public enum FilterPipeline {
                     }
                 case .malformed(let item):
                     report.addMalformed(item)
-                    try removed?.write(malformedRecord(item))
+                    try removed?.write(item.rejectRecord)
                 }
             }
             progress?(stream.bytesRead)
         }
         report.bytes = stream.bytesRead
         return report
-    }
-
-    /// A malformed line as a removed record: its raw text and where it was, so nothing is lost.
-    static func malformedRecord(_ item: MalformedRecord) -> JSONValue {
-        var location: JSONObject = ["file": .string(item.file), "line": .integer(item.line)]
-        if let column = item.column { location["column"] = .integer(column) }
-        return [
-            RecordSchema.annotationKey: [
-                "filter": ["rule": "malformed", "value": .string(item.error), "threshold": .null],
-                "malformed": .object(location),
-            ],
-            "raw": .string(item.raw),
-        ]
     }
 }

@@ -117,7 +117,7 @@ public enum PIIPipeline {
                     }
                 case .malformed(let item):
                     report.malformed += 1
-                    try removed?.write(FilterPipeline.malformedRecord(item))
+                    try removed?.write(item.rejectRecord)
                 }
             }
             progress?(stream.bytesRead)

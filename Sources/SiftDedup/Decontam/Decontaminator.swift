@@ -113,7 +113,7 @@ public struct Decontaminator {
                     if case .malformed(let item) = event {
                         report.train.malformedCount += 1
                         if report.train.malformed.count < DecontamReport.listLimit { report.train.malformed.append(item) }
-                        if sink.keepsRemoved { removedLines.append(item.rejectedLine) }
+                        if sink.keepsRemoved { removedLines.append(item.rejectRecord) }
                     }
                     continue
                 }
@@ -171,7 +171,7 @@ public struct Decontaminator {
         while let batch = try stream.nextBatch() {
             for event in batch {
                 guard case .record(var record) = event else {
-                    if case .malformed(let item) = event { try removedWriter?.write(item.rejectedLine) }
+                    if case .malformed(let item) = event { try removedWriter?.write(item.rejectRecord) }
                     continue
                 }
                 defer { itemIndex += 1 }

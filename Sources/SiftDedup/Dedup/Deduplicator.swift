@@ -23,7 +23,7 @@ public struct Deduplicator {
     }
 
     /// Runs every pass and writes `out` (kept records) and `removed` (removed records with
-    /// `_sift.dedup`, and malformed items with `_sift.rejected`) when given.
+    /// `_sift.dedup`, and malformed items with `_sift.reject`) when given.
     public func run(out: String?, removed: String?) throws -> DedupReport {
         guard !paths.contains("-") else {
             throw SiftError("dedup reads its input more than once (sketches, then outputs): give a file, not standard input", status: .usage)
@@ -169,7 +169,7 @@ public struct Deduplicator {
             var removedLines: [JSONValue] = []
             for event in batch {
                 guard case .record(var record) = event else {
-                    if case .malformed(let item) = event, sink.keepsRemoved { removedLines.append(item.rejectedLine) }
+                    if case .malformed(let item) = event, sink.keepsRemoved { removedLines.append(item.rejectRecord) }
                     continue
                 }
                 guard recordIndex < graph.documentOfRecord.count else { throw inputChanged() }

@@ -27,7 +27,7 @@ struct DedupCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the kept records here (JSON Lines).", valueName: "path"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Write the removed records here, annotated with _sift.dedup, and malformed lines with _sift.rejected.", valueName: "path"))
+    @Option(help: ArgumentHelp("Write the removed records here, annotated with _sift.dedup, and malformed lines with _sift.reject.", valueName: "path"))
     var removed: String?
 
     @Option(help: "exact (identical canonical texts), minhash (near-duplicates), or both.")
