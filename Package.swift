@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "SiftRecipes",
             dependencies: [
-                "SiftCore", "SiftReport", "SiftSplit",
+                "SiftCore", "SiftReport", "SiftClean", "SiftDedup", "SiftSplit",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Collections", package: "swift-collections"),
             ]

@@ -52,11 +52,8 @@ public struct RecipeRunner {
             } else {
                 stillResuming = false
                 try? fm.removeItem(atPath: markerPath)
-                let out = try JSONLinesWriter(path: checkpoint)
-                let rej = try JSONLinesWriter(path: rejects)
-                result = try runner.run(StepIO(input: input, output: out, rejects: rej, outputDirectory: output, readOptions: readOptions))
-                try out.close()
-                try rej.close()
+                result = try runner.run(StepIO(input: input, output: checkpoint, rejects: rejects, outputDirectory: output, readOptions: readOptions))
+                if !fm.fileExists(atPath: rejects) { try writeFileAtomically(rejects, "") }
                 if result.passthrough { try? fm.removeItem(atPath: checkpoint) }
             }
             let produced = result.passthrough ? (input ?? checkpoint) : checkpoint

@@ -2,13 +2,13 @@ import Collections
 import SiftCore
 
 /// What a step reads and where it writes. Steps stream: they read `input` (the previous step's
-/// checkpoint, JSON Lines) and write kept records to `output` and removed ones, each annotated with
-/// why, to `rejects`.
-public struct StepIO {
+/// checkpoint, JSON Lines) and write kept records to the file `output` and removed ones, each
+/// annotated with why, to the file `rejects` (both written atomically by the step).
+public struct StepIO: Sendable {
     /// The previous step's output; nil for `read`.
     public var input: String?
-    public var output: JSONLinesWriter
-    public var rejects: JSONLinesWriter
+    public var output: String
+    public var rejects: String
     /// Where final outputs (write, split) go.
     public var outputDirectory: String
     public var readOptions: ReadOptions

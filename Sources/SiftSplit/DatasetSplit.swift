@@ -19,6 +19,15 @@ public struct SplitOptions: Sendable {
     public var grouping: SplitGrouping
     public var seed: UInt64
 
+    /// train/validation/test for three splits, train/test for two, split1... otherwise.
+    public static func defaultNames(count: Int) -> [String] {
+        switch count {
+        case 3: return ["train", "validation", "test"]
+        case 2: return ["train", "test"]
+        default: return (0..<count).map { "split\($0 + 1)" }
+        }
+    }
+
     public init(names: [String], ratios: [Double], stratify: String? = nil, grouping: SplitGrouping = .none, seed: UInt64 = 42) {
         self.names = names
         self.ratios = ratios
@@ -65,7 +74,15 @@ public struct SplitReport: Sendable {
 /// few integers per record), the assignment is computed, the second writes each record to its
 /// split. Malformed input goes to `rejects.jsonl` in the output directory.
 public enum DatasetSplitter {
+    /// Writes `<directory>/<name>.jsonl` per split and `<directory>/rejects.jsonl`.
     public static func split(paths: [String], into directory: String, options: SplitOptions, readOptions: ReadOptions = ReadOptions()) throws -> SplitReport {
+        try split(paths: paths, outputs: options.names.map { "\(directory)/\($0).jsonl" }, rejects: "\(directory)/rejects.jsonl",
+                  options: options, readOptions: readOptions)
+    }
+
+    /// Writes split `k` to `outputs[k]` and malformed input to `rejects`.
+    public static func split(paths: [String], outputs: [String], rejects rejectsPath: String, options: SplitOptions,
+                             readOptions: ReadOptions = ReadOptions()) throws -> SplitReport {
         guard options.names.count == options.ratios.count, options.ratios.count >= 2 else {
             throw SiftError("give as many split names as ratios (at least two)", status: .usage)
         }
@@ -119,9 +136,8 @@ public enum DatasetSplitter {
         let assignment = SplitAssignment(items: items, ratios: options.ratios, seed: options.seed)
 
         // Pass 2: write each record to its split.
-        let outputs = options.names.map { "\(directory)/\($0).jsonl" }
         let writers = try outputs.map { try JSONLinesWriter(path: $0) }
-        let rejects = try JSONLinesWriter(path: "\(directory)/rejects.jsonl")
+        let rejects = try JSONLinesWriter(path: rejectsPath)
         var counts = Array(repeating: 0, count: outputs.count)
         var strata = Array(repeating: [String: Int](), count: outputs.count)
         var splitsOfGroup: [Int: Set<Int>] = [:]

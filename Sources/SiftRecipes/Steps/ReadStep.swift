@@ -23,18 +23,22 @@ public struct ReadStep: RecipeStepRunner {
         var options = io.readOptions
         options.format = format
         let stream = try DatasetStream(paths: paths, options: options)
+        let output = try JSONLinesWriter(path: io.output)
+        let rejects = try JSONLinesWriter(path: io.rejects)
         var kept = 0
         var malformed = 0
         try stream.forEach { event in
             switch event {
             case .record(let record):
-                try io.output.write(record)
+                try output.write(record)
                 kept += 1
             case .malformed(let item):
-                try io.rejects.write(item.rejectRecord)
+                try rejects.write(item.rejectRecord)
                 malformed += 1
             }
         }
+        try output.close()
+        try rejects.close()
         return StepResult(inputRecords: kept + malformed, outputRecords: kept, removedRecords: malformed,
                           details: ["malformed": .integer(malformed)], inputsRead: paths)
     }

@@ -45,6 +45,8 @@ public struct SampleStep: RecipeStepRunner {
             }
             keep = Set(heap.unordered.map(\.index))
         }
+        let output = try JSONLinesWriter(path: io.output)
+        let rejects = try JSONLinesWriter(path: io.rejects)
         var index = 0
         var kept = 0
         var removed = 0
@@ -54,14 +56,16 @@ public struct SampleStep: RecipeStepRunner {
             let selected = threshold.map { rank(index) < $0 || $0 == .max } ?? keep.contains(index)
             index += 1
             if selected {
-                try io.output.write(record)
+                try output.write(record)
                 kept += 1
             } else {
                 record.annotate("sample", ["reason": "not_sampled", "seed": .number(String(Int64(bitPattern: seed)))])
-                try io.rejects.write(record)
+                try rejects.write(record)
                 removed += 1
             }
         }
+        try output.close()
+        try rejects.close()
         return StepResult(inputRecords: kept + removed, outputRecords: kept, removedRecords: removed)
     }
 }

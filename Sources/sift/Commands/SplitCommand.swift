@@ -53,7 +53,7 @@ struct SplitCommand: ParsableCommand {
                 return value
             }
             let splitNames = names.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-                ?? (shares.count == 3 ? ["train", "validation", "test"] : shares.count == 2 ? ["train", "test"] : shares.indices.map { "split\($0 + 1)" })
+                ?? SplitOptions.defaultNames(count: shares.count)
             try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
             let grouping: SplitGrouping
             switch groupBy {

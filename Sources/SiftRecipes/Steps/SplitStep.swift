@@ -1,0 +1,55 @@
+import Foundation
+import SiftCore
+import SiftSplit
+
+/// `split`: the last step: writes `<output>/<name>.jsonl` per split, random, stratified or grouped
+/// (by a field or by near-duplicate cluster), as `sift split` does.
+public struct SplitStep: RecipeStepRunner {
+    public static let schema = StepSchema(kind: "split", summary: "Write train/validation/test splits without leakage.", position: .last, parameters: [
+        ParameterSpec("ratios", .list(.number(0...1)), required: true, help: "shares, e.g. [0.8, 0.1, 0.1]"),
+        ParameterSpec("names", .list(.string), help: "split names (default train, validation, test)"),
+        ParameterSpec("stratify", .string, help: "`label` or a field whose proportions every split keeps"),
+        ParameterSpec("group_by", .string, help: "`near-duplicates` or a field: groups never straddle splits"),
+        ParameterSpec("threshold", .number(0.01...1), help: "Jaccard threshold for near-duplicate groups (default 0.8)"),
+        ParameterSpec("seed", .integer(0...Int.max), help: "random seed (default 42)"),
+    ])
+
+    let ratios: [Double]
+    let names: [String]
+    let stratify: String?
+    let groupBy: String?
+    let threshold: Double
+    let seed: UInt64
+
+    public init(parameters: StepParameters) throws {
+        ratios = parameters.doubles("ratios") ?? []
+        names = parameters.strings("names") ?? SplitOptions.defaultNames(count: ratios.count)
+        stratify = parameters.string("stratify")
+        groupBy = parameters.string("group_by")
+        threshold = parameters.double("threshold") ?? 0.8
+        seed = UInt64(parameters.int("seed") ?? 42)
+        guard names.count == ratios.count else { throw SiftError("split: \(names.count) names for \(ratios.count) ratios", status: .config) }
+    }
+
+    public func run(_ io: StepIO) throws -> StepResult {
+        guard let input = io.input else { throw SiftError("split needs an input", status: .config) }
+        let grouping: SplitGrouping
+        switch groupBy {
+        case nil: grouping = .none
+        case "near-duplicates": grouping = .groups(try NearDuplicateGroups.compute(paths: [input], threshold: threshold, readOptions: io.readOptions))
+        case let field?: grouping = .field(field)
+        }
+        try FileManager.default.createDirectory(atPath: io.outputDirectory, withIntermediateDirectories: true)
+        let options = SplitOptions(names: names, ratios: ratios, stratify: stratify, grouping: grouping, seed: seed)
+        let report = try DatasetSplitter.split(paths: [input], outputs: names.map { "\(io.outputDirectory)/\($0).jsonl" },
+                                               rejects: io.rejects, options: options, readOptions: io.readOptions)
+        // The stream ends here: the step's own checkpoint is empty, the splits are the outputs.
+        try writeFileAtomically(io.output, "")
+        let total = report.counts.reduce(0, +)
+        var details = JSONObject()
+        for (name, count) in zip(report.names, report.counts) { details[name] = .integer(count) }
+        details["groups_in_several_splits"] = .integer(report.groupsInSeveralSplits)
+        return StepResult(inputRecords: total + report.malformed, outputRecords: total, removedRecords: report.malformed,
+                          details: details, outputsWritten: report.outputs)
+    }
+}
