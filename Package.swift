@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SiftCore", targets: ["SiftCore"]),
         .library(name: "SiftStats", targets: ["SiftStats"]),
         .library(name: "SiftReport", targets: ["SiftReport"]),
+        .library(name: "SiftAudit", targets: ["SiftAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -36,16 +37,18 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
+        .target(name: "SiftAudit", dependencies: ["SiftCore", "SiftReport"]),
         .executableTarget(
             name: "sift",
             dependencies: [
-                "SiftCore", "SiftReport", "SiftStats",
+                "SiftCore", "SiftReport", "SiftStats", "SiftAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore"]),
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
+        .testTarget(name: "SiftAuditTests", dependencies: ["SiftAudit", "SiftCore", "SiftReport"]),
         .testTarget(name: "SiftCLITests", dependencies: ["sift", "SiftCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,43 @@
+import SiftCore
+
+/// The checks an audit runs, in report order. This list is the one place to add a check: a type
+/// conforming to `AuditCheck` (see `docs/audit.md`, "Adding a check").
+public enum AuditPlan {
+    public static func standard(kind: DatasetKind, options: AuditOptions) -> [any AuditCheck] {
+        var checks: [any AuditCheck] = [
+            // accuracy
+            EmptyResponseCheck(),
+            RefusalCheck(),
+            TruncationCheck(),
+            PlaceholderCheck(),
+        ]
+        if let labels = options.labels { checks.append(UnknownLabelCheck(declared: Set(labels))) }
+        checks += [
+            // completeness (malformed_record is counted by the auditor, which sees unreadable lines)
+            MissingFieldCheck(required: kind.requiredFields),
+            EmptyValueCheck(kind: kind),
+            LabelBalanceCheck(declared: options.labels),
+            // consistency
+            ConflictingLabelsCheck(),
+            LabelCaseVariantCheck(declared: Set(options.labels ?? [])),
+            SchemaDriftCheck(),
+        ] as [any AuditCheck]
+        if kind == .chat || kind == .sharegpt { checks.append(RoleOrderCheck()) }
+        checks += [
+            DateFormatCheck(),
+            // diversity
+            LexicalDiversityCheck(),
+            RepeatedOpeningCheck(),
+            LengthOutlierCheck(),
+            LanguageMixCheck(),
+            TopicConcentrationCheck(),
+            // freshness
+            FreshnessCheck(asOf: options.asOf, maxAgeDays: options.maxAgeDays),
+            // uniqueness (near_duplicate and pii join here; see docs/audit.md)
+            ExactDuplicateCheck(),
+            // provenance
+            SyntheticShareCheck(),
+        ] as [any AuditCheck]
+        return checks
+    }
+}

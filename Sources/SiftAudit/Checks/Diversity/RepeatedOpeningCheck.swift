@@ -1,0 +1,88 @@
+import SiftCore
+
+/// `repeated_opening`: many instructions (or documents, for datasets without prompts) starting
+/// with the same three words, case and edge punctuation aside. Self-Instruct-style generation
+/// collapses onto a few templates ("Write a function", "Generate a list"); a model trained on
+/// them learns the template. An opening is flagged when it starts at least 5% of the records (and
+/// at least 3); `count` is the records starting with a flagged opening. Counts are exact for every
+/// opening (a hash table of 64-bit keys); references are kept for openings once they are seen 3
+/// times (the first 10,000 such), so the first two records of a flagged opening are counted but
+/// may not be among the references.
+struct RepeatedOpeningCheck: AuditCheck {
+    static let words = 3
+    static let minimumShare = 0.05
+    static let minimumCount = 3
+    static let trackedOpenings = 10_000
+
+    struct Tracked {
+        var text: String
+        var flagged = FlaggedRecords()
+    }
+
+    struct State {
+        var counts: [UInt64: Int] = [:]
+        var tracked: [UInt64: Tracked] = [:]
+    }
+
+    func observe(_ record: AuditRecord) -> UInt64? {
+        guard let text = record.input else { return nil }
+        return Self.opening(text)?.hash
+    }
+
+    /// The hash of the first `words` words, and their byte range.
+    static func opening(_ text: String) -> (hash: UInt64, words: [Range<Int>])? {
+        var hash: UInt64 = 0
+        var ranges: [Range<Int>] = []
+        WordScanner.forEachWord(in: text) { _, range, bytes in
+            guard let h = WordScanner.trimmedHash(bytes, range) else { return true }
+            hash = hash &* 0x0000_0100_0000_01B3 &+ h
+            ranges.append(range)
+            return ranges.count < words
+        }
+        return ranges.count == words ? (hash, ranges) : nil
+    }
+
+    static func openingText(_ text: String) -> String {
+        var parts: [String] = []
+        WordScanner.forEachWord(in: text) { _, range, bytes in
+            let word = WordScanner.word(bytes, range)
+            if !word.isEmpty { parts.append(word) }
+            return parts.count < words
+        }
+        return parts.joined(separator: " ")
+    }
+
+    func makeState() -> State { State() }
+
+    func absorb(_ hash: UInt64?, of record: AuditRecord, into state: inout State) {
+        guard let hash else { return }
+        let count = state.counts[hash, default: 0] + 1
+        state.counts[hash] = count
+        if state.tracked[hash] == nil, count >= Self.minimumCount, state.tracked.count < Self.trackedOpenings {
+            state.tracked[hash] = Tracked(text: Self.openingText(record.input ?? ""))
+        }
+        state.tracked[hash]?.flagged.add(record, excerpt: record.input)
+    }
+
+    func conclude(_ state: State, context: AuditContext) -> CheckResult {
+        guard context.records > 0 else { return CheckResult() }
+        let threshold = max(Self.minimumCount, Int((Self.minimumShare * Double(context.records)).rounded(.up)))
+        let frequent = state.counts.filter { $0.value >= threshold }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let top = state.counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
+        let chart = AuditChart(id: "top_openings", title: "Most common openings (first three words)", style: .bars,
+                               bins: top.compactMap { item in state.tracked[item.key].map { (label: $0.text, value: item.value) } })
+        guard !frequent.isEmpty else { return CheckResult(charts: chart.bins.isEmpty ? [] : [chart]) }
+        var flagged = FlaggedRecordsUnion()
+        var count = 0
+        for item in frequent {
+            count += item.value
+            if let tracked = state.tracked[item.key] { flagged.add(tracked.flagged) }
+        }
+        let described = frequent.prefix(5).map { "\"\(state.tracked[$0.key]?.text ?? "…")…\" ×\($0.value)" }.joined(separator: ", ")
+        let share = context.rate(count)
+        let message = "\(frequent.count) opening\(plural(frequent.count)) each start at least 5% of the records (\(described)); \(count) records in all"
+        return CheckResult(findings: [AuditFinding(check: "repeated_opening", dimension: .diversity, severity: share >= 0.25 ? .warning : .info,
+                                                   message: message, count: count, rate: share, records: flagged.references, examples: flagged.examples)],
+                           charts: [chart])
+    }
+}

@@ -1,0 +1,116 @@
+import SiftCore
+
+/// `topic_concentration`: one subject dominating the dataset, measured without a model by
+/// document frequency of content words. Content words are the first 64 words of each record's
+/// input (prompt, else document), lowercased, letters only, at least 4 letters, and not in a list
+/// of English function words and instruction verbs ("write", "explain"...), which say what to do,
+/// not what about. When one term occurs in at least 30% of the records the data leans on one topic
+/// (a note); at 50% it is concentrated (a warning): a model finetuned on it will be narrow. This
+/// is a lexical proxy: it sees "python" dominating, not paraphrased topics, and only Latin-script
+/// words. Document frequencies are exact (a hash table of term hashes); references are kept for
+/// terms once they reach 3 records (the first 10,000 such terms).
+struct TopicConcentrationCheck: AuditCheck {
+    static let wordsPerRecord = 64
+    static let noteShare = 0.30
+    static let warningShare = 0.50
+    static let trackedTerms = 10_000
+
+    static let stopWords = Set<String>([
+        "about", "above", "after", "again", "against", "also", "although", "among", "another", "anything", "around", "because",
+        "been", "before", "being", "below", "between", "both", "but", "cannot", "could", "does", "doing", "down", "during", "each",
+        "either", "else", "even", "every", "few", "from", "further", "have", "having", "here", "hers", "herself", "himself", "into",
+        "itself", "just", "like", "many", "more", "most", "much", "must", "myself", "neither", "never", "none", "only", "other",
+        "ours", "ourselves", "over", "same", "should", "since", "some", "such", "than", "that", "their", "theirs", "them",
+        "themselves", "then", "there", "these", "they", "this", "those", "through", "under", "until", "upon", "very", "want",
+        "were", "what", "when", "where", "whether", "which", "while", "whom", "whose", "will", "with", "within", "without",
+        "would", "your", "yours", "yourself", "yourselves", "will", "shall", "might", "make", "made", "need", "using", "used",
+        "use", "based", "following", "given", "write", "create", "explain", "describe", "provide", "generate", "list", "give",
+        "tell", "help", "please", "answer", "question", "questions", "example", "examples", "sentence", "text", "find", "show",
+        "identify", "summarize", "classify", "rewrite", "suggest", "compare", "name", "come", "come", "think", "know", "best",
+        "good", "well", "better", "thing", "things", "something", "someone", "want", "take", "keep", "tips", "ways", "word",
+        "words", "input", "output", "response", "instruction", "task", "below", "above", "short", "brief", "simple", "able",
+        "there", "here", "what", "user", "assistant", "information", "include", "including", "different", "important",
+    ])
+
+    static let stopHashes: Set<UInt64> = Set(stopWords.map { word in
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    })
+
+    struct Tracked {
+        var term: String
+        var flagged = FlaggedRecords()
+    }
+
+    struct State {
+        var frequency: [UInt64: Int] = [:]
+        var tracked: [UInt64: Tracked] = [:]
+    }
+
+    func observe(_ record: AuditRecord) -> [UInt64] {
+        guard let text = record.input else { return [] }
+        return Self.terms(text).map(\.hash)
+    }
+
+    /// The record's distinct content words, first occurrence first.
+    static func terms(_ text: String) -> [(hash: UInt64, word: Range<Int>)] {
+        var seen: [(hash: UInt64, word: Range<Int>)] = []
+        var words = 0
+        WordScanner.forEachWord(in: text) { _, range, bytes in
+            words += 1
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while lower < upper, WordScanner.isPunctuation(bytes[lower]) { lower += 1 }
+            while upper > lower, WordScanner.isPunctuation(bytes[upper - 1]) { upper -= 1 }
+            guard upper - lower >= 4 else { return words < wordsPerRecord }
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for i in lower..<upper {
+                let byte = PhraseMatcher.lower(bytes[i])
+                guard byte >= 0x61 && byte <= 0x7A else { return words < wordsPerRecord }
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
+            if !stopHashes.contains(hash), !seen.contains(where: { $0.hash == hash }) { seen.append((hash, lower..<upper)) }
+            return words < wordsPerRecord
+        }
+        return seen
+    }
+
+    func makeState() -> State { State() }
+
+    func absorb(_ terms: [UInt64], of record: AuditRecord, into state: inout State) {
+        for term in terms {
+            let count = state.frequency[term, default: 0] + 1
+            state.frequency[term] = count
+            if state.tracked[term] == nil, count >= 3, state.tracked.count < Self.trackedTerms,
+               let word = Self.word(term, in: record.input ?? "") {
+                state.tracked[term] = Tracked(term: word)
+            }
+            state.tracked[term]?.flagged.add(record, excerpt: record.input)
+        }
+    }
+
+    private static func word(_ hash: UInt64, in text: String) -> String? {
+        guard let range = terms(text).first(where: { $0.hash == hash })?.word else { return nil }
+        var text = text
+        return text.withUTF8 { bytes in String(decoding: UnsafeBufferPointer(rebasing: bytes[range]).map(PhraseMatcher.lower), as: UTF8.self) }
+    }
+
+    func conclude(_ state: State, context: AuditContext) -> CheckResult {
+        guard context.records > 0 else { return CheckResult() }
+        let top = state.frequency.filter { state.tracked[$0.key] != nil }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : state.tracked[$0.key]!.term < state.tracked[$1.key]!.term }.prefix(10)
+        guard let first = top.first else { return CheckResult() }
+        let chart = AuditChart(id: "top_terms", title: "Records per content word (topic proxy)", style: .bars,
+                               bins: top.map { (state.tracked[$0.key]!.term, $0.value) })
+        let metrics: [(name: String, value: JSONValue)] = [("top_terms", .object(JSONObject(uniqueKeysWithValues: top.map { (state.tracked[$0.key]!.term, .integer($0.value)) })))]
+        let share = context.rate(first.value)
+        guard share >= Self.noteShare else { return CheckResult(charts: [chart], metrics: metrics) }
+        let tracked = state.tracked[first.key]!
+        let message = "\"\(tracked.term)\" occurs in \(percent(first.value, context.records)) of the records (\(first.value)); the data leans on one topic"
+        return CheckResult(findings: [AuditFinding(check: "topic_concentration", dimension: .diversity,
+                                                   severity: share >= Self.warningShare ? .warning : .info, message: message, count: first.value,
+                                                   rate: share, records: tracked.flagged.references, examples: tracked.flagged.examples)],
+                           charts: [chart], metrics: metrics)
+    }
+}
