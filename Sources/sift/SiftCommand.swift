@@ -6,6 +6,6 @@ struct Sift: ParsableCommand {
         commandName: "sift",
         abstract: "Audit, clean, deduplicate, label and size the data you train, evaluate and retrieve from.",
         version: siftVersion,
-        subcommands: [StatsCommand.self]
+        subcommands: [StatsCommand.self, AuditCommand.self]
     )
 }

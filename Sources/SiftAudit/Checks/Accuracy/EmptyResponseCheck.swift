@@ -24,3 +24,6 @@ struct EmptyResponseCheck: AuditCheck {
 }
 
 func plural(_ n: Int) -> String { n == 1 ? "" : "s" }
+
+/// The verb form agreeing with a count: `verb(1, "has", "have")` is "has".
+func verb(_ n: Int, _ singular: String, _ pluralForm: String) -> String { n == 1 ? singular : pluralForm }

@@ -112,7 +112,7 @@ struct PlaceholderCheck: AuditCheck {
         let n = state.flagged.count
         guard n > 0 else { return CheckResult() }
         let kinds = Kind.allCases.compactMap { kind in state.byKind[kind].map { "\(kind.rawValue) ×\($0)" } }.joined(separator: ", ")
-        let message = "\(n) record\(plural(n)) contain unfilled placeholder text (\(kinds))"
+        let message = "\(n) record\(plural(n)) \(verb(n, "contains", "contain")) unfilled placeholder text (\(kinds))"
         return CheckResult(findings: [state.flagged.finding("placeholder_text", .accuracy, .warning, message, rate: context.rate(n))])
     }
 }

@@ -40,7 +40,7 @@ struct RefusalCheck: AuditCheck {
         guard n > 0 else { return CheckResult() }
         let top = state.byPhrase.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
         let phrases = top.map { "\"\(RefusalCheck.phrases[$0.key])\" ×\($0.value)" }.joined(separator: ", ")
-        let message = "\(n) response\(plural(n)) refuse or carry AI-disclaimer boilerplate (\(phrases))"
+        let message = "\(n) response\(plural(n)) \(verb(n, "refuses or carries", "refuse or carry")) AI-disclaimer boilerplate (\(phrases))"
         return CheckResult(findings: [state.flagged.finding("refusal_boilerplate", .accuracy, .warning, message, rate: context.rate(n))])
     }
 }

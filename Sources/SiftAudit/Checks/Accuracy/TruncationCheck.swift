@@ -72,7 +72,7 @@ struct TruncationCheck: AuditCheck {
     func conclude(_ state: State, context: AuditContext) -> CheckResult {
         let n = state.flagged.count
         guard n > 0 else { return CheckResult() }
-        let message = "\(n) response\(plural(n)) look cut off (\(state.openCodeBlocks) with an unclosed code block, \(n - state.openCodeBlocks) ending mid-sentence)"
+        let message = "\(n) response\(plural(n)) \(verb(n, "looks", "look")) cut off (\(state.openCodeBlocks) with an unclosed code block, \(n - state.openCodeBlocks) ending mid-sentence)"
         return CheckResult(findings: [state.flagged.finding("truncated_response", .accuracy, .warning, message, rate: context.rate(n))])
     }
 }

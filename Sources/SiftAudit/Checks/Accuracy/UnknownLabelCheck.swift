@@ -28,7 +28,7 @@ struct UnknownLabelCheck: AuditCheck {
         guard n > 0 else { return CheckResult() }
         let top = state.byLabel.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5)
         let labels = top.map { "\"\($0.key)\" ×\($0.value)" }.joined(separator: ", ")
-        let message = "\(n) record\(plural(n)) carry a label outside --labels (\(labels))"
+        let message = "\(n) record\(plural(n)) \(verb(n, "carries", "carry")) a label outside --labels (\(labels))"
         return CheckResult(findings: [state.flagged.finding("unknown_label", .accuracy, .error, message, rate: context.rate(n))])
     }
 }

@@ -51,7 +51,7 @@ struct EmptyValueCheck: AuditCheck {
         let n = state.flagged.count
         guard n > 0 else { return CheckResult() }
         let top = state.byField.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5)
-        let message = "\(n) record\(plural(n)) have an empty value (\(top.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")))"
+        let message = "\(n) record\(plural(n)) \(verb(n, "has", "have")) an empty value (\(top.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")))"
         return CheckResult(findings: [state.flagged.finding("empty_value", .completeness, .warning, message, rate: context.rate(n))])
     }
 }

@@ -53,7 +53,7 @@ struct LabelBalanceCheck: AuditCheck {
         if !none.isEmpty {
             let names = none.prefix(10).map { "\"\($0.label)\"" }.joined(separator: ", ")
             findings.append(AuditFinding(check: "label_coverage", dimension: .completeness, severity: .error,
-                                         message: "\(none.count) declared label\(plural(none.count)) have no examples (\(names))",
+                                         message: "\(none.count) declared label\(plural(none.count)) \(verb(none.count, "has", "have")) no examples (\(names))",
                                          count: none.count, rate: Double(none.count) / Double(k)))
         }
         let rare = counts.filter { $0.count > 0 && $0.count < few }
@@ -62,7 +62,7 @@ struct LabelBalanceCheck: AuditCheck {
             for item in rare { flagged.add(state.labels[item.label]!) }
             let names = rare.prefix(10).map { "\"\($0.label)\" ×\($0.count)" }.joined(separator: ", ")
             findings.append(AuditFinding(check: "label_coverage", dimension: .completeness, severity: .warning,
-                                         message: "\(rare.count) label\(plural(rare.count)) have fewer than \(few) examples (\(names))",
+                                         message: "\(rare.count) label\(plural(rare.count)) \(verb(rare.count, "has", "have")) fewer than \(few) examples (\(names))",
                                          count: rare.count, rate: Double(rare.count) / Double(k),
                                          records: flagged.references, examples: flagged.examples))
         }

@@ -32,7 +32,7 @@ struct MissingFieldCheck: AuditCheck {
         let n = state.flagged.count
         guard n > 0 else { return CheckResult() }
         let fields = state.byField.sorted { $0.key < $1.key }.map { "\(required[$0.key].joined(separator: "/")) ×\($0.value)" }
-        let message = "\(n) record\(plural(n)) lack a field a \(context.kind.rawValue) record needs (\(fields.joined(separator: ", ")))"
+        let message = "\(n) record\(plural(n)) \(verb(n, "lacks", "lack")) a field a \(context.kind.rawValue) record needs (\(fields.joined(separator: ", ")))"
         return CheckResult(findings: [state.flagged.finding("missing_field", .completeness, .error, message, rate: context.rate(n))])
     }
 }

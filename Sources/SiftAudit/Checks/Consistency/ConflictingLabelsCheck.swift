@@ -63,7 +63,7 @@ struct ConflictingLabelsCheck: AuditCheck {
         }
         guard records > 0 else { return CheckResult() }
         let what = context.kind == .classification ? "labels" : "answers"
-        let message = "\(inputs) input\(plural(inputs)) appear with different \(what) (\(records) records)"
+        let message = "\(inputs) input\(plural(inputs)) \(verb(inputs, "appears", "appear")) with different \(what) (\(records) records)"
         return CheckResult(findings: [AuditFinding(check: "conflicting_labels", dimension: .consistency, severity: .error, message: message,
                                                    count: records, rate: context.rate(records), records: state.references.references,
                                                    examples: state.examples)])

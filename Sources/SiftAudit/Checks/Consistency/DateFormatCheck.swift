@@ -35,7 +35,7 @@ struct DateFormatCheck: AuditCheck {
             flagged.add(other.flagged)
         }
         let formats = ranked.map { "\($0.format.rawValue) ×\($0.flagged.count)" }.joined(separator: ", ")
-        let message = "dates are written in \(ranked.count) formats (\(formats)); \(count) record\(plural(count)) differ from the usual \(ranked[0].format.rawValue)"
+        let message = "dates are written in \(ranked.count) formats (\(formats)); \(count) record\(plural(count)) \(verb(count, "differs", "differ")) from the usual \(ranked[0].format.rawValue)"
         return CheckResult(findings: [AuditFinding(check: "mixed_date_format", dimension: .consistency, severity: .warning, message: message,
                                                    count: count, rate: context.rate(count), records: flagged.references, examples: flagged.examples)])
     }

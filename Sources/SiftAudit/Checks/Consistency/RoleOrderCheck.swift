@@ -51,7 +51,7 @@ struct RoleOrderCheck: AuditCheck {
         let n = state.flagged.count
         guard n > 0 else { return CheckResult() }
         let top = state.byProblem.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(4)
-        let message = "\(n) conversation\(plural(n)) break the user/assistant turn order (\(top.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")))"
+        let message = "\(n) conversation\(plural(n)) \(verb(n, "breaks", "break")) the user/assistant turn order (\(top.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")))"
         return CheckResult(findings: [state.flagged.finding("role_order", .consistency, .error, message, rate: context.rate(n))])
     }
 }

@@ -58,7 +58,7 @@ struct SchemaDriftCheck: AuditCheck {
             variants.append(((added + removed).joined(separator: " "), state.counts[key]!))
         }
         let top = variants.sorted { $0.count > $1.count }.prefix(3).map { "\($0.description) ×\($0.count)" }
-        let message = "\(count) record\(plural(count)) have a different field set than the usual {\(state.sets[dominant]!.names.joined(separator: ", "))} (\(state.counts.count - 1) variant\(plural(state.counts.count - 1)): \(top.joined(separator: "; ")))"
+        let message = "\(count) record\(plural(count)) \(verb(count, "has", "have")) a different field set than the usual {\(state.sets[dominant]!.names.joined(separator: ", "))} (\(state.counts.count - 1) variant\(plural(state.counts.count - 1)): \(top.joined(separator: "; ")))"
         return CheckResult(findings: [AuditFinding(check: "schema_drift", dimension: .consistency, severity: .warning, message: message,
                                                    count: count, rate: context.rate(count), records: flagged.references, examples: flagged.examples)])
     }

@@ -39,7 +39,7 @@ struct LanguageMixCheck: AuditCheck {
         var flagged = FlaggedRecordsUnion()
         for other in others { flagged.add(other.flagged) }
         let shares = ranked.prefix(6).map { "\($0.language) \(percent($0.flagged.count, total))" }.joined(separator: ", ")
-        let message = "\(count) record\(plural(count)) are not in the dataset's main language \(dominant.language) (\(shares))"
+        let message = "\(count) record\(plural(count)) \(verb(count, "is", "are")) not in the dataset's main language \(dominant.language) (\(shares))"
         return CheckResult(findings: [AuditFinding(check: "language_mix", dimension: .diversity, severity: .info, message: message, count: count,
                                                    rate: context.rate(count), records: flagged.references, examples: flagged.examples)],
                            charts: [chart], metrics: metrics)

@@ -13,6 +13,7 @@ struct LengthOutlierCheck: AuditCheck {
     static let minimumTexts = 20
     static let fence = 3.0
     static let binEdges = [1, 10, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 100_000]
+    static let binLabels = ["1-9", "10-49", "50-99", "100-249", "250-499", "500-999", "1k-2.5k", "2.5k-5k", "5k-10k", "10k-25k", "25k-100k", "100k+"]
 
     struct Extreme {
         var length: Int
@@ -69,8 +70,7 @@ struct LengthOutlierCheck: AuditCheck {
         var bins: [(label: String, value: Int)] = []
         for (i, lower) in Self.binEdges.enumerated() {
             let upper = i + 1 < Self.binEdges.count ? Self.binEdges[i + 1] : Int.max
-            let label = upper == Int.max ? "\(Self.short(lower))+" : "\(Self.short(lower))-\(Self.short(upper - 1))"
-            bins.append((label, sorted.reduce(0) { $1.length >= lower && $1.length < upper ? $0 + $1.count : $0 }))
+            bins.append((Self.binLabels[i], sorted.reduce(0) { $1.length >= lower && $1.length < upper ? $0 + $1.count : $0 }))
         }
         let chart = AuditChart(id: "length_histogram", title: "Main text length (characters)", style: .columns, bins: bins)
         let q1 = log1p(Double(Self.percentile(25, of: sorted, total: total)))
@@ -103,6 +103,4 @@ struct LengthOutlierCheck: AuditCheck {
                                                    message: message, count: count, rate: rate, records: references, examples: examples)],
                            charts: [chart], metrics: metrics)
     }
-
-    static func short(_ n: Int) -> String { n >= 1_000 && n % 1_000 == 0 ? "\(n / 1_000)k" : n >= 1_000 ? "\(Double(n) / 1_000)k" : "\(n)" }
 }

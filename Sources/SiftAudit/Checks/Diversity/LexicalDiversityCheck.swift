@@ -91,7 +91,7 @@ struct LexicalDiversityCheck: AuditCheck {
         guard n > 0 || corpusLow else { return CheckResult(metrics: metrics) }
         var parts: [String] = []
         if corpusLow { parts.append("distinct-2 is \(Self.round(distinct2)) over the first \(state.windowWords) words (below \(Self.corpusThreshold))") }
-        if n > 0 { parts.append("\(n) record\(plural(n)) repeat themselves (own distinct-2 below \(Self.recordThreshold))") }
+        if n > 0 { parts.append("\(n) record\(plural(n)) \(verb(n, "repeats itself", "repeat themselves")) (own distinct-2 below \(Self.recordThreshold))") }
         parts.append("distinct-1 \(Self.round(distinct1)), distinct-2 \(Self.round(distinct2))")
         let recordRate = context.rate(n)
         let corpusRate = corpusLow ? (Self.corpusThreshold - distinct2) / Self.corpusThreshold : 0

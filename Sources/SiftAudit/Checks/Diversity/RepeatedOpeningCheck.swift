@@ -5,9 +5,9 @@ import SiftCore
 /// collapses onto a few templates ("Write a function", "Generate a list"); a model trained on
 /// them learns the template. An opening is flagged when it starts at least 5% of the records (and
 /// at least 3); `count` is the records starting with a flagged opening. Counts are exact for every
-/// opening (a hash table of 64-bit keys); references are kept for openings once they are seen 3
-/// times (the first 10,000 such), so the first two records of a flagged opening are counted but
-/// may not be among the references.
+/// opening (a hash table of 64-bit keys); references are kept for at most 10,000 openings: the
+/// first 5,000 from their first record, later ones once they reach 3 records (so on very varied
+/// data the first two records of a late, frequent opening are counted but not referenced).
 struct RepeatedOpeningCheck: AuditCheck {
     static let words = 3
     static let minimumShare = 0.05
@@ -54,11 +54,17 @@ struct RepeatedOpeningCheck: AuditCheck {
 
     func makeState() -> State { State() }
 
+    /// Half the tracking slots go to the first openings seen, the other half to openings seen
+    /// `minimumCount` times, so a frequent opening that first appears late still gets references.
+    static func shouldTrack(count: Int, tracked: Int, limit: Int) -> Bool {
+        tracked < limit / 2 || (count >= minimumCount && tracked < limit)
+    }
+
     func absorb(_ hash: UInt64?, of record: AuditRecord, into state: inout State) {
         guard let hash else { return }
         let count = state.counts[hash, default: 0] + 1
         state.counts[hash] = count
-        if state.tracked[hash] == nil, count >= Self.minimumCount, state.tracked.count < Self.trackedOpenings {
+        if state.tracked[hash] == nil, Self.shouldTrack(count: count, tracked: state.tracked.count, limit: Self.trackedOpenings) {
             state.tracked[hash] = Tracked(text: Self.openingText(record.input ?? ""))
         }
         state.tracked[hash]?.flagged.add(record, excerpt: record.input)
@@ -80,7 +86,7 @@ struct RepeatedOpeningCheck: AuditCheck {
         }
         let described = frequent.prefix(5).map { "\"\(state.tracked[$0.key]?.text ?? "…")…\" ×\($0.value)" }.joined(separator: ", ")
         let share = context.rate(count)
-        let message = "\(frequent.count) opening\(plural(frequent.count)) each start at least 5% of the records (\(described)); \(count) records in all"
+        let message = "\(frequent.count) opening\(plural(frequent.count)) \(verb(frequent.count, "starts", "each start")) at least 5% of the records (\(described)); \(count) records in all"
         return CheckResult(findings: [AuditFinding(check: "repeated_opening", dimension: .diversity, severity: share >= 0.25 ? .warning : .info,
                                                    message: message, count: count, rate: share, records: flagged.references, examples: flagged.examples)],
                            charts: [chart])

@@ -7,8 +7,8 @@ import SiftCore
 /// not what about. When one term occurs in at least 30% of the records the data leans on one topic
 /// (a note); at 50% it is concentrated (a warning): a model finetuned on it will be narrow. This
 /// is a lexical proxy: it sees "python" dominating, not paraphrased topics, and only Latin-script
-/// words. Document frequencies are exact (a hash table of term hashes); references are kept for
-/// terms once they reach 3 records (the first 10,000 such terms).
+/// words. Document frequencies are exact (a hash table of term hashes); references are kept for at
+/// most 10,000 terms, tracked as `RepeatedOpeningCheck` tracks openings.
 struct TopicConcentrationCheck: AuditCheck {
     static let wordsPerRecord = 64
     static let noteShare = 0.30
@@ -82,7 +82,7 @@ struct TopicConcentrationCheck: AuditCheck {
         for term in terms {
             let count = state.frequency[term, default: 0] + 1
             state.frequency[term] = count
-            if state.tracked[term] == nil, count >= 3, state.tracked.count < Self.trackedTerms,
+            if state.tracked[term] == nil, RepeatedOpeningCheck.shouldTrack(count: count, tracked: state.tracked.count, limit: Self.trackedTerms),
                let word = Self.word(term, in: record.input ?? "") {
                 state.tracked[term] = Tracked(term: word)
             }

@@ -71,12 +71,12 @@ struct FreshnessCheck: AuditCheck {
         if state.stale.count > 0 {
             let n = state.stale.count
             findings.append(state.stale.finding("stale_record", .freshness, .warning,
-                                                "\(n) record\(plural(n)) are older than \(maxAgeDays) days at \(asOfDay)", rate: context.rate(n)))
+                                                "\(n) record\(plural(n)) \(verb(n, "is", "are")) older than \(maxAgeDays) days at \(asOfDay)", rate: context.rate(n)))
         }
         if state.future.count > 0 {
             let n = state.future.count
             findings.append(state.future.finding("future_date", .freshness, .error,
-                                                 "\(n) record\(plural(n)) are dated after \(asOfDay)", rate: context.rate(n)))
+                                                 "\(n) record\(plural(n)) \(verb(n, "is", "are")) dated after \(asOfDay)", rate: context.rate(n)))
         }
         if state.missing.count > 0 {
             let n = state.missing.count
@@ -88,7 +88,7 @@ struct FreshnessCheck: AuditCheck {
             } else {
                 let unreadable = state.unreadable > 0 ? " (\(state.unreadable) with a date Sift cannot read)" : ""
                 findings.append(state.missing.finding("missing_date", .freshness, .warning,
-                    "\(n) record\(plural(n)) have no usable date\(unreadable)", rate: context.rate(n)))
+                    "\(n) record\(plural(n)) \(verb(n, "has", "have")) no usable date\(unreadable)", rate: context.rate(n)))
             }
         }
         guard state.dated > 0 else { return CheckResult(findings: findings) }

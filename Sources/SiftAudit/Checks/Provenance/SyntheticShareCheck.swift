@@ -37,7 +37,7 @@ struct SyntheticShareCheck: AuditCheck {
 
     /// Markers match at word starts, so "gpt-4o" and "evol_instruct" count but "developer" does not.
     static func isSynthetic(_ source: String) -> Bool {
-        markers.firstMatch(in: source.replacingUnderscores()) != nil
+        markers.firstMatch(in: source.replacingUnderscoresWithSpaces) != nil
     }
 
     func makeState() -> State { State() }
@@ -57,7 +57,7 @@ struct SyntheticShareCheck: AuditCheck {
         let metrics: [(name: String, value: JSONValue)] = [("synthetic_share", .double((share * 10_000).rounded() / 10_000)),
                                                            ("records_with_source", .integer(state.withSource))]
         let n = state.synthetic.count
-        let base = "\(n) of \(state.withSource) records with a known source are synthetic (\(percent(n, state.withSource)))"
+        let base = "\(n) of \(state.withSource) records with a known source \(verb(n, "is", "are")) synthetic (\(percent(n, state.withSource)))"
         let finding: AuditFinding
         if share > Self.dominantShare {
             finding = state.synthetic.finding("synthetic_share", .provenance, .warning,
@@ -67,8 +67,4 @@ struct SyntheticShareCheck: AuditCheck {
         }
         return CheckResult(findings: [finding], charts: [chart], metrics: metrics)
     }
-}
-
-private extension String {
-    func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
 }

@@ -66,7 +66,7 @@ struct ExactDuplicateCheck: AuditCheck {
         for cluster in largest.prefix(AuditFinding.maxExamples) {
             examples.append(AuditFinding.Example(reference: cluster.value.flagged.references.first ?? "", text: "×\(state.counts[cluster.key]!): \(cluster.value.excerpt)"))
         }
-        let message = "\(duplicates) record\(plural(duplicates)) repeat an earlier record's text (\(sizes.count) cluster\(plural(sizes.count)), the largest of \(sizes.max() ?? 0))"
+        let message = "\(duplicates) record\(plural(duplicates)) \(verb(duplicates, "repeats", "repeat")) an earlier record's text (\(sizes.count) cluster\(plural(sizes.count)), the largest of \(sizes.max() ?? 0))"
         let finding = AuditFinding(check: "exact_duplicate", dimension: .uniqueness, severity: .warning, message: message, count: duplicates,
                                    rate: context.rate(duplicates), records: state.flagged.references, examples: examples)
         return CheckResult(findings: [finding], charts: [histogram, top], metrics: metrics)
