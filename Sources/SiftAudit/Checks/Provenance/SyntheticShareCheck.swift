@@ -35,9 +35,10 @@ struct SyntheticShareCheck: AuditCheck {
         return Source(origin: Self.isSynthetic(source) ? .synthetic : .real, name: source)
     }
 
-    /// Markers match at word starts, so "gpt-4o" and "evol_instruct" count but "developer" does not.
+    /// Markers match at word starts (`_` and `-` separate words), so "gpt-4o" and "evol_instruct"
+    /// count but "developer" does not.
     static func isSynthetic(_ source: String) -> Bool {
-        markers.firstMatch(in: source.replacingUnderscoresWithSpaces) != nil
+        markers.firstMatch(in: source) != nil
     }
 
     func makeState() -> State { State() }
