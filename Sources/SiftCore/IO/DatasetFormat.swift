@@ -31,7 +31,11 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
         guard head[i] == UInt8(ascii: "{") else { return .jsonl }
         let lineEnd = head[i...].firstIndex(of: 0x0A) ?? head.count
         let firstLine = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: head[i..<lineEnd]))
-        if (try? JSONParser.parse(firstLine)) != nil { return .jsonl }
+        if (try? JSONParser.parse(firstLine)) != nil {
+            // One complete object per line is JSON Lines, unless that object is all the file holds.
+            let rest = head[min(lineEnd + 1, head.count)...]
+            return rest.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) ? .jsonl : .json
+        }
         // A first line that is only `{` (or ends mid-object) belongs to a pretty-printed document.
         return lineEnd == head.count && head.count < 1 << 16 ? .jsonl : .json
     }

@@ -1,7 +1,8 @@
 /// Streams the records of one JSON document: the elements of a top-level array, or of the first
 /// array member of a top-level object (`{"version": 2, "data": [...]}`). Elements are cut out by a
 /// structural scan (strings, escapes, nesting) and parsed later, so the document is never held
-/// whole. A top-level object whose first array is `messages` or `conversations` is one chat record.
+/// whole. A top-level object whose first array is `messages` or `conversations`, or that holds no
+/// array at all, is itself one record.
 struct JSONDocumentSplitter: RecordSplitter {
     private enum State {
         case start
@@ -166,7 +167,7 @@ struct JSONDocumentSplitter: RecordSplitter {
                     }
                 case .wrapperKey:
                     if isSpace(byte) || byte == UInt8(ascii: ",") { advance(byte); continue }
-                    if byte == UInt8(ascii: "}") { state = .trailing; pos += 1; continue }
+                    if byte == UInt8(ascii: "}") { pos += 1; closeWrapper(); continue }
                     guard byte == UInt8(ascii: "\"") else {
                         fail("expected a key in the top-level object"); state = .trailing; continue
                     }
@@ -200,7 +201,7 @@ struct JSONDocumentSplitter: RecordSplitter {
                 case .wrapperAfterValue:
                     if isSpace(byte) { advance(byte); continue }
                     pos += 1
-                    state = byte == UInt8(ascii: ",") ? .wrapperKey : .trailing
+                    if byte == UInt8(ascii: ",") { state = .wrapperKey } else { closeWrapper() }
                 case .skippingValue(var depth, var inString, var escaped, let resumeInArray):
                     // A value ends at a ',' or closing bracket of its parent, which is left unconsumed.
                     if inString {
@@ -298,6 +299,15 @@ struct JSONDocumentSplitter: RecordSplitter {
                     advance(byte)
                 }
             }
+        }
+    }
+
+    /// The top-level object ended. Without any array member it was a single record.
+    private mutating func closeWrapper() {
+        state = .trailing
+        if arrayKey == nil {
+            itemsSeen += 1
+            pendingItems.append(.json(range: batchStart..<pos, line: 1, unterminated: false))
         }
     }
 

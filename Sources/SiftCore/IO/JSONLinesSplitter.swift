@@ -36,7 +36,7 @@ struct JSONLinesSplitter: RecordSplitter {
                     diagnostics.append(ReadDiagnostic(file: file, line: 1, message: "UTF-8 byte-order mark at the start of the file was skipped"))
                 }
             }
-            if let lastNewline = buffer[scannedWithoutNewline...].lastIndex(of: 0x0A) {
+            if let lastNewline = buffer[min(scannedWithoutNewline, buffer.count)...].lastIndex(of: 0x0A) {
                 scannedWithoutNewline = 0
                 // Hand out every complete line; keep the partial last one for the next read.
                 let rest = Array(buffer[(lastNewline + 1)...])

@@ -192,7 +192,26 @@ public struct JSONParser {
         index += 1
         let start = index
         var sawNonASCII = false
-        // Fast path: no escapes, the string is a slice of the input.
+        // Fast path: no escapes, the string is a slice of the input. Skip 8 bytes at a time while
+        // none of them is a quote, a backslash or a control character (SWAR "has byte" tests).
+        var highBits: UInt64 = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let hasQuote = (quote &- ones) & ~quote & highs
+                let hasBackslash = (backslash &- ones) & ~backslash & highs
+                let hasControl = (word &- ones &* 0x20) & ~word & highs
+                if hasQuote | hasBackslash | hasControl != 0 { break }
+                highBits |= word & highs
+                index += 8
+            }
+        }
+        sawNonASCII = highBits != 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {

@@ -91,7 +91,7 @@ public enum JSONValue: Sendable, Hashable {
     public var isEmpty: Bool {
         switch self {
         case .null: return true
-        case .string(let s): return s.allSatisfy(\.isWhitespace)
+        case .string(let s): return TextNormalization.isBlank(s)
         case .array(let a): return a.isEmpty
         case .object(let o): return o.isEmpty
         case .bool, .number: return false

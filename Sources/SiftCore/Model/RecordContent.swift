@@ -10,6 +10,13 @@ public struct Turn: Sendable, Hashable {
     }
 
     static func normalizedRole(_ raw: String) -> String {
+        // The common spellings first, without allocating a lowercased copy.
+        switch raw {
+        case "user", "assistant", "system", "tool": return raw
+        case "human": return "user"
+        case "gpt": return "assistant"
+        default: break
+        }
         switch raw.lowercased() {
         case "user", "human", "customer", "prompter": return "user"
         case "assistant", "gpt", "chatgpt", "model", "bot", "bard", "bing", "agent": return "assistant"

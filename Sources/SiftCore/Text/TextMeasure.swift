@@ -6,32 +6,50 @@ public struct TextMeasure: Sendable, Equatable {
     public var words: Int
 
     public init(_ text: String) {
-        var characters = 0
-        var words = 0
-        var inWord = false
         var text = text
-        var needsScalarPass = false
-        text.withUTF8 { bytes in
-            for byte in bytes {
-                if byte & 0xC0 != 0x80 { characters += 1 }
-                if byte >= 0x80 { needsScalarPass = true; break }
-                let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-                if !space && !inWord { words += 1 }
-                inWord = !space
-            }
+        let (characters, words, isASCII) = text.withUTF8 { Self.asciiPass($0) }
+        if isASCII {
+            self.characters = characters
+            self.words = words
+            return
         }
-        if needsScalarPass {
-            characters = 0
-            words = 0
-            inWord = false
-            for scalar in text.unicodeScalars {
-                characters += 1
-                let space = scalar.properties.isWhitespace
-                if !space && !inWord { words += 1 }
-                inWord = !space
-            }
+        var scalarCount = 0
+        var wordCount = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            scalarCount += 1
+            let space = scalar.properties.isWhitespace
+            if !space && !inWord { wordCount += 1 }
+            inWord = !space
         }
-        self.characters = characters
-        self.words = words
+        self.characters = scalarCount
+        self.words = wordCount
+    }
+
+    /// One pass over the bytes: for ASCII text, characters are bytes and a word starts at every
+    /// non-space byte that follows a space (or the start). Written without a loop-carried state so
+    /// that the compiler vectorises it. Reports whether the text was ASCII; if not, the caller
+    /// recounts with Unicode's whitespace.
+    @inline(__always)
+    private static func asciiPass(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Bool) {
+        let n = bytes.count
+        guard n > 0, let p = bytes.baseAddress else { return (0, 0, true) }
+        @inline(__always) func space(_ b: UInt8) -> UInt8 { (b == 0x20 || (b &- 0x09) < 5) ? 1 : 0 }
+        let starts = Int(space(p[0]) ^ 1)
+        var high: UInt8 = p[0]
+        var total = 0
+        var i = 1
+        while i < n {
+            // Count in 32-bit lanes over blocks, flushing before the counter could overflow.
+            let end = min(n, i + 1 << 20)
+            var block: UInt32 = 0
+            while i < end {
+                block &+= UInt32(space(p[i - 1]) & (space(p[i]) ^ 1))
+                high |= p[i]
+                i += 1
+            }
+            total += Int(block)
+        }
+        return (n, total + starts, high & 0x80 == 0)
     }
 }

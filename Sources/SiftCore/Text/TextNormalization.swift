@@ -48,6 +48,11 @@ public enum TextNormalization {
     /// Whether the text is empty or only whitespace.
     public static func isBlank(_ text: String?) -> Bool {
         guard let text else { return true }
-        return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        // Decide on the bytes while they are ASCII: most texts start with a letter.
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
+            if !(byte == 0x20 || (byte &- 0x09) < 5) { return false }
+        }
+        return true
     }
 }

@@ -1,0 +1,136 @@
+import Testing
+@testable import SiftCore
+
+@Suite("Record model and dataset kinds")
+struct RecordModelTests {
+    static let samples: [(JSONValue, DatasetKind)] = [
+        (["messages": [["role": "user", "content": "hi"], ["role": "assistant", "content": "hello"]]], .chat),
+        (["conversations": [["from": "human", "value": "hi"], ["from": "gpt", "value": "hello"]]], .sharegpt),
+        (["instruction": "Add", "input": "2 and 2", "output": "4"], .alpaca),
+        (["prompt": "Say hi", "completion": "hi"], .promptCompletion),
+        (["id": "d1", "title": "Refunds", "text": "Refunds take 5 days.", "updated_at": "2025-01-01"], .ragDocument),
+        (["input": "2+2?", "expected": "4"], .evalCase),
+        (["question": "Capital of France?", "answer": "Paris"], .evalCase),
+        (["text": "great", "label": "positive"], .classification),
+        (["text": "Some web page."], .text),
+        (["foo": 1], .unknown),
+    ]
+
+    @Test("each kind is recognised from its fields", arguments: 0..<samples.count)
+    func detection(index: Int) {
+        let (value, kind) = Self.samples[index]
+        #expect(DatasetKind.of(value.objectValue!) == kind)
+    }
+
+    @Test("the dataset kind is the majority kind of the sample")
+    func majority() {
+        let records: [JSONObject] = [["text": "a", "label": "x"], ["text": "b", "label": "y"], ["text": "c"]]
+        #expect(DatasetKind.detect(records) == .classification)
+        #expect(DatasetKind.detect([JSONObject]()) == .unknown)
+    }
+
+    @Test("chat content: prompt is the context, response the final assistant turn, text joins turns")
+    func chatContent() {
+        let fields: JSONObject = [
+            "id": "c1", "intent": "billing",
+            "messages": [
+                ["role": "system", "content": "Be brief."],
+                ["role": "user", "content": "Refund?"],
+                ["role": "assistant", "content": [["type": "text", "text": "Yes,"], ["type": "text", "text": "in 5 days."]]],
+            ],
+        ]
+        let content = RecordContent(fields, kind: .chat)
+        #expect(content.turns.map(\.role) == ["system", "user", "assistant"])
+        #expect(content.prompt == "Refund?")
+        #expect(content.response == "Yes,\nin 5 days.")
+        #expect(content.comparableText == "Be brief.\nRefund?\nYes,\nin 5 days.")
+        #expect(content.label == "billing")
+        #expect(content.id == "c1")
+    }
+
+    @Test("ShareGPT roles map to user and assistant; a trailing user turn has no response")
+    func shareGPT() {
+        let fields: JSONObject = ["conversations": [["from": "human", "value": "a"], ["from": "gpt", "value": "b"], ["from": "human", "value": "c"]]]
+        let content = RecordContent(fields, kind: .sharegpt)
+        #expect(content.turns.map(\.role) == ["user", "assistant", "user"])
+        #expect(content.response == nil)
+    }
+
+    @Test("alpaca prompt joins instruction and input; eval and document kinds map their fields")
+    func pairKinds() {
+        let alpaca = RecordContent(["instruction": "Translate", "input": "chat", "output": "cat"], kind: .alpaca)
+        #expect(alpaca.prompt == "Translate\n\nchat")
+        #expect(alpaca.response == "cat")
+        let eval = RecordContent(["question": "Q", "reference": "A"], kind: .evalCase)
+        #expect(eval.prompt == "Q" && eval.response == "A")
+        let doc = RecordContent(["content": "Body", "title": "T", "updated_at": "2024-01-02", "source": ["type": "scraped"]], kind: .ragDocument)
+        #expect(doc.document == "Body" && doc.title == "T" && doc.source == "scraped")
+        #expect(doc.timestamp?.field == "updated_at")
+    }
+
+    @Test("references are the id, else line:N; annotations live under _sift")
+    func referencesAndAnnotations() {
+        var record = Record(fields: ["text": "x"], location: RecordLocation(file: "f", line: 7, index: 0))
+        #expect(record.reference == "line:7")
+        record.annotate("dedup", ["reason": "exact"])
+        #expect(record.annotation("dedup")?["reason"] == "exact")
+        #expect(Record(fields: ["id": 42], location: RecordLocation(file: "f", line: 1, index: 0)).reference == "42")
+    }
+}
+
+@Suite("Text utilities")
+struct TextUtilityTests {
+    @Test("canonical form: NFKC, case-folded, whitespace collapsed")
+    func canonical() {
+        #expect(TextNormalization.canonical("  Hello\t\nWORLD  ") == "hello world")
+        #expect(TextNormalization.canonical("Ｈｅｌｌｏ　ﬁle") == "hello file")
+        #expect(TextNormalization.canonical("Straße") == TextNormalization.canonical("STRASSE"))
+    }
+
+    @Test("measures count Unicode scalars and whitespace-separated words")
+    func measure() {
+        let ascii = TextMeasure("hello  world\n")
+        #expect(ascii.characters == 13 && ascii.words == 2)
+        let accented = TextMeasure("héllo wörld\u{3000}x")
+        #expect(accented.characters == 13 && accented.words == 3)
+        let empty = TextMeasure("")
+        #expect(empty.characters == 0 && empty.words == 0)
+    }
+
+    @Test("XXH64 matches the reference test vectors")
+    func xxh64() {
+        #expect(XXH64.hash("") == 0xEF46_DB37_51D8_E999)
+        #expect(XXH64.hash("a") == 0xD24E_C4F1_A98C_6E5B)
+        #expect(XXH64.hash("abc") == 0x44BC_2CF5_AD77_0999)
+        #expect(XXH64.hash("Nobody inspects the spammish repetition") == 0xFBCE_A83C_8A37_8BF1)
+    }
+
+    @Test("SHA-256 hex digests")
+    func sha256() {
+        #expect(SHA256Digest.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test("timestamps in the formats datasets carry", arguments: [
+        ("2024-03-01", 1_709_251_200.0, TimestampFormat.iso8601Date),
+        ("2024-03-01T12:30:00Z", 1_709_296_200.0, .iso8601DateTime),
+        ("2024-03-01T12:30:00.5+02:00", 1_709_289_000.5, .iso8601DateTime),
+        ("2024-03-01 12:30:00", 1_709_296_200.0, .iso8601DateTime),
+        ("03/01/2024", 1_709_251_200.0, .slashDate),
+        ("25/12/2024", 1_735_084_800.0, .slashDate),
+        ("01.03.2024", 1_709_251_200.0, .dottedDate),
+        ("Fri, 01 Mar 2024 12:30:00 GMT", 1_709_296_200.0, .rfc2822),
+        ("March 1, 2024", 1_709_251_200.0, .longMonth),
+        ("1709251200", 1_709_251_200.0, .epochSeconds),
+        ("1709251200000", 1_709_251_200.0, .epochMilliseconds),
+    ])
+    func timestamps(text: String, seconds: Double, format: TimestampFormat) {
+        let parsed = TimestampParser.parse(text)
+        #expect(parsed?.secondsSince1970 == seconds)
+        #expect(parsed?.format == format)
+    }
+
+    @Test("non-dates are not dates", arguments: ["", "soon", "2024-13-01", "2023-02-29", "v1.2.3", "12", "31/31/2024"])
+    func notDates(text: String) {
+        #expect(TimestampParser.parse(text) == nil)
+    }
+}
