@@ -21,6 +21,30 @@ public protocol AuditCheck: Sendable {
     func absorb(_ observation: Observation, of record: AuditRecord, into state: inout State)
     /// The findings (and charts, metrics) once every record has been absorbed.
     func conclude(_ state: State, context: AuditContext) -> CheckResult
+
+    /// `observe` over a slice. Requirements with default implementations, so that the loops are
+    /// compiled for each concrete check (the protocol witness is specialised) rather than run
+    /// through generic value witnesses, which costs more than most checks themselves.
+    func observeAll(_ records: ArraySlice<AuditRecord>) -> [Observation]
+    /// `absorb` over a slice, in order.
+    func absorbAll(_ observations: [Observation], of records: ArraySlice<AuditRecord>, into state: inout State)
+}
+
+extension AuditCheck {
+    public func observeAll(_ records: ArraySlice<AuditRecord>) -> [Observation] {
+        var out: [Observation] = []
+        out.reserveCapacity(records.count)
+        for i in records.indices { out.append(observe(records[i])) }
+        return out
+    }
+
+    public func absorbAll(_ observations: [Observation], of records: ArraySlice<AuditRecord>, into state: inout State) {
+        var i = records.startIndex
+        for observation in observations {
+            absorb(observation, of: records[i], into: &state)
+            i += 1
+        }
+    }
 }
 
 /// What a check knows about the whole audit when it concludes.
@@ -93,14 +117,11 @@ final class CheckRunner<Check: AuditCheck>: CheckRunning, @unchecked Sendable {
     }
 
     func observe(_ records: ArraySlice<AuditRecord>) -> any Sendable {
-        records.map(check.observe)
+        check.observeAll(records)
     }
 
     func absorb(_ observations: any Sendable, of records: ArraySlice<AuditRecord>) {
-        let observations = observations as! [Check.Observation]
-        for (observation, record) in zip(observations, records) {
-            check.absorb(observation, of: record, into: &state)
-        }
+        check.absorbAll(observations as! [Check.Observation], of: records, into: &state)
     }
 
     func conclude(context: AuditContext) -> CheckResult {

@@ -1,9 +1,11 @@
 import SiftCore
 
 /// A record as every check sees it: the fields, their meaning under the dataset's kind, how reports
-/// point at it, and the main text (the one lengths and diversity are measured on). Built once per
-/// record, on the worker threads, so that no check repeats the field mapping.
-public struct AuditRecord: Sendable {
+/// point at it, the main text (the one lengths and diversity are measured on) and the hashes of its
+/// canonical texts. Built once per record, on the worker threads, so that no check repeats the
+/// field mapping or the normalisation. A class, so that handing it to twenty checks copies one
+/// reference rather than retaining each of its strings twenty times.
+public final class AuditRecord: Sendable {
     public let record: Record
     public let content: RecordContent
     public let reference: String
@@ -16,10 +18,17 @@ public struct AuditRecord: Sendable {
     /// The text that identifies the record (`RecordContent.comparableText`): what duplicates are
     /// judged on and what examples in reports show.
     public let text: String
+    /// XXH64 of the canonical (`TextNormalization.canonical`) `text`, nil when it is blank.
+    public let textHash: UInt64?
+    /// XXH64 of the canonical `input`, nil when there is no input or it is blank.
+    public let inputHash: UInt64?
+    /// XXH64 of the canonical `answer`, nil when there is none.
+    public let answerHash: UInt64?
 
     public init(_ record: Record, kind: DatasetKind) {
         self.record = record
-        content = record.content(as: kind)
+        let content = record.content(as: kind)
+        self.content = content
         reference = record.reference
         let main: String?
         switch kind {
@@ -30,6 +39,28 @@ public struct AuditRecord: Sendable {
         mainText = main
         mainCharacters = main.map(Self.scalarCount) ?? 0
         text = content.comparableText
+
+        // Canonicalise each text once; the whole text, the input and the answer hash joins of parts.
+        var canonical = CanonicalBuffer()
+        var textParts: [Int] = []
+        var inputParts: [Int]?
+        var answerPart: Int?
+        if let document = content.document {
+            textParts = [canonical.append(document)]
+            inputParts = content.prompt == nil ? textParts : nil
+        } else if !content.turns.isEmpty {
+            textParts = content.turns.map { canonical.append($0.content) }
+            let turns = content.turns
+            let context = turns.last?.role == "assistant" ? turns.count - 1 : turns.count
+            if content.prompt != nil { inputParts = (0..<context).filter { turns[$0].role != "system" }.map { textParts[$0] } }
+            if content.response != nil, turns.last?.role == "assistant" { answerPart = textParts[turns.count - 1] }
+        }
+        if inputParts == nil, let prompt = content.prompt { inputParts = [canonical.append(prompt)] }
+        if let label = content.label { answerPart = canonical.append(label) }
+        else if answerPart == nil, let response = content.response { answerPart = canonical.append(response) }
+        textHash = textParts.contains { !canonical.parts[$0].isEmpty } ? canonical.hash(textParts) : nil
+        inputHash = inputParts.flatMap { parts in parts.contains { !canonical.parts[$0].isEmpty } ? canonical.hash(parts) : nil }
+        answerHash = answerPart.map { canonical.hash([$0]) }
     }
 
     /// The text a person reads to recognise the record, for examples in reports.
@@ -43,8 +74,11 @@ public struct AuditRecord: Sendable {
     public var answer: String? { content.label ?? content.response }
 
     static func scalarCount(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes { count &+= Int(truncatingIfNeeded: (byte & 0xC0) != 0x80 ? 1 : 0) }
+            return count
+        }
     }
 }

@@ -1,6 +1,6 @@
 /// A cheap guess of a text's language: its dominant writing system from Unicode blocks, and for
 /// Latin script the language whose most frequent function words occur most often among the first
-/// 100 words (at least 2 hits; otherwise plain "latin"). It tells a Japanese record in an English
+/// 50 words (at least 2 hits; otherwise plain "latin"). It tells a Japanese record in an English
 /// dataset, or Spanish in French, without a model; it does not tell closely related languages
 /// apart on short texts, and says so by answering "latin".
 enum LanguageGuess {
@@ -15,13 +15,13 @@ enum LanguageGuess {
     ]
 
     /// Word hash -> bit set of the languages using it.
-    static let stopWords: [UInt64: UInt8] = {
-        var table: [UInt64: UInt8] = [:]
+    static let stopWords: HashTable<UInt8> = {
+        var table = HashTable<UInt8>(capacity: 128)
         for (i, language) in latinLanguages.enumerated() {
             for word in language.words {
                 var hash: UInt64 = 0xCBF2_9CE4_8422_2325
                 for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-                table[hash, default: 0] |= 1 << UInt8(i)
+                table.update(hash, initial: 0) { $0 |= 1 << UInt8(i) }
             }
         }
         return table
@@ -36,7 +36,7 @@ enum LanguageGuess {
         var letters = 0
         var text = text
         text.withUTF8 { bytes in
-            let end = min(bytes.count, 4_096)
+            let end = min(bytes.count, 1_024)
             var i = 0
             while i < end {
                 let byte = bytes[i]
@@ -95,7 +95,7 @@ enum LanguageGuess {
             if let hash = WordScanner.trimmedHash(bytes, range), let languages = stopWords[hash] {
                 for i in 0..<latinLanguages.count where languages & (1 << UInt8(i)) != 0 { hits[i] += 1 }
             }
-            return words < 100
+            return words < 50
         }
         let best = hits.indices.max { hits[$0] != hits[$1] ? hits[$0] < hits[$1] : $0 > $1 }!
         return hits[best] >= 2 ? latinLanguages[best].code : "latin"

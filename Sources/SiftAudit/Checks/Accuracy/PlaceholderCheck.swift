@@ -34,7 +34,7 @@ struct PlaceholderCheck: AuditCheck {
 
     /// The first placeholder outside code blocks.
     static func scan(_ text: String) -> Kind? {
-        guard text.utf8.count >= 3, text.contains("```") else { return scanProse(text) }
+        guard hasFence(text) else { return scanProse(text) }
         var prose = ""
         var text = text
         text.withUTF8 { bytes in
@@ -57,6 +57,18 @@ struct PlaceholderCheck: AuditCheck {
             }
         }
         return scanProse(prose)
+    }
+
+    static func hasFence(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 2
+            while i < bytes.count {
+                if bytes[i] == 0x60, bytes[i - 1] == 0x60, bytes[i - 2] == 0x60 { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     private static func scanProse(_ text: String) -> Kind? {

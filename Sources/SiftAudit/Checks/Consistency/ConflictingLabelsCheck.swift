@@ -21,43 +21,46 @@ struct ConflictingLabelsCheck: AuditCheck {
     }
 
     struct State {
-        var groups: [UInt64: Group] = [:]
+        var groups = HashTable<Group>()
         var references = ReferenceSample()
         var examples: [AuditFinding.Example] = []
     }
 
     func observe(_ record: AuditRecord) -> Hashes? {
-        guard let input = record.input, let answer = record.answer, !TextNormalization.isBlank(input) else { return nil }
-        return Hashes(input: CanonicalHash.hash(input), answer: CanonicalHash.hash(answer))
+        guard let input = record.inputHash, let answer = record.answerHash else { return nil }
+        return Hashes(input: input, answer: answer)
     }
 
     func makeState() -> State { State() }
 
     func absorb(_ observation: Hashes?, of record: AuditRecord, into state: inout State) {
         guard let observation else { return }
-        guard var group = state.groups[observation.input] else {
-            state.groups[observation.input] = Group(answer: observation.answer, size: 1, conflicting: false, firstReference: record.reference)
-            return
+        var isNew = false
+        let (conflicting, first, becameConflicting) = state.groups.update(observation.input,
+            initial: { isNew = true; return Group(answer: observation.answer, size: 0, conflicting: false, firstReference: record.reference) }()) { group in
+            group.size += 1
+            var became = false
+            if !group.conflicting, group.answer != observation.answer {
+                group.conflicting = true
+                became = true
+            }
+            return (group.conflicting, group.firstReference, became)
         }
-        group.size += 1
-        if !group.conflicting, group.answer != observation.answer {
-            group.conflicting = true
-            state.references.add(group.firstReference)
-        }
-        if group.conflicting {
+        if isNew { return }
+        if becameConflicting { state.references.add(first) }
+        if conflicting {
             state.references.add(record.reference)
             if state.examples.count < AuditFinding.maxExamples {
                 let text = "input: \(record.input ?? "")\nanswer: \(record.answer ?? "")"
                 state.examples.append(AuditFinding.Example(reference: record.reference, text: FlaggedRecords.shorten(text)))
             }
         }
-        state.groups[observation.input] = group
     }
 
     func conclude(_ state: State, context: AuditContext) -> CheckResult {
         var records = 0
         var inputs = 0
-        for group in state.groups.values where group.conflicting {
+        for (_, group) in state.groups.entries where group.conflicting {
             records += Int(group.size)
             inputs += 1
         }

@@ -48,14 +48,31 @@ struct LexicalDiversityCheck: AuditCheck {
         }
         var repetitive = false
         if words.count >= Self.minimumWords {
-            var sorted = bigrams
-            sorted.sort()
-            var distinct = 1
-            for i in 1..<sorted.count where sorted[i] != sorted[i - 1] { distinct += 1 }
-            repetitive = Double(distinct) / Double(sorted.count) < Self.recordThreshold
+            repetitive = Double(Self.distinctCount(bigrams)) / Double(bigrams.count) < Self.recordThreshold
         }
         let inWindow = record.record.location.index < Self.windowRecords
         return Words(repetitive: repetitive, unigrams: inWindow ? words : [], bigrams: inWindow ? bigrams : [])
+    }
+
+    /// Distinct values, with a small open-addressing table (cheaper than sorting for a few hundred).
+    static func distinctCount(_ values: [UInt64]) -> Int {
+        var size = 16
+        while size < values.count * 2 { size <<= 1 }
+        let mask = size - 1
+        var table = [UInt64](repeating: 0, count: size)
+        var distinct = 0
+        table.withUnsafeMutableBufferPointer { table in
+            for value in values {
+                let key = value == 0 ? 1 : value
+                var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+                while table[i] != 0 && table[i] != key { i = (i + 1) & mask }
+                if table[i] == 0 {
+                    table[i] = key
+                    distinct += 1
+                }
+            }
+        }
+        return distinct
     }
 
     @inline(__always) static func pair(_ a: UInt64, _ b: UInt64) -> UInt64 {

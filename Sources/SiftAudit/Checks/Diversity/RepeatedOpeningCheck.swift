@@ -20,7 +20,7 @@ struct RepeatedOpeningCheck: AuditCheck {
     }
 
     struct State {
-        var counts: [UInt64: Int] = [:]
+        var counts = HashTable<Int>()
         var tracked: [UInt64: Tracked] = [:]
     }
 
@@ -62,8 +62,10 @@ struct RepeatedOpeningCheck: AuditCheck {
 
     func absorb(_ hash: UInt64?, of record: AuditRecord, into state: inout State) {
         guard let hash else { return }
-        let count = state.counts[hash, default: 0] + 1
-        state.counts[hash] = count
+        let count = state.counts.update(hash, initial: 0) { value -> Int in
+            value += 1
+            return value
+        }
         if state.tracked[hash] == nil, Self.shouldTrack(count: count, tracked: state.tracked.count, limit: Self.trackedOpenings) {
             state.tracked[hash] = Tracked(text: Self.openingText(record.input ?? ""))
         }
@@ -73,8 +75,9 @@ struct RepeatedOpeningCheck: AuditCheck {
     func conclude(_ state: State, context: AuditContext) -> CheckResult {
         guard context.records > 0 else { return CheckResult() }
         let threshold = max(Self.minimumCount, Int((Self.minimumShare * Double(context.records)).rounded(.up)))
-        let frequent = state.counts.filter { $0.value >= threshold }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        let top = state.counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
+        let entries = state.counts.entries
+        let frequent = entries.filter { $0.value >= threshold }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let top = entries.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
         let chart = AuditChart(id: "top_openings", title: "Most common openings (first three words)", style: .bars,
                                bins: top.compactMap { item in state.tracked[item.key].map { (label: $0.text, value: item.value) } })
         guard !frequent.isEmpty else { return CheckResult(charts: chart.bins.isEmpty ? [] : [chart]) }

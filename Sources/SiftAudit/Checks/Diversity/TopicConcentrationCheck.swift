@@ -1,7 +1,7 @@
 import SiftCore
 
 /// `topic_concentration`: one subject dominating the dataset, measured without a model by
-/// document frequency of content words. Content words are the first 64 words of each record's
+/// document frequency of content words. Content words are the first 32 words of each record's
 /// input (prompt, else document), lowercased, letters only, at least 4 letters, and not in a list
 /// of English function words and instruction verbs ("write", "explain"...), which say what to do,
 /// not what about. When one term occurs in at least 30% of the records the data leans on one topic
@@ -10,7 +10,7 @@ import SiftCore
 /// words. Document frequencies are exact (a hash table of term hashes); references are kept for at
 /// most 10,000 terms, tracked as `RepeatedOpeningCheck` tracks openings.
 struct TopicConcentrationCheck: AuditCheck {
-    static let wordsPerRecord = 64
+    static let wordsPerRecord = 32
     static let noteShare = 0.30
     static let warningShare = 0.50
     static let trackedTerms = 10_000
@@ -32,11 +32,15 @@ struct TopicConcentrationCheck: AuditCheck {
         "there", "here", "what", "user", "assistant", "information", "include", "including", "different", "important",
     ])
 
-    static let stopHashes: Set<UInt64> = Set(stopWords.map { word in
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
-    })
+    static let stopHashes: HashTable<Bool> = {
+        var table = HashTable<Bool>(capacity: stopWords.count)
+        for word in stopWords {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            table.update(hash, initial: true) { _ in }
+        }
+        return table
+    }()
 
     struct Tracked {
         var term: String
@@ -44,7 +48,7 @@ struct TopicConcentrationCheck: AuditCheck {
     }
 
     struct State {
-        var frequency: [UInt64: Int] = [:]
+        var frequency = HashTable<Int>()
         var tracked: [UInt64: Tracked] = [:]
     }
 
@@ -70,7 +74,7 @@ struct TopicConcentrationCheck: AuditCheck {
                 guard byte >= 0x61 && byte <= 0x7A else { return words < wordsPerRecord }
                 hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
             }
-            if !stopHashes.contains(hash), !seen.contains(where: { $0.hash == hash }) { seen.append((hash, lower..<upper)) }
+            if stopHashes[hash] == nil, !seen.contains(where: { $0.hash == hash }) { seen.append((hash, lower..<upper)) }
             return words < wordsPerRecord
         }
         return seen
@@ -80,8 +84,10 @@ struct TopicConcentrationCheck: AuditCheck {
 
     func absorb(_ terms: [UInt64], of record: AuditRecord, into state: inout State) {
         for term in terms {
-            let count = state.frequency[term, default: 0] + 1
-            state.frequency[term] = count
+            let count = state.frequency.update(term, initial: 0) { value -> Int in
+                value += 1
+                return value
+            }
             if state.tracked[term] == nil, RepeatedOpeningCheck.shouldTrack(count: count, tracked: state.tracked.count, limit: Self.trackedTerms),
                let word = Self.word(term, in: record.input ?? "") {
                 state.tracked[term] = Tracked(term: word)
@@ -98,7 +104,7 @@ struct TopicConcentrationCheck: AuditCheck {
 
     func conclude(_ state: State, context: AuditContext) -> CheckResult {
         guard context.records > 0 else { return CheckResult() }
-        let top = state.frequency.filter { state.tracked[$0.key] != nil }
+        let top = state.frequency.entries.filter { state.tracked[$0.key] != nil }
             .sorted { $0.value != $1.value ? $0.value > $1.value : state.tracked[$0.key]!.term < state.tracked[$1.key]!.term }.prefix(10)
         guard let first = top.first else { return CheckResult() }
         let chart = AuditChart(id: "top_terms", title: "Records per content word (topic proxy)", style: .bars,

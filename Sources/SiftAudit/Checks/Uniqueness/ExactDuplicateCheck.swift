@@ -17,22 +17,24 @@ struct ExactDuplicateCheck: AuditCheck {
     }
 
     struct State {
-        var counts: [UInt64: Int32] = [:]
+        var counts = HashTable<Int32>()
         var clusters: [UInt64: Cluster] = [:]
         var flagged = FlaggedRecords()
         var distinctCharacters = 0
     }
 
     func observe(_ record: AuditRecord) -> UInt64? {
-        TextNormalization.isBlank(record.text) ? nil : CanonicalHash.hash(record.text)
+        record.textHash
     }
 
     func makeState() -> State { State() }
 
     func absorb(_ hash: UInt64?, of record: AuditRecord, into state: inout State) {
         guard let hash else { return }
-        let count = (state.counts[hash] ?? 0) + 1
-        state.counts[hash] = count
+        let count = state.counts.update(hash, initial: 0) { value -> Int32 in
+            value += 1
+            return value
+        }
         if count == 1 {
             state.distinctCharacters += record.mainCharacters
             return
@@ -52,7 +54,7 @@ struct ExactDuplicateCheck: AuditCheck {
             ("exact_duplicates", .integer(duplicates)),
         ]
         guard duplicates > 0 else { return CheckResult(metrics: metrics) }
-        let sizes = state.counts.values.filter { $0 > 1 }
+        let sizes = state.counts.entries.lazy.map(\.value).filter { $0 > 1 }
         let buckets: [(label: String, range: ClosedRange<Int32>)] = [("2", 2...2), ("3", 3...3), ("4-5", 4...5), ("6-10", 6...10), ("11-100", 11...100), ("100+", 101...Int32.max)]
         let histogram = AuditChart(id: "duplicate_clusters", title: "Duplicate clusters by size (records per cluster)", style: .columns,
                                    bins: buckets.map { bucket in (bucket.label, sizes.filter { bucket.range.contains($0) }.count) })
