@@ -45,11 +45,11 @@ extension AuditReport {
     }
 
     /// The charts every report shows, with a sentence where the data has nothing to draw.
-    static let requiredCharts: [(id: String, missing: String)] = [
-        ("length_histogram", "No texts to measure."),
-        ("label_distribution", "The records carry no labels."),
-        ("age_histogram", "No record has a readable date."),
-        ("duplicate_clusters", "No exact duplicates."),
+    static let requiredCharts: [(id: String, title: String, missing: String)] = [
+        ("length_histogram", "Main text length", "No texts to measure."),
+        ("label_distribution", "Records per label", "The records carry no labels."),
+        ("age_histogram", "Record age", "No record has a readable date."),
+        ("duplicate_clusters", "Duplicate clusters", "No exact duplicates."),
     ]
 
     private var chartsHTML: String {
@@ -58,7 +58,7 @@ extension AuditReport {
             if let chart = chart(required.id) {
                 out += "<h3>\(escapeHTML(chart.title))</h3>" + Self.render(chart)
             } else {
-                out += "<h3>\(escapeHTML(required.id.replacingUnderscoresWithSpaces))</h3>" + HTML.paragraph(required.missing, muted: true)
+                out += "<h3>\(escapeHTML(required.title))</h3>" + HTML.paragraph(required.missing, muted: true)
             }
         }
         for chart in charts where !Self.requiredCharts.contains(where: { $0.id == chart.id }) && !chart.bins.isEmpty {
