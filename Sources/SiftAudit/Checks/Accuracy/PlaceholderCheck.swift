@@ -17,8 +17,6 @@ struct PlaceholderCheck: AuditCheck {
         var byKind: [Kind: Int] = [:]
     }
 
-    static let bracketOpeners = PhraseMatcher(["[your ", "[insert", "<insert", "[placeholder", "<placeholder", "lorem ipsum"])
-
     func observe(_ record: AuditRecord) -> Kind? {
         var found: Kind?
         for text in Self.texts(of: record) {
@@ -32,73 +30,80 @@ struct PlaceholderCheck: AuditCheck {
         return [record.content.document, record.content.title].compactMap { $0 }
     }
 
-    /// The first placeholder outside code blocks.
+    /// The first placeholder outside code blocks, in one pass: fence lines toggle code; elsewhere
+    /// only `[`, `<`, `{`, and `T`, `F`, `l`, `L` at word starts can begin a placeholder.
     static func scan(_ text: String) -> Kind? {
-        guard hasFence(text) else { return scanProse(text) }
-        var prose = ""
-        var text = text
-        text.withUTF8 { bytes in
-            var inCode = false
-            var lineStart = 0
-            let count = bytes.count
-            while lineStart < count {
-                var lineEnd = lineStart
-                while lineEnd < count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                var j = lineStart
-                while j < lineEnd, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
-                let isFence = j + 2 < lineEnd && bytes[j] == 0x60 && bytes[j + 1] == 0x60 && bytes[j + 2] == 0x60
-                if isFence {
-                    inCode.toggle()
-                } else if !inCode {
-                    prose += String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
-                    prose += "\n"
-                }
-                lineStart = lineEnd + 1
-            }
-        }
-        return scanProse(prose)
-    }
-
-    static func hasFence(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var i = 2
-            while i < bytes.count {
-                if bytes[i] == 0x60, bytes[i - 1] == 0x60, bytes[i - 2] == 0x60 { return true }
-                i += 1
-            }
-            return false
-        }
-    }
-
-    private static func scanProse(_ text: String) -> Kind? {
-        if let phrase = bracketOpeners.firstMatch(in: text) {
-            return phrase == 5 ? .loremIpsum : .bracketSlot
-        }
         var text = text
         return text.withUTF8 { bytes -> Kind? in
             let count = bytes.count
+            var inCode = false
             var i = 0
+            var lineStart = true
             while i < count {
                 let byte = bytes[i]
-                if byte == UInt8(ascii: "{"), i + 1 < count, bytes[i + 1] == UInt8(ascii: "{"), templateSlot(bytes, from: i + 2) {
-                    return .templateSlot
-                }
-                if byte == UInt8(ascii: "T") || byte == UInt8(ascii: "F"), i == 0 || !PhraseMatcher.isWordByte(bytes[i - 1]) {
-                    for marker in markers where i + marker.count <= count {
-                        if zip(marker, bytes[i..<(i + marker.count)]).allSatisfy({ $0 == $1 }),
-                           i + marker.count == count || !PhraseMatcher.isWordByte(bytes[i + marker.count]) {
-                            return .marker
-                        }
+                if lineStart {
+                    lineStart = false
+                    var j = i
+                    while j < count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                    if j + 2 < count, bytes[j] == 0x60, bytes[j + 1] == 0x60, bytes[j + 2] == 0x60 {
+                        inCode.toggle()
+                        while i < count, bytes[i] != 0x0A { i += 1 }
+                        continue
                     }
                 }
+                if byte == 0x0A {
+                    lineStart = true
+                    i += 1
+                    continue
+                }
+                if !inCode, isCandidate(byte), let kind = placeholder(at: i, in: bytes) { return kind }
                 i += 1
             }
             return nil
         }
     }
 
+    /// `\n [ < { T F l L`: the only bytes the scan stops at, as a bit mask over 0-127.
+    @inline(__always) private static func isCandidate(_ byte: UInt8) -> Bool {
+        let low: UInt64 = 1 << 0x0A | 1 << 0x3C  // '\n', '<'
+        let high: UInt64 = 1 << (0x5B - 64) | 1 << (0x7B - 64) | 1 << (0x54 - 64) | 1 << (0x46 - 64) | 1 << (0x6C - 64) | 1 << (0x4C - 64)
+        guard byte < 0x80 else { return false }
+        return ((byte < 64 ? low : high) >> UInt64(byte & 63)) & 1 == 1
+    }
+
+    private static let slotWords: [[UInt8]] = ["your ", "insert", "placeholder"].map { Array($0.utf8) }
     private static let markers: [[UInt8]] = [Array("TODO".utf8), Array("FIXME".utf8), Array("TBD".utf8)]
+    private static let lorem = Array("lorem ipsum".utf8)
+
+    @inline(__always) private static func placeholder(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Kind? {
+        switch bytes[i] {
+        case UInt8(ascii: "["), UInt8(ascii: "<"):
+            for word in slotWords where matches(word, at: i + 1, in: bytes, ignoringCase: true) { return .bracketSlot }
+        case UInt8(ascii: "{"):
+            if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"), templateSlot(bytes, from: i + 2) { return .templateSlot }
+        case UInt8(ascii: "T"), UInt8(ascii: "F"):
+            guard i == 0 || !PhraseMatcher.isWordByte(bytes[i - 1]) else { return nil }
+            for marker in markers where matches(marker, at: i, in: bytes, ignoringCase: false) {
+                let end = i + marker.count
+                if end == bytes.count || !PhraseMatcher.isWordByte(bytes[end]) { return .marker }
+            }
+        case UInt8(ascii: "l"), UInt8(ascii: "L"):
+            guard i == 0 || !PhraseMatcher.isWordByte(bytes[i - 1]) else { return nil }
+            if matches(lorem, at: i, in: bytes, ignoringCase: true) { return .loremIpsum }
+        default:
+            break
+        }
+        return nil
+    }
+
+    @inline(__always) private static func matches(_ word: [UInt8], at i: Int, in bytes: UnsafeBufferPointer<UInt8>, ignoringCase: Bool) -> Bool {
+        guard i + word.count <= bytes.count else { return false }
+        for (k, expected) in word.enumerated() {
+            let byte = ignoringCase ? PhraseMatcher.lower(bytes[i + k]) : bytes[i + k]
+            if byte != expected { return false }
+        }
+        return true
+    }
 
     /// `{{` then optional spaces, an identifier (letters, digits, `_`, `.`), optional spaces, `}}`.
     private static func templateSlot(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {

@@ -15,10 +15,11 @@ struct LengthOutlierCheck: AuditCheck {
     static let binEdges = [1, 10, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 100_000]
     static let binLabels = ["1-9", "10-49", "50-99", "100-249", "250-499", "500-999", "1k-2.5k", "2.5k-5k", "5k-10k", "10k-25k", "25k-100k", "100k+"]
 
+    /// A record among the shortest or longest seen; the record itself is kept (at most 40 of
+    /// them), so its excerpt is only made for the few that end up in the report.
     struct Extreme {
         var length: Int
-        var reference: String
-        var excerpt: String
+        var record: AuditRecord
     }
 
     struct State {
@@ -36,12 +37,10 @@ struct LengthOutlierCheck: AuditCheck {
         state.histogram[length, default: 0] += 1
         let limit = Finding.maxReferences
         if state.shortest.count < limit || length < state.shortest.last!.length {
-            Self.insert(Extreme(length: length, reference: record.reference, excerpt: FlaggedRecords.shorten(record.mainText ?? "")),
-                        into: &state.shortest, limit: limit, by: <)
+            Self.insert(Extreme(length: length, record: record), into: &state.shortest, limit: limit, by: <)
         }
         if state.longest.count < limit || length > state.longest.last!.length {
-            Self.insert(Extreme(length: length, reference: record.reference, excerpt: FlaggedRecords.shorten(record.mainText ?? "")),
-                        into: &state.longest, limit: limit, by: >)
+            Self.insert(Extreme(length: length, record: record), into: &state.longest, limit: limit, by: >)
         }
     }
 
@@ -94,8 +93,10 @@ struct LengthOutlierCheck: AuditCheck {
         var examples: [AuditFinding.Example] = []
         let outside = state.longest.filter { Double($0.length) > high } + state.shortest.filter { Double($0.length) < low }
         for item in outside.prefix(Finding.maxReferences) {
-            references.append(item.reference)
-            if examples.count < AuditFinding.maxExamples { examples.append(AuditFinding.Example(reference: item.reference, text: item.excerpt)) }
+            references.append(item.record.reference)
+            if examples.count < AuditFinding.maxExamples {
+                examples.append(AuditFinding.Example(reference: item.record.reference, text: FlaggedRecords.shorten(item.record.mainText ?? "")))
+            }
         }
         let rate = context.rate(count)
         let message = "\(count) text\(plural(count)) far outside the usual length (median \(median) characters; \(short) shorter than \(Int(low.rounded(.up))), \(long) longer than \(Int(high)))"

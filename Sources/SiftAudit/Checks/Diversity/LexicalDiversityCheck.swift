@@ -3,17 +3,19 @@ import SiftCore
 /// `low_lexical_diversity`, with distinct-n (Li et al. 2016, "A Diversity-Promoting Objective
 /// Function for Neural Conversation Models": distinct n-grams / total n-grams) at two scales:
 ///
-/// - per record: a main text of at least 20 words whose own distinct-2 is below 0.5 repeats
-///   itself (a generation loop, a template filled with one value); such records are counted and
+/// - per record: a main text of at least 20 words whose own distinct-2 (over its first 256 words)
+///   is below 0.5 repeats itself (a generation loop, a template filled with one value); such records are counted and
 ///   referenced. Ordinary prose scores above 0.9.
-/// - corpus: distinct-1 and distinct-2 over a fixed window, the first 100,000 words of the first
-///   5,000 records' main texts. A fixed window makes the figure comparable between datasets (the
+/// - corpus: distinct-1 and distinct-2 over a fixed window, the first 100,000 words (at most 256
+///   per text) of the first 5,000 records' main texts. A fixed window makes the figure comparable between datasets (the
 ///   ratio falls as text grows); below 0.25 distinct-2 the data says the same things the same way
 ///   (human-written prose of that size is around 0.5 and above).
 ///
 /// Words are whitespace-separated and ASCII-lowercased (see `WordScanner`).
 struct LexicalDiversityCheck: AuditCheck {
     static let minimumWords = 20
+    /// Only the first 256 words of a text are read: enough to see a loop, and bounded per record.
+    static let maximumWords = 256
     static let recordThreshold = 0.5
     static let corpusThreshold = 0.25
     static let windowWords = 100_000
@@ -39,7 +41,7 @@ struct LexicalDiversityCheck: AuditCheck {
         var words: [UInt64] = []
         WordScanner.forEachWord(in: text) { hash, _, _ in
             words.append(hash)
-            return true
+            return words.count < Self.maximumWords
         }
         var bigrams: [UInt64] = []
         bigrams.reserveCapacity(max(0, words.count - 1))

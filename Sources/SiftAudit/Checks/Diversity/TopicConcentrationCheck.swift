@@ -47,9 +47,15 @@ struct TopicConcentrationCheck: AuditCheck {
         var flagged = FlaggedRecords()
     }
 
+    /// Per term: its document frequency and, when tracked, its index in `State.tracked`.
+    struct Entry {
+        var count: Int
+        var tracked: Int
+    }
+
     struct State {
-        var frequency = HashTable<Int>()
-        var tracked: [UInt64: Tracked] = [:]
+        var frequency = HashTable<Entry>()
+        var tracked: [Tracked] = []
     }
 
     func observe(_ record: AuditRecord) -> [UInt64] {
@@ -84,15 +90,17 @@ struct TopicConcentrationCheck: AuditCheck {
 
     func absorb(_ terms: [UInt64], of record: AuditRecord, into state: inout State) {
         for term in terms {
-            let count = state.frequency.update(term, initial: 0) { value -> Int in
-                value += 1
-                return value
+            let trackedCount = state.tracked.count
+            let entry = state.frequency.update(term, initial: Entry(count: 0, tracked: -1)) { entry -> Entry in
+                entry.count += 1
+                if entry.tracked < 0, RepeatedOpeningCheck.shouldTrack(count: entry.count, tracked: trackedCount, limit: Self.trackedTerms) {
+                    entry.tracked = trackedCount
+                }
+                return entry
             }
-            if state.tracked[term] == nil, RepeatedOpeningCheck.shouldTrack(count: count, tracked: state.tracked.count, limit: Self.trackedTerms),
-               let word = Self.word(term, in: record.input ?? "") {
-                state.tracked[term] = Tracked(term: word)
-            }
-            state.tracked[term]?.flagged.add(record, excerpt: record.input)
+            guard entry.tracked >= 0 else { continue }
+            if entry.tracked == state.tracked.count { state.tracked.append(Tracked(term: Self.word(term, in: record.input ?? "") ?? "")) }
+            state.tracked[entry.tracked].flagged.add(record, excerpt: record.input)
         }
     }
 
@@ -104,15 +112,16 @@ struct TopicConcentrationCheck: AuditCheck {
 
     func conclude(_ state: State, context: AuditContext) -> CheckResult {
         guard context.records > 0 else { return CheckResult() }
-        let top = state.frequency.entries.filter { state.tracked[$0.key] != nil }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : state.tracked[$0.key]!.term < state.tracked[$1.key]!.term }.prefix(10)
+        let top = state.frequency.entries.filter { $0.value.tracked >= 0 }
+            .map { (tracked: state.tracked[$0.value.tracked], value: $0.value.count) }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.tracked.term < $1.tracked.term }.prefix(10)
         guard let first = top.first else { return CheckResult() }
         let chart = AuditChart(id: "top_terms", title: "Records per content word (topic proxy)", style: .bars,
-                               bins: top.map { (state.tracked[$0.key]!.term, $0.value) })
-        let metrics: [(name: String, value: JSONValue)] = [("top_terms", .object(JSONObject(uniqueKeysWithValues: top.map { (state.tracked[$0.key]!.term, .integer($0.value)) })))]
+                               bins: top.map { ($0.tracked.term, $0.value) })
+        let metrics: [(name: String, value: JSONValue)] = [("top_terms", .object(JSONObject(uniqueKeysWithValues: top.map { ($0.tracked.term, .integer($0.value)) })))]
         let share = context.rate(first.value)
         guard share >= Self.noteShare else { return CheckResult(charts: [chart], metrics: metrics) }
-        let tracked = state.tracked[first.key]!
+        let tracked = first.tracked
         let message = "\"\(tracked.term)\" occurs in \(percent(first.value, context.records)) of the records (\(first.value)); the data leans on one topic"
         return CheckResult(findings: [AuditFinding(check: "topic_concentration", dimension: .diversity,
                                                    severity: share >= Self.warningShare ? .warning : .info, message: message, count: first.value,
