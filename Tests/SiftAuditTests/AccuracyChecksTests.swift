@@ -28,12 +28,14 @@ struct AccuracyChecksTests {
         let report = try F.audit([
             F.chat("r1", "Do it", "As an AI language model, I have no opinions."),
             F.chat("r2", "Do that", "I’m sorry, but I can’t share that."),
+            F.chat("r3", "Change it", "I'm sorry, but as an AI I cannot make changes to accounts."),
+            F.chat("r4", "Look it up", "As an AI, I don't have access to your order."),
             F.chat("ok1", "Who are you?", "As an AI researcher wrote, transformers changed NLP."),
             F.chat("ok2", "Help", "Sure, I can help with that."),
         ])
         let finding = try report.only("refusal_boilerplate")
-        #expect(finding.count == 2)
-        #expect(finding.records == ["r1", "r2"])
+        #expect(finding.count == 4)
+        #expect(finding.records == ["r1", "r2", "r3", "r4"])
     }
 
     @Test("truncated_response: unclosed code blocks and prose ending mid-sentence, not short answers or lists")

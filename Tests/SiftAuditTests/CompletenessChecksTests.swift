@@ -77,6 +77,21 @@ struct CompletenessChecksTests {
         #expect(try run(30, 10).none("class_imbalance"))
     }
 
+    @Test("without --labels, case and whitespace variants count as one label for coverage and balance")
+    func variantsMerged() throws {
+        var lines: [String] = []
+        for i in 0..<30 { lines.append(F.labelled("p\(i)", F.prose(i), "positive")) }
+        for i in 0..<25 { lines.append(F.labelled("n\(i)", F.prose(100 + i), "negative")) }
+        lines.append(F.labelled("v1", F.prose(200), "Positive"))
+        lines.append(F.labelled("v2", F.prose(201), " negative"))
+        let report = try F.audit(lines)
+        #expect(report.none("label_coverage"))
+        #expect(report.none("class_imbalance"))
+        #expect(report.chart("label_distribution")?.bins.map(\.label) == ["positive", "negative"])
+        #expect(report.chart("label_distribution")?.bins.map(\.value) == [31, 26])
+        #expect(try report.only("label_case_variant").count == 2)
+    }
+
     @Test("malformed_record: unreadable lines are reported and the rest is audited")
     func malformed() throws {
         let report = try F.audit([

@@ -74,6 +74,17 @@ struct ModelTests {
         }
     }
 
+    @Test("a conversation's text hash is the canonical hash of its turns joined by newlines")
+    func joinedHash() throws {
+        let fields: JSONObject = ["messages": [["role": "system", "content": "  Be brief. "], ["role": "user", "content": "Ｈｉ\tthere"],
+                                               ["role": "assistant", "content": ""], ["role": "user", "content": "Still   THERE?"],
+                                               ["role": "assistant", "content": "Yes."]]]
+        let record = AuditRecord(Record(fields: fields, location: RecordLocation(file: "x", line: 1, index: 0)), kind: .chat)
+        #expect(record.textHash == XXH64.hash(TextNormalization.canonical(record.content.comparableText)))
+        #expect(record.inputHash == XXH64.hash(TextNormalization.canonical(record.content.prompt ?? "")))
+        #expect(record.answerHash == XXH64.hash(TextNormalization.canonical("Yes.")))
+    }
+
     @Test("one thread or two, one chunk or many: the same report")
     func deterministic() throws {
         var lines: [String] = []

@@ -56,8 +56,8 @@ public final class AuditRecord: Sendable {
             if content.response != nil, turns.last?.role == "assistant" { answerPart = textParts[turns.count - 1] }
         }
         if inputParts == nil, let prompt = content.prompt { inputParts = [canonical.append(prompt)] }
-        if let label = content.label { answerPart = canonical.append(label) }
-        else if answerPart == nil, let response = content.response { answerPart = canonical.append(response) }
+        if kind != .evalCase, let label = content.label { answerPart = canonical.append(label) }
+        else if answerPart == nil, let answer = content.response ?? content.label { answerPart = canonical.append(answer) }
         textHash = textParts.contains { !canonical.parts[$0].isEmpty } ? canonical.hash(textParts) : nil
         inputHash = inputParts.flatMap { parts in parts.contains { !canonical.parts[$0].isEmpty } ? canonical.hash(parts) : nil }
         answerHash = answerPart.map { canonical.hash([$0]) }
@@ -70,8 +70,12 @@ public final class AuditRecord: Sendable {
     /// of a classification record. Conflicting labels are judged on it.
     public var input: String? { content.prompt ?? content.document }
 
-    /// The answer given for `input`: the label when the record has one, else the response.
-    public var answer: String? { content.label ?? content.response }
+    /// The answer given for `input`: the label when the record has one (the cleanest supervision
+    /// signal: a classification label, a chat's intent), else the response; for an evaluation case
+    /// always its expected output first, which is what the case checks.
+    public var answer: String? {
+        content.kind == .evalCase ? content.response ?? content.label : content.label ?? content.response
+    }
 
     static func scalarCount(_ text: String) -> Int {
         var text = text

@@ -2,6 +2,9 @@ import Foundation
 import SiftCore
 
 /// `label_coverage` and `class_imbalance`, from one label count, plus the label distribution chart.
+/// With `--labels`, labels are counted exactly as written (other spellings are `unknown_label`);
+/// without, spellings that differ only in case or whitespace count as one label, named by its most
+/// common spelling, since `label_case_variant` already reports the spellings.
 ///
 /// - `label_coverage`: a label with no examples (only knowable for labels declared with `--labels`;
 ///   error) or with few (warning). "Few" is fewer than `t = min(10, ⌊n / (2k)⌋)` (at least 1)
@@ -21,22 +24,41 @@ struct LabelBalanceCheck: AuditCheck {
     struct State {
         var labels: [String: FlaggedRecords] = [:]
         var order: [String] = []
+        /// Per label key, how often each spelling occurs (only differs from the key without `--labels`).
+        var spellings: [String: [String: Int]] = [:]
         var otherLabels = 0
         var labelled = 0
     }
 
-    func observe(_ record: AuditRecord) -> String? { record.content.label }
+    /// A record's label and the key it is counted under.
+    struct Label: Sendable {
+        var spelling: String
+        var key: String
+    }
+
+    func observe(_ record: AuditRecord) -> Label? {
+        guard let label = record.content.label else { return nil }
+        return Label(spelling: label, key: declared == nil ? TextNormalization.canonical(label) : label)
+    }
 
     func makeState() -> State { State() }
 
-    func absorb(_ label: String?, of record: AuditRecord, into state: inout State) {
-        guard let label else { return }
+    func absorb(_ observation: Label?, of record: AuditRecord, into state: inout State) {
+        guard let observation else { return }
+        let (label, key) = (observation.spelling, observation.key)
         state.labelled += 1
-        if state.labels[label] == nil {
+        if state.labels[key] == nil {
             guard state.labels.count < Self.labelLimit else { state.otherLabels += 1; return }
-            state.order.append(label)
+            state.order.append(key)
         }
-        state.labels[label, default: FlaggedRecords()].add(record)
+        state.labels[key, default: FlaggedRecords()].add(record)
+        if declared == nil { state.spellings[key, default: [:]][label, default: 0] += 1 }
+    }
+
+    /// How a label key is shown: itself with `--labels`, else its most common spelling.
+    private func name(_ key: String, _ state: State) -> String {
+        guard let spellings = state.spellings[key] else { return key }
+        return spellings.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? key
     }
 
     func conclude(_ state: State, context: AuditContext) -> CheckResult {
@@ -60,7 +82,7 @@ struct LabelBalanceCheck: AuditCheck {
         if !rare.isEmpty {
             var flagged = FlaggedRecordsUnion()
             for item in rare { flagged.add(state.labels[item.label]!) }
-            let names = rare.prefix(10).map { "\"\($0.label)\" ×\($0.count)" }.joined(separator: ", ")
+            let names = rare.prefix(10).map { "\"\(name($0.label, state))\" ×\($0.count)" }.joined(separator: ", ")
             findings.append(AuditFinding(check: "label_coverage", dimension: .completeness, severity: .warning,
                                          message: "\(rare.count) label\(plural(rare.count)) \(verb(rare.count, "has", "have")) fewer than \(few) examples (\(names))",
                                          count: rare.count, rate: Double(rare.count) / Double(k),
@@ -82,11 +104,11 @@ struct LabelBalanceCheck: AuditCheck {
             metrics.append(("imbalance_ratio", .double((ratio * 100).rounded() / 100)))
             if ratio > 3 {
                 let rarest = state.labels[smallest.label]!
-                let message = "the largest label \"\(largest.label)\" has \(largest.count) examples, \(Self.format(ratio))× the smallest \"\(smallest.label)\" (\(smallest.count))"
+                let message = "the largest label \"\(name(largest.label, state))\" has \(largest.count) examples, \(Self.format(ratio))× the smallest \"\(name(smallest.label, state))\" (\(smallest.count))"
                 findings.append(rarest.finding("class_imbalance", .completeness, ratio > 9 ? .warning : .info, message, rate: unevenness))
             }
         }
-        let ranked = state.order.map { ($0, state.labels[$0]!.count) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let ranked = state.order.map { (name($0, state), state.labels[$0]!.count) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         var bins = ranked.prefix(Self.chartLabels).map { (label: $0.0.isEmpty ? "(empty)" : $0.0, value: $0.1) }
         let rest = ranked.dropFirst(Self.chartLabels).reduce(0) { $0 + $1.1 } + state.otherLabels
         if rest > 0 { bins.append((label: "other labels", value: rest)) }

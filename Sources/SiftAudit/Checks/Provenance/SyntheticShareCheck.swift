@@ -7,8 +7,8 @@ import SiftCore
 /// "self-instruct", "evol", "backtranslat") or a model family ("gpt", "claude", "llama", "gemini",
 /// "mistral", "llm"). The source document warns that training recursively on model output causes
 /// model collapse and says to always mix synthetic with real data: above 50% synthetic (synthetic
-/// dominates) is a warning; otherwise the share is a note. Records without a source are not counted
-/// either way.
+/// dominates) is a warning; otherwise the share is a note (none when no record is synthetic).
+/// Records without a source are not counted either way.
 struct SyntheticShareCheck: AuditCheck {
     static let markers = PhraseMatcher(["synthetic", "generated", "distill", "self-instruct", "self_instruct", "evol", "backtranslat",
                                         "gpt", "claude", "llama", "gemini", "mistral", "llm", "model-generated", "ai-generated"])
@@ -58,6 +58,7 @@ struct SyntheticShareCheck: AuditCheck {
         let metrics: [(name: String, value: JSONValue)] = [("synthetic_share", .double((share * 10_000).rounded() / 10_000)),
                                                            ("records_with_source", .integer(state.withSource))]
         let n = state.synthetic.count
+        guard n > 0 else { return CheckResult(charts: [chart], metrics: metrics) }
         let base = "\(n) of \(state.withSource) records with a known source \(verb(n, "is", "are")) synthetic (\(percent(n, state.withSource)))"
         let finding: AuditFinding
         if share > Self.dominantShare {
