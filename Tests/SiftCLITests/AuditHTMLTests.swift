@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Testing
 
@@ -10,16 +13,20 @@ struct AuditHTMLTests {
 
     /// The DOM after load and everything the browser logged (console messages appear as `CONSOLE`).
     static func render(_ path: String) throws -> (dom: String, log: String) {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("sift-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(chromium))
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--enable-logging=stderr", "--v=0",
-                             "--user-data-dir=\(FileManager.default.temporaryDirectory.path)/sift-chromium-\(UUID().uuidString)",
-                             "--dump-dom", URL(fileURLWithPath: path).absoluteString]
+                             "--user-data-dir=\(profile.path)", "--dump-dom", URL(fileURLWithPath: path).absoluteString]
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // A browser that hangs must not hang the suite: stop it after two minutes.
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120) { if process.isRunning { kill(pid, SIGKILL) } }
         nonisolated(unsafe) var log = Data()
         let group = DispatchGroup()
         group.enter()

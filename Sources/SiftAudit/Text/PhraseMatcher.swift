@@ -15,6 +15,9 @@ struct PhraseMatcher: Sendable {
     private let patterns: [(offset: Int, length: Int, phrase: Int, prefix: UInt64, mask: UInt64)]
     /// Per first byte: the range of `patterns` starting with it (empty when none).
     private let starts: [Range<Int>]
+    /// One bit per (first, second) byte pair that begins some pattern (lowercased): most word
+    /// starts are rejected with one load, before any candidate is compared.
+    private let pairBits: [UInt64]
 
     init(_ phrases: [String]) {
         self.phrases = phrases
@@ -42,9 +45,15 @@ struct PhraseMatcher: Sendable {
             let first = Int(pattern.bytes[0])
             starts[first] = starts[first].isEmpty ? i..<(i + 1) : starts[first].lowerBound..<(i + 1)
         }
+        var pairBits = Array(repeating: UInt64(0), count: 65_536 / 64)
+        for pattern in list where pattern.bytes.count >= 2 {
+            let pair = Int(pattern.bytes[0]) << 8 | Int(pattern.bytes[1])
+            pairBits[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
         self.bytes = bytes
         self.patterns = patterns
         self.starts = starts
+        self.pairBits = pairBits
     }
 
     /// The index (in `phrases`) of the first phrase found, scanning from the start of the text.
@@ -54,11 +63,14 @@ struct PhraseMatcher: Sendable {
             bytes.withUnsafeBufferPointer { needles in
                 patterns.withUnsafeBufferPointer { patterns in
                     starts.withUnsafeBufferPointer { starts in
+                      pairBits.withUnsafeBufferPointer { pairBits in
                         let count = haystack.count
                         var i = 0
                         while i < count {
                             // Only word starts can begin a match: test there, then skip the word.
-                            let candidates = starts[Int(Self.lower(haystack[i]))]
+                            let pair = i + 1 < count ? Int(Self.lower(haystack[i])) << 8 | Int(Self.lower(haystack[i + 1])) : -1
+                            let candidates = pair < 0 || (pairBits[pair >> 6] >> UInt64(pair & 63)) & 1 == 1
+                                ? starts[Int(Self.lower(haystack[i]))] : 0..<0
                             if !candidates.isEmpty {
                                 // Eight bytes at once, lowercased, against each candidate's prefix.
                                 let word = i + 8 <= count ? Self.lowercased(UnsafeRawBufferPointer(haystack).loadUnaligned(fromByteOffset: i, as: UInt64.self)) : nil
@@ -79,6 +91,7 @@ struct PhraseMatcher: Sendable {
                             }
                         }
                         return nil
+                      }
                     }
                 }
             }

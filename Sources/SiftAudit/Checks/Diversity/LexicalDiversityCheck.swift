@@ -38,43 +38,43 @@ struct LexicalDiversityCheck: AuditCheck {
 
     func observe(_ record: AuditRecord) -> Words? {
         guard let text = record.mainText else { return nil }
-        var words: [UInt64] = []
-        WordScanner.forEachWord(in: text) { hash, _, _ in
-            words.append(hash)
-            return words.count < Self.maximumWords
-        }
-        var bigrams: [UInt64] = []
-        bigrams.reserveCapacity(max(0, words.count - 1))
-        if words.count > 1 {
-            for i in 1..<words.count { bigrams.append(Self.pair(words[i - 1], words[i])) }
-        }
-        var repetitive = false
-        if words.count >= Self.minimumWords {
-            repetitive = Double(Self.distinctCount(bigrams)) / Double(bigrams.count) < Self.recordThreshold
-        }
         let inWindow = record.record.location.index < Self.windowRecords
-        return Words(repetitive: repetitive, unigrams: inWindow ? words : [], bigrams: inWindow ? bigrams : [])
-    }
-
-    /// Distinct values, with a small open-addressing table (cheaper than sorting for a few hundred).
-    static func distinctCount(_ values: [UInt64]) -> Int {
-        var size = 16
-        while size < values.count * 2 { size <<= 1 }
-        let mask = size - 1
-        var table = [UInt64](repeating: 0, count: size)
-        var distinct = 0
-        table.withUnsafeMutableBufferPointer { table in
-            for value in values {
-                let key = value == 0 ? 1 : value
-                var i = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-                while table[i] != 0 && table[i] != key { i = (i + 1) & mask }
-                if table[i] == 0 {
-                    table[i] = key
-                    distinct += 1
-                }
+        // Word hashes and the distinct-bigram table live in stack buffers: no allocation per record.
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.maximumWords) { words in
+            var count = 0
+            WordScanner.forEachWord(in: text) { hash, _, _ in
+                words[count] = hash
+                count += 1
+                return count < Self.maximumWords
             }
+            var repetitive = false
+            if count >= Self.minimumWords {
+                let pairs = count - 1
+                let distinct = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * Self.maximumWords) { table -> Int in
+                    var size = 16
+                    while size < pairs * 2 { size <<= 1 }
+                    let mask = size - 1
+                    for i in 0..<size { table[i] = 0 }
+                    var distinct = 0
+                    for i in 1..<count {
+                        let value = Self.pair(words[i - 1], words[i])
+                        let key = value == 0 ? 1 : value
+                        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+                        while table[slot] != 0 && table[slot] != key { slot = (slot + 1) & mask }
+                        if table[slot] == 0 {
+                            table[slot] = key
+                            distinct += 1
+                        }
+                    }
+                    return distinct
+                }
+                repetitive = Double(distinct) / Double(pairs) < Self.recordThreshold
+            }
+            guard inWindow else { return Words(repetitive: repetitive, unigrams: [], bigrams: []) }
+            let unigrams = Array(words[0..<count])
+            let bigrams = count > 1 ? (1..<count).map { Self.pair(unigrams[$0 - 1], unigrams[$0]) } : []
+            return Words(repetitive: repetitive, unigrams: unigrams, bigrams: bigrams)
         }
-        return distinct
     }
 
     @inline(__always) static func pair(_ a: UInt64, _ b: UInt64) -> UInt64 {
