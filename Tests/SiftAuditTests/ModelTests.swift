@@ -67,10 +67,12 @@ struct ModelTests {
         }
     }
 
-    @Test("CanonicalHash equals XXH64 of TextNormalization.canonical, ASCII and not")
+    @Test("CanonicalBuffer hashes equal XXH64 of TextNormalization.canonical, ASCII and not")
     func canonicalHash() {
         for text in ["Hello  World", " \tMixed\nCASE text \r\n", "", "   ", "Ｆｕｌｌ width ＡＢＣ", "Straße  Ǆ", "ﬁne"] {
-            #expect(CanonicalHash.hash(text) == XXH64.hash(TextNormalization.canonical(text)), "\(text)")
+            var buffer = CanonicalBuffer()
+            buffer.append(text)
+            #expect(buffer.hash() == XXH64.hash(TextNormalization.canonical(text)), "\(text)")
         }
     }
 

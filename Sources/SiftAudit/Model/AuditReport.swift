@@ -30,9 +30,6 @@ public struct AuditReport: Sendable {
 
     public func metric(_ name: String) -> JSONValue? { metrics.first { $0.name == name }?.value }
 
-    /// The worst severity among the findings, nil when there are none.
-    public var worstSeverity: Severity? { findings.map(\.severity).max() }
-
     /// Whether a `--fail-on` gate at `level` fails: a finding of that severity or worse exists.
     public func failsGate(at level: Severity) -> Bool {
         findings.contains { $0.severity >= level }

@@ -3,8 +3,8 @@ import SiftCore
 /// `topic_concentration`: one subject dominating the dataset, measured without a model by
 /// document frequency of content words. Content words are the first 32 words of each record's
 /// input (prompt, else document), lowercased, letters only, at least 4 letters, and not in a list
-/// of English function words and instruction verbs ("write", "explain"...), which say what to do,
-/// not what about. When one term occurs in at least 30% of the records the data leans on one topic
+/// of English function words, instruction verbs ("write", "explain"...) and pleasantries ("thanks",
+/// "hello"), which say what to do or how, not what about. When one term occurs in at least 30% of the records the data leans on one topic
 /// (a note); at 50% it is concentrated (a warning): a model finetuned on it will be narrow. This
 /// is a lexical proxy: it sees "python" dominating, not paraphrased topics, and only Latin-script
 /// words. Document frequencies are exact (a hash table of term hashes); references are kept for at
@@ -30,6 +30,7 @@ struct TopicConcentrationCheck: AuditCheck {
         "good", "well", "better", "thing", "things", "something", "someone", "want", "take", "keep", "tips", "ways", "word",
         "words", "input", "output", "response", "instruction", "task", "below", "above", "short", "brief", "simple", "able",
         "there", "here", "what", "user", "assistant", "information", "include", "including", "different", "important",
+        "thanks", "thank", "hello", "sorry", "sure", "okay", "yeah", "great", "really", "maybe", "still", "hope", "glad", "welcome",
     ])
 
     static let stopHashes: HashTable<Bool> = {

@@ -8,17 +8,9 @@ import SiftCore
 ///
 /// Several texts joined by newlines (a conversation's turns) have the canonical form of their
 /// non-blank parts' canonical forms joined by one space, because a newline is whitespace and no
-/// normalisation crosses it. `CanonicalBuffer` uses that to canonicalise each turn once and hash
-/// the whole text, the prompt and the response from the same bytes.
-enum CanonicalHash {
-    static func hash(_ text: String) -> UInt64 {
-        var buffer = CanonicalBuffer()
-        buffer.append(text)
-        return buffer.hash()
-    }
-}
-
-/// Canonical forms of several texts, back to back in one byte buffer, for hashing joins of them.
+/// normalisation crosses it. `AuditRecord` uses that to canonicalise each turn once and hash the
+/// whole text, the prompt and the response from the same bytes: the canonical forms of several
+/// texts lie back to back in one byte buffer, and a hash covers any join of them.
 struct CanonicalBuffer {
     private(set) var bytes: [UInt8] = []
     /// Where each appended text's canonical form lies in `bytes` (empty for a blank text).
