@@ -14,6 +14,8 @@ extension AuditReport {
         var summary = "  \(Format.count(records)) records, kind \(kind.rawValue), purpose \(purpose.rawValue)"
         if malformedCount > 0 { summary += terminal.color("  + \(Format.count(malformedCount)) malformed", .red) }
         out.append(summary)
+        for diagnostic in diagnostics.prefix(10) { out.append(terminal.dim("  note: \(diagnostic.description)")) }
+        if records == 0 { out.append(terminal.color("  no records to audit: the scores below say nothing", .yellow)) }
         out.append("")
         out.append(terminal.bold("Quality pyramid"))
         let levels = Dimension.pyramid.reversed()
