@@ -17,17 +17,14 @@ struct PlaceholderCheck: AuditCheck {
         var byKind: [Kind: Int] = [:]
     }
 
+    /// Every turn, or the document and its title.
     func observe(_ record: AuditRecord) -> Kind? {
-        var found: Kind?
-        for text in Self.texts(of: record) {
-            if let kind = Self.scan(text) { found = kind; break }
+        for turn in record.content.turns {
+            if let kind = Self.scan(turn.content) { return kind }
         }
-        return found
-    }
-
-    private static func texts(of record: AuditRecord) -> [String] {
-        if !record.content.turns.isEmpty { return record.content.turns.map(\.content) }
-        return [record.content.document, record.content.title].compactMap { $0 }
+        if let document = record.content.document, let kind = Self.scan(document) { return kind }
+        if let title = record.content.title, let kind = Self.scan(title) { return kind }
+        return nil
     }
 
     /// The first placeholder outside code blocks, in one pass: fence lines toggle code; elsewhere

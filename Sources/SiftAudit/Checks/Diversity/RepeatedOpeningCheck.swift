@@ -26,20 +26,20 @@ struct RepeatedOpeningCheck: AuditCheck {
 
     func observe(_ record: AuditRecord) -> UInt64? {
         guard let text = record.input else { return nil }
-        return Self.opening(text)?.hash
+        return Self.opening(text)
     }
 
-    /// The hash of the first `words` words, and their byte range.
-    static func opening(_ text: String) -> (hash: UInt64, words: [Range<Int>])? {
+    /// The hash of the first `words` words (punctuation-only words skipped), nil for shorter texts.
+    static func opening(_ text: String) -> UInt64? {
         var hash: UInt64 = 0
-        var ranges: [Range<Int>] = []
+        var count = 0
         WordScanner.forEachWord(in: text) { _, range, bytes in
             guard let h = WordScanner.trimmedHash(bytes, range) else { return true }
             hash = hash &* 0x0000_0100_0000_01B3 &+ h
-            ranges.append(range)
-            return ranges.count < words
+            count += 1
+            return count < words
         }
-        return ranges.count == words ? (hash, ranges) : nil
+        return count == words ? hash : nil
     }
 
     static func openingText(_ text: String) -> String {

@@ -61,12 +61,23 @@ struct TopicConcentrationCheck: AuditCheck {
 
     func observe(_ record: AuditRecord) -> [UInt64] {
         guard let text = record.input else { return [] }
-        return Self.terms(text).map(\.hash)
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(16)
+        Self.forEachTerm(text) { hash, _ in hashes.append(hash) }
+        return hashes
     }
 
     /// The record's distinct content words, first occurrence first.
     static func terms(_ text: String) -> [(hash: UInt64, word: Range<Int>)] {
         var seen: [(hash: UInt64, word: Range<Int>)] = []
+        forEachTerm(text) { seen.append(($0, $1)) }
+        return seen
+    }
+
+    /// Calls `body` with each distinct content word's hash and byte range, first occurrence first.
+    static func forEachTerm(_ text: String, _ body: (UInt64, Range<Int>) -> Void) {
+        // Distinct among at most 32 words: a short linear scan beats a set.
+        var seen: (count: Int, hashes: [UInt64]) = (0, [])
         var words = 0
         WordScanner.forEachWord(in: text) { _, range, bytes in
             words += 1
@@ -81,10 +92,14 @@ struct TopicConcentrationCheck: AuditCheck {
                 guard byte >= 0x61 && byte <= 0x7A else { return words < wordsPerRecord }
                 hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
             }
-            if stopHashes[hash] == nil, !seen.contains(where: { $0.hash == hash }) { seen.append((hash, lower..<upper)) }
+            if stopHashes[hash] == nil, !seen.hashes.prefix(seen.count).contains(hash) {
+                if seen.hashes.isEmpty { seen.hashes.reserveCapacity(wordsPerRecord) }
+                seen.hashes.append(hash)
+                seen.count += 1
+                body(hash, lower..<upper)
+            }
             return words < wordsPerRecord
         }
-        return seen
     }
 
     func makeState() -> State { State() }
