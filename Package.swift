@@ -9,8 +9,11 @@ let package = Package(
     products: [
         .executable(name: "sift", targets: ["sift"]),
         .library(name: "SiftCore", targets: ["SiftCore"]),
-        .library(name: "SiftStats", targets: ["SiftStats"]),
         .library(name: "SiftReport", targets: ["SiftReport"]),
+        .library(name: "SiftStats", targets: ["SiftStats"]),
+        .library(name: "SiftSplit", targets: ["SiftSplit"]),
+        .library(name: "SiftSynth", targets: ["SiftSynth"]),
+        .library(name: "SiftRecipes", targets: ["SiftRecipes"]),
         .library(name: "SiftAudit", targets: ["SiftAudit"]),
     ],
     dependencies: [
@@ -19,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .target(
@@ -37,19 +44,55 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
+        .target(name: "SiftSplit", dependencies: ["SiftCore"]),
+        .target(
+            name: "SiftSynth",
+            dependencies: [
+                "SiftCore",
+                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "SiftRecipes",
+            dependencies: [
+                "SiftCore", "SiftReport", "SiftSplit",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
         .target(name: "SiftAudit", dependencies: ["SiftCore", "SiftReport"]),
         .executableTarget(
             name: "sift",
             dependencies: [
-                "SiftCore", "SiftReport", "SiftStats", "SiftAudit",
+                "SiftCore", "SiftReport", "SiftStats", "SiftSplit", "SiftSynth", "SiftRecipes", "SiftAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The loopback OpenAI-compatible server the synth tests talk to (the one network double,
+        // at the edge Sift does not own).
+        .target(
+            name: "SynthTestSupport",
+            dependencies: [
+                "SiftCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Tests/SynthTestSupport"
+        ),
         .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore"]),
-        .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
+        .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
+        .testTarget(name: "SiftSplitTests", dependencies: ["SiftSplit"]),
+        .testTarget(name: "SiftSynthTests", dependencies: ["SiftSynth", "SiftCore", "SynthTestSupport"]),
+        .testTarget(name: "SiftRecipesTests", dependencies: ["SiftRecipes"]),
         .testTarget(name: "SiftAuditTests", dependencies: ["SiftAudit", "SiftCore", "SiftReport"]),
-        .testTarget(name: "SiftCLITests", dependencies: ["sift", "SiftCore"]),
+        .testTarget(name: "SiftCLITests", dependencies: ["sift", "SiftCore", "SynthTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

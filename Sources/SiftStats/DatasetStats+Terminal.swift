@@ -48,7 +48,9 @@ extension DatasetStats {
             var table = TextTable(["label", "records", "share", ""], alignments: [.left, .right, .right, .left])
             for (label, count) in top {
                 let bar = String(repeating: "█", count: max(1, count * 24 / max(peak, 1)))
-                table.add([label.isEmpty ? "(empty)" : label, Format.count(count), Format.percent(count, of: labelled), terminal.color(bar, .cyan)])
+                // Quote labels whose spaces would otherwise be invisible: "returns " is a finding.
+                let shown = label.isEmpty ? "(empty)" : (label.first!.isWhitespace || label.last!.isWhitespace ? "\"\(label)\"" : label)
+                table.add([shown, Format.count(count), Format.percent(count, of: labelled), terminal.color(bar, .cyan)])
             }
             out.append(table.render(style: terminal.dim))
             if distribution.count > top.count { out.append(terminal.dim("  … \(distribution.count - top.count) more labels")) }

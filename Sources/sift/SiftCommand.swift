@@ -1,11 +1,12 @@
 import ArgumentParser
+import SiftCore
 
 @main
-struct Sift: ParsableCommand {
+struct Sift: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sift",
         abstract: "Audit, clean, deduplicate, label and size the data you train, evaluate and retrieve from.",
         version: siftVersion,
-        subcommands: [StatsCommand.self, AuditCommand.self]
+        subcommands: [StatsCommand.self, AuditCommand.self, RunCommand.self, SynthCommand.self, MixCommand.self]
     )
 }

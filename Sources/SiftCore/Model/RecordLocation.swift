@@ -59,3 +59,13 @@ public struct ReadDiagnostic: Sendable, CustomStringConvertible {
         return "\(file): \(message)"
     }
 }
+
+extension MalformedRecord {
+    /// The item as a rejects-file record: its raw text and, under `_sift.reject`, why it could not
+    /// be read and where it was. Every command that writes rejects writes malformed input this way.
+    public var rejectRecord: JSONValue {
+        var reject: JSONObject = ["reason": "malformed", "error": .string(error), "file": .string(file), "line": .integer(line)]
+        if let column { reject["column"] = .integer(column) }
+        return .object(["raw": .string(raw), RecordSchema.annotationKey: .object(["reject": .object(reject)])])
+    }
+}

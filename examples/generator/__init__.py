@@ -1,0 +1,1 @@
+"""Builders for Sift's bundled example datasets; run through ../generate.py."""
