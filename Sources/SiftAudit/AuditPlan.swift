@@ -3,7 +3,8 @@ import SiftCore
 /// The checks an audit runs, in report order. This list is the one place to add a check: a type
 /// conforming to `AuditCheck` (see `docs/audit.md`, "Adding a check").
 public enum AuditPlan {
-    public static func standard(kind: DatasetKind, options: AuditOptions) -> [any AuditCheck] {
+    /// `kinds`: the kinds of the files audited (one, unless files of several kinds are audited together).
+    public static func standard(kinds: Set<DatasetKind>, options: AuditOptions) -> [any AuditCheck] {
         var checks: [any AuditCheck] = [
             // accuracy
             EmptyResponseCheck(),
@@ -14,15 +15,15 @@ public enum AuditPlan {
         if let labels = options.labels { checks.append(UnknownLabelCheck(declared: Set(labels))) }
         checks += [
             // completeness (malformed_record is counted by the auditor, which sees unreadable lines)
-            MissingFieldCheck(required: kind.requiredFields),
-            EmptyValueCheck(kind: kind),
+            MissingFieldCheck(),
+            EmptyValueCheck(),
             LabelBalanceCheck(declared: options.labels),
             // consistency
             ConflictingLabelsCheck(),
             LabelCaseVariantCheck(declared: Set(options.labels ?? [])),
             SchemaDriftCheck(),
         ] as [any AuditCheck]
-        if kind == .chat || kind == .sharegpt { checks.append(RoleOrderCheck()) }
+        if kinds.contains(.chat) || kinds.contains(.sharegpt) { checks.append(RoleOrderCheck()) }
         checks += [
             DateFormatCheck(),
             // diversity

@@ -19,8 +19,9 @@ public struct Auditor {
 
     public func audit(_ stream: DatasetStream, progress: ((Int) -> Void)? = nil) throws -> AuditReport {
         let kind = try stream.detectKind()
+        let fileKinds = try Self.fileKinds(stream, overall: kind)
         let purpose = options.purpose ?? Purpose.suggested(for: kind)
-        let checks = AuditPlan.standard(kind: kind, options: options) + extraChecks
+        let checks = AuditPlan.standard(kinds: Set(fileKinds.map(\.kind) + [kind]), options: options) + extraChecks
         let runners: [any CheckRunning] = checks.map { Self.runner(for: $0) }
         var records = 0
         var malformed = FlaggedRecords()
@@ -35,7 +36,10 @@ public struct Auditor {
                 var audited: [AuditRecord] = []
                 audited.reserveCapacity(upper - lower)
                 for i in lower..<upper {
-                    if case .record(let record) = batch[i] { audited.append(AuditRecord(record, kind: kind)) }
+                    if case .record(let record) = batch[i] {
+                        let recordKind = fileKinds.count > 1 ? fileKinds.first { $0.file == record.location.file }?.kind ?? kind : kind
+                        audited.append(AuditRecord(record, kind: recordKind))
+                    }
                 }
                 return SliceResult(records: audited, observations: runners.map { $0.observe(audited[...]) })
             }
@@ -73,12 +77,20 @@ public struct Auditor {
         }
         let sufficiency = Sufficiency(purpose: purpose, count: Self.sufficiencyCount(purpose: purpose, records: records, metrics: metrics))
         return AuditReport(files: stream.paths, formats: stream.formats, bytes: stream.bytesRead, kind: kind, purpose: purpose,
-                           options: options, records: records, malformedCount: malformed.count, malformed: malformedList,
+                           fileKinds: fileKinds, options: options, records: records, malformedCount: malformed.count, malformed: malformedList,
                            diagnostics: stream.diagnostics, findings: AuditReport.ordered(findings), sufficiency: sufficiency,
                            charts: charts, metrics: metrics)
     }
 
     private static func runner(for check: some AuditCheck) -> any CheckRunning { CheckRunner(check) }
+
+    /// Each file's own kind, when several files are audited together: a chat file, a folder of RAG
+    /// documents and a CSV of labels are each read under their kind (the dataset's kind, reported
+    /// as `kind`, is the majority of the first records). Standard input is not re-read.
+    static func fileKinds(_ stream: DatasetStream, overall: DatasetKind) throws -> [(file: String, kind: DatasetKind)] {
+        guard stream.paths.count > 1, !stream.paths.contains("-") else { return stream.paths.map { ($0, overall) } }
+        return try stream.paths.map { path in (path, try DatasetStream(paths: [path], options: stream.options).detectKind(sample: 200)) }
+    }
 
     /// Distinct records (exact duplicates add nothing), or their estimated tokens for pretraining.
     static func sufficiencyCount(purpose: Purpose, records: Int, metrics: [(name: String, value: JSONValue)]) -> Int {

@@ -124,6 +124,22 @@ struct AuditCommandTests {
         #expect(sufficiency["verdict"] as? String == "adequate")
     }
 
+    @Test("files of different kinds audited together are each read under their own kind")
+    func mixedKinds() throws {
+        let dir = try TemporaryDirectory()
+        let chat = try dir.write("chat.jsonl", Self.chat)
+        let docs = try dir.write("docs.jsonl", (0..<5).map { "{\"id\": \"d\($0)\", \"text\": \"Doc \($0) text.\", \"url\": \"u\($0)\"}" }.joined(separator: "\n") + "\n")
+        let run = try SiftProcess.run(["audit", chat, docs, "--as-of", "2026-11-24", "--json", dir.path("mixed.json")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try readJSONObject(dir.path("mixed.json"))
+        #expect(report["records"] as? Int == 17)
+        #expect(report["kind"] as? String == "chat")
+        #expect(report["file_kinds"] as? [String: String] == [chat: "chat", docs: "rag_document"])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(!findings.contains { $0["check"] as? String == "missing_field" })
+        #expect(!findings.contains { $0["check"] as? String == "role_order" })
+    }
+
     @Test("--purpose and --labels override the defaults")
     func overrides() throws {
         let dir = try TemporaryDirectory()

@@ -7,6 +7,8 @@ public struct AuditReport: Sendable {
     public var bytes: Int
     public var kind: DatasetKind
     public var purpose: Purpose
+    /// The kind each file was read as (all `kind` unless several files of different kinds are audited).
+    public var fileKinds: [(file: String, kind: DatasetKind)]
     public var options: AuditOptions
     public var records: Int
     public var malformedCount: Int

@@ -50,6 +50,9 @@ extension AuditReport {
             "as_of": .string(FreshnessCheck.day(options.asOf)),
             "max_age_days": .integer(options.maxAgeDays),
         ]
+        if Set(fileKinds.map(\.kind)).count > 1 {
+            object["file_kinds"] = .object(JSONObject(fileKinds.map { ($0.file, .string($0.kind.rawValue)) }, uniquingKeysWith: { a, _ in a }))
+        }
         if let labels = options.labels { object["declared_labels"] = .array(labels.map(JSONValue.string)) }
         var metricsJSON = JSONObject()
         for metric in metrics { metricsJSON[metric.name] = metric.value }

@@ -14,6 +14,9 @@ extension AuditReport {
         var summary = "  \(Format.count(records)) records, kind \(kind.rawValue), purpose \(purpose.rawValue)"
         if malformedCount > 0 { summary += terminal.color("  + \(Format.count(malformedCount)) malformed", .red) }
         out.append(summary)
+        if Set(fileKinds.map(\.kind)).count > 1 {
+            out.append(terminal.dim("  files read as: " + fileKinds.map { "\($0.file) \($0.kind.rawValue)" }.joined(separator: ", ")))
+        }
         for diagnostic in diagnostics.prefix(10) { out.append(terminal.dim("  note: \(diagnostic.description)")) }
         if records == 0 { out.append(terminal.color("  no records to audit: the scores below say nothing", .yellow)) }
         out.append("")

@@ -5,17 +5,15 @@ import SiftCore
 /// elsewhere or normal: the response (a blank one is `empty_response`) and Alpaca's `input`, which
 /// is empty by design whenever the instruction needs no input.
 struct EmptyValueCheck: AuditCheck {
-    let excluded: Set<String>
-
-    init(kind: DatasetKind) {
-        var excluded: Set<String> = [RecordSchema.annotationKey]
+    /// Fields not reported empty for a kind: Sift's annotations, and the response fields.
+    static func excluded(_ name: String, kind: DatasetKind) -> Bool {
+        if name == RecordSchema.annotationKey { return true }
         switch kind {
-        case .alpaca: excluded.formUnion(["input", "output"])
-        case .promptCompletion: excluded.formUnion(RecordSchema.completionFields)
-        case .evalCase: excluded.formUnion(RecordSchema.evalExpectedFields)
-        case .chat, .sharegpt, .ragDocument, .classification, .text, .unknown: break
+        case .alpaca: return name == "input" || name == "output"
+        case .promptCompletion: return RecordSchema.completionFields.contains(name)
+        case .evalCase: return RecordSchema.evalExpectedFields.contains(name)
+        case .chat, .sharegpt, .ragDocument, .classification, .text, .unknown: return false
         }
-        self.excluded = excluded
     }
 
     struct State {
@@ -26,7 +24,7 @@ struct EmptyValueCheck: AuditCheck {
     /// The names of the empty fields (`messages[2].content` for a blank turn).
     func observe(_ record: AuditRecord) -> [String] {
         var empty: [String] = []
-        for (name, value) in record.record.fields where !excluded.contains(name) && value.isEmpty {
+        for (name, value) in record.record.fields where value.isEmpty && !Self.excluded(name, kind: record.content.kind) {
             empty.append(name)
         }
         let turns = record.content.turns
