@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SiftCore", targets: ["SiftCore"]),
         .library(name: "SiftReport", targets: ["SiftReport"]),
         .library(name: "SiftStats", targets: ["SiftStats"]),
+        .library(name: "SiftAudit", targets: ["SiftAudit"]),
         .library(name: "SiftDedup", targets: ["SiftDedup"]),
         .library(name: "SiftClean", targets: ["SiftClean"]),
         .library(name: "SiftLabel", targets: ["SiftLabel"]),
@@ -58,6 +59,9 @@ let package = Package(
             dependencies: ["SiftCore", "SiftReport", .product(name: "Collections", package: "swift-collections")]
         ),
         .target(name: "SiftLabel", dependencies: ["SiftCore", "SiftReport"]),
+        // The audit's near_duplicate and pii checks reuse SiftDedup's and SiftClean's detectors, so an
+        // audit and a clean-up agree on what they count: sideways dependencies on purpose.
+        .target(name: "SiftAudit", dependencies: ["SiftCore", "SiftReport", "SiftDedup", "SiftClean"]),
         // Splits group near-duplicates with SiftDedup's detector so no near-copy of a test item
         // lands in train: a sideways dependency on purpose.
         .target(name: "SiftSplit", dependencies: ["SiftCore", "SiftDedup"]),
@@ -83,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "sift",
             dependencies: [
-                "SiftCore", "SiftReport", "SiftStats", "SiftDedup", "SiftClean", "SiftLabel", "SiftSplit", "SiftSynth", "SiftRecipes",
+                "SiftCore", "SiftReport", "SiftStats", "SiftAudit", "SiftDedup", "SiftClean", "SiftLabel", "SiftSplit", "SiftSynth", "SiftRecipes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,6 +107,7 @@ let package = Package(
         .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
+        .testTarget(name: "SiftAuditTests", dependencies: ["SiftAudit", "SiftCore", "SiftReport"]),
         .testTarget(name: "SiftDedupTests", dependencies: ["SiftDedup", "SiftCore"]),
         .testTarget(name: "SiftCleanTests", dependencies: ["SiftClean", "SiftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SiftLabelTests", dependencies: ["SiftLabel", "SiftCore"]),

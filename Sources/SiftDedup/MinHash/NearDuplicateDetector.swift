@@ -52,6 +52,17 @@ public struct NearDuplicateDetector: Sendable {
         return family.signature(of: hashes)
     }
 
+    /// What the index needs of a text: its signature and the keys it is filed under.
+    public struct Sketch: Sendable {
+        public var signature: [UInt32]
+        public var keys: [UInt64]
+    }
+
+    /// The sketch of one text, or nil when the text is blank. Pure: compute it on any thread.
+    public func sketch(of text: String) -> Sketch? {
+        signature(of: text).map { Sketch(signature: $0, keys: NearDuplicateIndex.keys(of: $0, banding: banding)) }
+    }
+
     /// Clusters of two or more near-duplicates among `items`, ordered by their first member.
     /// For datasets too large to hold their texts, feed a `NearDuplicateGrouper` batch by batch.
     public func clusters(_ items: [(reference: String, text: String)]) -> [Cluster] {

@@ -19,22 +19,24 @@ public struct NearDuplicateGrouper: Sendable {
     /// Items added so far.
     public var count: Int { documentOfItem.count }
 
+    /// Sketches the texts on all cores, then adds them in order.
     public mutating func add(_ texts: [String]) {
-        let banding = detector.banding
         let detector = self.detector
-        let sketches = parallelMap(count: texts.count, minimumPerSlice: 16) { i -> (signature: [UInt32], keys: [UInt64])? in
-            detector.signature(of: texts[i]).map { ($0, NearDuplicateIndex.keys(of: $0, banding: banding)) }
+        let sketches = parallelMap(count: texts.count, minimumPerSlice: 16) { detector.sketch(of: texts[$0]) }
+        for sketch in sketches { add(sketch) }
+    }
+
+    /// Adds one item from its sketch (computed elsewhere, e.g. on a worker thread); nil is an item
+    /// that is never clustered (a blank text, or one a caller already knows is an exact copy).
+    public mutating func add(_ sketch: NearDuplicateDetector.Sketch?) {
+        guard let sketch else {
+            documentOfItem.append(-1)
+            return
         }
-        for sketch in sketches {
-            guard let sketch else {
-                documentOfItem.append(-1)
-                continue
-            }
-            documentOfItem.append(Int32(itemOfDocument.count))
-            itemOfDocument.append(Int32(documentOfItem.count - 1))
-            _ = sets.add()
-            index.insert(sketch.signature, keys: sketch.keys, into: &sets)
-        }
+        documentOfItem.append(Int32(itemOfDocument.count))
+        itemOfDocument.append(Int32(documentOfItem.count - 1))
+        _ = sets.add()
+        index.insert(sketch.signature, keys: sketch.keys, into: &sets)
     }
 
     /// A group number for every item added: items in one near-duplicate cluster share it; every

@@ -1,0 +1,109 @@
+import SiftCore
+
+/// The audit's single streaming pass: records are read a chunk at a time, each chunk is cut into
+/// slices that the worker threads map to `AuditRecord`s and every check's observations, then the
+/// observations are absorbed in input order. Memory holds one chunk plus what the checks keep
+/// (hashes and counters, not texts).
+public struct Auditor {
+    public var options: AuditOptions
+    /// Checks to run in addition to `AuditPlan.standard` (the extension point for checks that live
+    /// in other modules).
+    public var extraChecks: [any AuditCheck]
+
+    public init(options: AuditOptions, extraChecks: [any AuditCheck] = []) {
+        self.options = options
+        self.extraChecks = extraChecks
+    }
+
+    public static let malformedListLimit = 1_000
+
+    public func audit(_ stream: DatasetStream, progress: ((Int) -> Void)? = nil) throws -> AuditReport {
+        let kind = try stream.detectKind()
+        let fileKinds = try Self.fileKinds(stream, overall: kind)
+        let purpose = options.purpose ?? Purpose.suggested(for: kind)
+        let checks = AuditPlan.standard(kinds: Set(fileKinds.map(\.kind) + [kind]), options: options) + extraChecks
+        let runners: [any CheckRunning] = checks.map { Self.runner(for: $0) }
+        var records = 0
+        var malformed = FlaggedRecords()
+        var malformedList: [MalformedRecord] = []
+        let threads = stream.options.threads
+
+        while let batch = try stream.nextBatch() {
+            let slices = max(1, min(threads * 2, batch.count / 256))
+            let parts = parallelMap(count: slices, threads: threads, minimumPerSlice: 1) { slice -> SliceResult in
+                let lower = batch.count * slice / slices
+                let upper = batch.count * (slice + 1) / slices
+                var audited: [AuditRecord] = []
+                audited.reserveCapacity(upper - lower)
+                for i in lower..<upper {
+                    if case .record(let record) = batch[i] {
+                        let recordKind = fileKinds.count > 1 ? fileKinds.first { $0.file == record.location.file }?.kind ?? kind : kind
+                        audited.append(AuditRecord(record, kind: recordKind))
+                    }
+                }
+                return SliceResult(records: audited, observations: runners.map { $0.observe(audited[...]) })
+            }
+            for event in batch {
+                if case .malformed(let item) = event {
+                    malformed.add(reference: "line:\(item.line)", excerpt: item.raw)
+                    if malformedList.count < Self.malformedListLimit { malformedList.append(item) }
+                }
+            }
+            for part in parts {
+                records += part.records.count
+                for (runner, observations) in zip(runners, part.observations) {
+                    runner.absorb(observations, of: part.records[...])
+                }
+            }
+            progress?(stream.bytesRead)
+        }
+
+        let context = AuditContext(records: records, kind: kind, purpose: purpose, options: options)
+        var findings: [AuditFinding] = []
+        var charts: [AuditChart] = []
+        var metrics: [(name: String, value: JSONValue)] = []
+        for runner in runners {
+            let result = runner.conclude(context: context)
+            findings += result.findings
+            charts += result.charts
+            metrics += result.metrics
+        }
+        if malformed.count > 0 {
+            let first = malformedList.first.map { ": first at \($0.description)" } ?? ""
+            let message = "\(malformed.count) line\(malformed.count == 1 ? "" : "s") could not be read as records and were skipped\(first)"
+            let total = records + malformed.count
+            findings.append(malformed.finding("malformed_record", .completeness, .error, message,
+                                              rate: total == 0 ? 0 : Double(malformed.count) / Double(total)))
+        }
+        let sufficiency = Sufficiency(purpose: purpose, count: Self.sufficiencyCount(purpose: purpose, records: records, metrics: metrics))
+        return AuditReport(files: stream.paths, formats: stream.formats, bytes: stream.bytesRead, kind: kind, purpose: purpose,
+                           fileKinds: fileKinds, options: options, records: records, malformedCount: malformed.count, malformed: malformedList,
+                           diagnostics: stream.diagnostics, findings: AuditReport.ordered(findings), sufficiency: sufficiency,
+                           charts: charts, metrics: metrics)
+    }
+
+    private static func runner(for check: some AuditCheck) -> any CheckRunning { CheckRunner(check) }
+
+    /// Each file's own kind, when several files are audited together: a chat file, a folder of RAG
+    /// documents and a CSV of labels are each read under their kind (the dataset's kind, reported
+    /// as `kind`, is the majority of the first records). Standard input is not re-read.
+    static func fileKinds(_ stream: DatasetStream, overall: DatasetKind) throws -> [(file: String, kind: DatasetKind)] {
+        guard stream.paths.count > 1, !stream.paths.contains("-") else { return stream.paths.map { ($0, overall) } }
+        return try stream.paths.map { path in (path, try DatasetStream(paths: [path], options: stream.options).detectKind(sample: 200)) }
+    }
+
+    /// Distinct records (exact duplicates add nothing), or their estimated tokens for pretraining.
+    static func sufficiencyCount(purpose: Purpose, records: Int, metrics: [(name: String, value: JSONValue)]) -> Int {
+        func metric(_ name: String) -> Int? { metrics.first { $0.name == name }?.value.intValue }
+        switch purpose.thresholds.unit {
+        case .tokens: return (metric("distinct_characters") ?? 0) / 4
+        case .records, .documents: return metric("distinct_records") ?? records
+        }
+    }
+}
+
+/// One slice of a chunk after the parallel step: its records and each check's observations of them.
+private struct SliceResult: Sendable {
+    var records: [AuditRecord]
+    var observations: [any Sendable]
+}

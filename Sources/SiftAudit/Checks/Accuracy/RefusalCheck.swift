@@ -1,0 +1,48 @@
+import SiftCore
+
+/// `refusal_boilerplate`: responses that refuse or carry an AI disclaimer ("As an AI language
+/// model", "I cannot help with that"). Finetuning on them teaches the model to refuse and to talk
+/// about itself; the open instruction datasets that removed them (the "unfiltered" Alpaca and
+/// WizardLM variants) did so with phrase lists like this one, matched case-insensitively.
+struct RefusalCheck: AuditCheck {
+    static let phrases = [
+        "as an ai language model", "as a language model", "as an ai assistant", "as an ai model",
+        "as a large language model", "as an ai developed by", "i'm just an ai", "i am just an ai",
+        "as an ai,", "as an ai i ", "i apologize, but i cannot", "i apologize, but i can't", "i apologize, but i am unable",
+        "unable to provide assistance with",
+        "i cannot help with that", "i can't help with that", "i cannot assist with", "i can't assist with",
+        "i'm sorry, but i can't", "i'm sorry, but i cannot", "i am sorry, but i cannot", "sorry, but i can't",
+        "i'm unable to help", "i am unable to help", "i cannot fulfill", "i can't fulfill",
+        "i cannot comply", "i can't comply", "i'm not able to help", "i cannot provide assistance",
+        "against my programming", "my knowledge cutoff", "i don't have personal opinions", "i do not have personal opinions",
+    ]
+
+    let matcher = PhraseMatcher(RefusalCheck.phrases)
+
+    struct State {
+        var flagged = FlaggedRecords()
+        var byPhrase: [Int: Int] = [:]
+    }
+
+    func observe(_ record: AuditRecord) -> Int? {
+        guard let response = record.content.response else { return nil }
+        return matcher.firstMatch(in: response)
+    }
+
+    func makeState() -> State { State() }
+
+    func absorb(_ phrase: Int?, of record: AuditRecord, into state: inout State) {
+        guard let phrase else { return }
+        state.flagged.add(record, excerpt: record.content.response)
+        state.byPhrase[phrase, default: 0] += 1
+    }
+
+    func conclude(_ state: State, context: AuditContext) -> CheckResult {
+        let n = state.flagged.count
+        guard n > 0 else { return CheckResult() }
+        let top = state.byPhrase.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
+        let phrases = top.map { "\"\(RefusalCheck.phrases[$0.key])\" ×\($0.value)" }.joined(separator: ", ")
+        let message = "\(n) response\(plural(n)) \(verb(n, "refuses or carries", "refuse or carry")) AI-disclaimer boilerplate (\(phrases))"
+        return CheckResult(findings: [state.flagged.finding("refusal_boilerplate", .accuracy, .warning, message, rate: context.rate(n))])
+    }
+}

@@ -1,0 +1,147 @@
+import SiftCore
+
+/// `topic_concentration`: one subject dominating the dataset, measured without a model by
+/// document frequency of content words. Content words are the first 32 words of each record's
+/// input (prompt, else document), lowercased, letters only, at least 4 letters, and not in a list
+/// of English function words, instruction verbs ("write", "explain"...) and pleasantries ("thanks",
+/// "hello"), which say what to do or how, not what about. When one term occurs in at least 30% of the records the data leans on one topic
+/// (a note); at 50% it is concentrated (a warning): a model finetuned on it will be narrow. This
+/// is a lexical proxy: it sees "python" dominating, not paraphrased topics, and only Latin-script
+/// words. Document frequencies are exact (a hash table of term hashes); references are kept for at
+/// most 10,000 terms, tracked as `RepeatedOpeningCheck` tracks openings.
+struct TopicConcentrationCheck: AuditCheck {
+    static let wordsPerRecord = 32
+    static let noteShare = 0.30
+    static let warningShare = 0.50
+    static let trackedTerms = 10_000
+
+    static let stopWords = Set<String>([
+        "about", "above", "after", "again", "against", "also", "although", "among", "another", "anything", "around", "because",
+        "been", "before", "being", "below", "between", "both", "but", "cannot", "could", "does", "doing", "down", "during", "each",
+        "either", "else", "even", "every", "few", "from", "further", "have", "having", "here", "hers", "herself", "himself", "into",
+        "itself", "just", "like", "many", "more", "most", "much", "must", "myself", "neither", "never", "none", "only", "other",
+        "ours", "ourselves", "over", "same", "should", "since", "some", "such", "than", "that", "their", "theirs", "them",
+        "themselves", "then", "there", "these", "they", "this", "those", "through", "under", "until", "upon", "very", "want",
+        "were", "what", "when", "where", "whether", "which", "while", "whom", "whose", "will", "with", "within", "without",
+        "would", "your", "yours", "yourself", "yourselves", "will", "shall", "might", "make", "made", "need", "using", "used",
+        "use", "based", "following", "given", "write", "create", "explain", "describe", "provide", "generate", "list", "give",
+        "tell", "help", "please", "answer", "question", "questions", "example", "examples", "sentence", "text", "find", "show",
+        "identify", "summarize", "classify", "rewrite", "suggest", "compare", "name", "come", "come", "think", "know", "best",
+        "good", "well", "better", "thing", "things", "something", "someone", "want", "take", "keep", "tips", "ways", "word",
+        "words", "input", "output", "response", "instruction", "task", "below", "above", "short", "brief", "simple", "able",
+        "there", "here", "what", "user", "assistant", "information", "include", "including", "different", "important",
+        "thanks", "thank", "hello", "sorry", "sure", "okay", "yeah", "great", "really", "maybe", "still", "hope", "glad", "welcome",
+    ])
+
+    static let stopHashes: HashTable<Bool> = {
+        var table = HashTable<Bool>(capacity: stopWords.count)
+        for word in stopWords {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            table.update(hash, initial: true) { _ in }
+        }
+        return table
+    }()
+
+    struct Tracked {
+        var term: String
+        var flagged = FlaggedRecords()
+    }
+
+    /// Per term: its document frequency and, when tracked, its index in `State.tracked`.
+    struct Entry {
+        var count: Int
+        var tracked: Int
+    }
+
+    struct State {
+        var frequency = HashTable<Entry>()
+        var tracked: [Tracked] = []
+    }
+
+    func observe(_ record: AuditRecord) -> [UInt64] {
+        guard let text = record.input else { return [] }
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(16)
+        Self.forEachTerm(text) { hash, _ in hashes.append(hash) }
+        return hashes
+    }
+
+    /// The record's distinct content words, first occurrence first.
+    static func terms(_ text: String) -> [(hash: UInt64, word: Range<Int>)] {
+        var seen: [(hash: UInt64, word: Range<Int>)] = []
+        forEachTerm(text) { seen.append(($0, $1)) }
+        return seen
+    }
+
+    /// Calls `body` with each distinct content word's hash and byte range, first occurrence first.
+    static func forEachTerm(_ text: String, _ body: (UInt64, Range<Int>) -> Void) {
+        // Distinct among at most 32 words: a short linear scan beats a set.
+        var seen: (count: Int, hashes: [UInt64]) = (0, [])
+        var words = 0
+        WordScanner.forEachWord(in: text) { _, range, bytes in
+            words += 1
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while lower < upper, WordScanner.isPunctuation(bytes[lower]) { lower += 1 }
+            while upper > lower, WordScanner.isPunctuation(bytes[upper - 1]) { upper -= 1 }
+            guard upper - lower >= 4 else { return words < wordsPerRecord }
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for i in lower..<upper {
+                let byte = PhraseMatcher.lower(bytes[i])
+                guard byte >= 0x61 && byte <= 0x7A else { return words < wordsPerRecord }
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
+            if stopHashes[hash] == nil, !seen.hashes.prefix(seen.count).contains(hash) {
+                if seen.hashes.isEmpty { seen.hashes.reserveCapacity(wordsPerRecord) }
+                seen.hashes.append(hash)
+                seen.count += 1
+                body(hash, lower..<upper)
+            }
+            return words < wordsPerRecord
+        }
+    }
+
+    func makeState() -> State { State() }
+
+    func absorb(_ terms: [UInt64], of record: AuditRecord, into state: inout State) {
+        for term in terms {
+            let trackedCount = state.tracked.count
+            let entry = state.frequency.update(term, initial: Entry(count: 0, tracked: -1)) { entry -> Entry in
+                entry.count += 1
+                if entry.tracked < 0, RepeatedOpeningCheck.shouldTrack(count: entry.count, tracked: trackedCount, limit: Self.trackedTerms) {
+                    entry.tracked = trackedCount
+                }
+                return entry
+            }
+            guard entry.tracked >= 0 else { continue }
+            if entry.tracked == state.tracked.count { state.tracked.append(Tracked(term: Self.word(term, in: record.input ?? "") ?? "")) }
+            state.tracked[entry.tracked].flagged.add(record, excerpt: record.input)
+        }
+    }
+
+    private static func word(_ hash: UInt64, in text: String) -> String? {
+        guard let range = terms(text).first(where: { $0.hash == hash })?.word else { return nil }
+        var text = text
+        return text.withUTF8 { bytes in String(decoding: UnsafeBufferPointer(rebasing: bytes[range]).map(PhraseMatcher.lower), as: UTF8.self) }
+    }
+
+    func conclude(_ state: State, context: AuditContext) -> CheckResult {
+        guard context.records > 0 else { return CheckResult() }
+        let top = state.frequency.entries.filter { $0.value.tracked >= 0 }
+            .map { (tracked: state.tracked[$0.value.tracked], value: $0.value.count) }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.tracked.term < $1.tracked.term }.prefix(10)
+        guard let first = top.first else { return CheckResult() }
+        let chart = AuditChart(id: "top_terms", title: "Records per content word (topic proxy)", style: .bars,
+                               bins: top.map { ($0.tracked.term, $0.value) })
+        let metrics: [(name: String, value: JSONValue)] = [("top_terms", .object(JSONObject(uniqueKeysWithValues: top.map { ($0.tracked.term, .integer($0.value)) })))]
+        let share = context.rate(first.value)
+        guard share >= Self.noteShare else { return CheckResult(charts: [chart], metrics: metrics) }
+        let tracked = first.tracked
+        let message = "\"\(tracked.term)\" occurs in \(percent(first.value, context.records)) of the records (\(first.value)); the data leans on one topic"
+        return CheckResult(findings: [AuditFinding(check: "topic_concentration", dimension: .diversity,
+                                                   severity: share >= Self.warningShare ? .warning : .info, message: message, count: first.value,
+                                                   rate: share, records: tracked.flagged.references, examples: tracked.flagged.examples)],
+                           charts: [chart], metrics: metrics)
+    }
+}

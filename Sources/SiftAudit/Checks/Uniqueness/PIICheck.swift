@@ -1,0 +1,43 @@
+import SiftClean
+import SiftCore
+
+/// `pii`: records whose text holds personal data of the kinds user data leaks most: e-mail
+/// addresses, phone numbers (E.164 and common national formats) and payment card numbers that pass
+/// the Luhn check, found by SiftClean's `PIIScanner` (the detectors of `sift pii`, with their
+/// validation and hard-negative rules, docs/pii.md). The privacy concern of user data: an error
+/// for evaluation sets and retrieval corpora that may be shown to people, a warning otherwise.
+/// `sift pii` finds more types and redacts.
+struct PIICheck: AuditCheck {
+    static let types: [PIIType] = [.email, .phone, .creditCard]
+    let scanner = PIIScanner(types: Set(PIICheck.types))
+
+    struct State {
+        var flagged = FlaggedRecords()
+        var matches: [PIIType: Int] = [:]
+    }
+
+    func observe(_ record: AuditRecord) -> [PIIType: Int] {
+        var counts: [PIIType: Int] = [:]
+        for match in scanner.scan(record.text) { counts[match.type, default: 0] += 1 }
+        return counts
+    }
+
+    func makeState() -> State { State() }
+
+    func absorb(_ counts: [PIIType: Int], of record: AuditRecord, into state: inout State) {
+        guard !counts.isEmpty else { return }
+        state.flagged.add(record)
+        state.matches.merge(counts, uniquingKeysWith: +)
+    }
+
+    func conclude(_ state: State, context: AuditContext) -> CheckResult {
+        let n = state.flagged.count
+        var metrics: [(name: String, value: JSONValue)] = [("records_with_pii", .integer(n))]
+        for type in Self.types { metrics.append(("pii_\(type.rawValue)", .integer(state.matches[type] ?? 0))) }
+        guard n > 0 else { return CheckResult(metrics: metrics) }
+        let parts = Self.types.compactMap { type in state.matches[type].map { "\($0) \(type.rawValue.replacingOccurrences(of: "_", with: " "))\($0 == 1 ? "" : "s")" } }
+        let severity: Severity = context.purpose == .eval || context.purpose == .rag ? .error : .warning
+        let message = "\(n) record\(plural(n)) \(verb(n, "contains", "contain")) personal data (\(parts.joined(separator: ", "))); scrub with `sift pii --action redact`"
+        return CheckResult(findings: [state.flagged.finding("pii", .uniqueness, severity, message, rate: context.rate(n))], metrics: metrics)
+    }
+}

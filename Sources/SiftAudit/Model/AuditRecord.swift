@@ -1,0 +1,88 @@
+import SiftCore
+
+/// A record as every check sees it: the fields, their meaning under the dataset's kind, how reports
+/// point at it, the main text (the one lengths and diversity are measured on) and the hashes of its
+/// canonical texts. Built once per record, on the worker threads, so that no check repeats the
+/// field mapping or the normalisation. A class, so that handing it to twenty checks copies one
+/// reference rather than retaining each of its strings twenty times.
+public final class AuditRecord: Sendable {
+    public let record: Record
+    public let content: RecordContent
+    public let reference: String
+    /// The text the record is about: the response of instruction data (what a model learns to
+    /// produce), the input of an evaluation case (what the model is tested on), the document text
+    /// otherwise. Nil when the record has none.
+    public let mainText: String?
+    /// Unicode scalars in `mainText` (0 when there is none).
+    public let mainCharacters: Int
+    /// The text that identifies the record (`RecordContent.comparableText`): what duplicates are
+    /// judged on and what examples in reports show.
+    public let text: String
+    /// XXH64 of the canonical (`TextNormalization.canonical`) `text`, nil when it is blank.
+    public let textHash: UInt64?
+    /// XXH64 of the canonical `input`, nil when there is no input or it is blank.
+    public let inputHash: UInt64?
+    /// XXH64 of the canonical `answer`, nil when there is none.
+    public let answerHash: UInt64?
+
+    public init(_ record: Record, kind: DatasetKind) {
+        self.record = record
+        let content = record.content(as: kind)
+        self.content = content
+        reference = record.reference
+        let main: String?
+        switch kind {
+        case .chat, .sharegpt, .alpaca, .promptCompletion: main = content.response
+        case .evalCase: main = content.prompt
+        case .ragDocument, .classification, .text, .unknown: main = content.document
+        }
+        mainText = main
+        mainCharacters = main.map(Self.scalarCount) ?? 0
+        text = content.comparableText
+
+        // Canonicalise each text once; the whole text, the input and the answer hash joins of parts.
+        var canonical = CanonicalBuffer()
+        var textParts: [Int] = []
+        var inputParts: [Int]?
+        var answerPart: Int?
+        if let document = content.document {
+            textParts = [canonical.append(document)]
+            inputParts = content.prompt == nil ? textParts : nil
+        } else if !content.turns.isEmpty {
+            textParts = content.turns.map { canonical.append($0.content) }
+            let turns = content.turns
+            let context = turns.last?.role == "assistant" ? turns.count - 1 : turns.count
+            if content.prompt != nil { inputParts = (0..<context).filter { turns[$0].role != "system" }.map { textParts[$0] } }
+            if content.response != nil, turns.last?.role == "assistant" { answerPart = textParts[turns.count - 1] }
+        }
+        if inputParts == nil, let prompt = content.prompt { inputParts = [canonical.append(prompt)] }
+        if kind != .evalCase, let label = content.label { answerPart = canonical.append(label) }
+        else if answerPart == nil, let answer = content.response ?? content.label { answerPart = canonical.append(answer) }
+        textHash = textParts.contains { !canonical.parts[$0].isEmpty } ? canonical.hash(textParts) : nil
+        inputHash = inputParts.flatMap { parts in parts.contains { !canonical.parts[$0].isEmpty } ? canonical.hash(parts) : nil }
+        answerHash = answerPart.map { canonical.hash([$0]) }
+    }
+
+    /// The text a person reads to recognise the record, for examples in reports.
+    public var excerpt: String { text }
+
+    /// The input a label or an answer is given for: the prompt of pairs and conversations, the text
+    /// of a classification record. Conflicting labels are judged on it.
+    public var input: String? { content.prompt ?? content.document }
+
+    /// The answer given for `input`: the label when the record has one (the cleanest supervision
+    /// signal: a classification label, a chat's intent), else the response; for an evaluation case
+    /// always its expected output first, which is what the case checks.
+    public var answer: String? {
+        content.kind == .evalCase ? content.response ?? content.label : content.label ?? content.response
+    }
+
+    static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes { count &+= Int(truncatingIfNeeded: (byte & 0xC0) != 0x80 ? 1 : 0) }
+            return count
+        }
+    }
+}

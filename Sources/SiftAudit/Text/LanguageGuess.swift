@@ -1,0 +1,103 @@
+/// A cheap guess of a text's language: its dominant writing system from Unicode blocks, and for
+/// Latin script the language whose most frequent function words occur most often among the first
+/// 50 words (at least 2 hits; otherwise plain "latin"). It tells a Japanese record in an English
+/// dataset, or Spanish in French, without a model; it does not tell closely related languages
+/// apart on short texts, and says so by answering "latin".
+enum LanguageGuess {
+    static let latinLanguages: [(code: String, words: [String])] = [
+        ("en", ["the", "and", "of", "to", "is", "in", "that", "it", "for", "with", "are", "this", "you", "was", "be"]),
+        ("fr", ["le", "la", "les", "et", "est", "des", "une", "dans", "que", "pour", "pas", "du", "qui", "sur", "au"]),
+        ("de", ["der", "die", "das", "und", "ist", "nicht", "ein", "eine", "mit", "den", "zu", "auf", "ich", "sie", "von"]),
+        ("es", ["el", "los", "las", "que", "es", "del", "por", "una", "para", "con", "como", "se", "su", "al", "lo"]),
+        ("it", ["il", "che", "di", "è", "per", "una", "non", "sono", "della", "gli", "del", "le", "si", "un", "con"]),
+        ("pt", ["o", "os", "que", "não", "uma", "com", "para", "do", "da", "em", "é", "são", "as", "no", "se"]),
+        ("nl", ["de", "het", "een", "en", "van", "is", "dat", "niet", "op", "met", "zijn", "voor", "je", "ik", "te"]),
+    ]
+
+    /// Word hash -> bit set of the languages using it.
+    static let stopWords: HashTable<UInt8> = {
+        var table = HashTable<UInt8>(capacity: 128)
+        for (i, language) in latinLanguages.enumerated() {
+            for word in language.words {
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+                table.update(hash, initial: 0) { $0 |= 1 << UInt8(i) }
+            }
+        }
+        return table
+    }()
+
+    static let scripts = ["latin", "cyrillic", "greek", "arabic", "hebrew", "devanagari", "han", "japanese", "hangul", "thai", "other"]
+
+    /// The language code or script name, nil for text without letters.
+    static func guess(_ text: String) -> String? {
+        var counts = Array(repeating: 0, count: scripts.count)
+        var kana = false
+        var letters = 0
+        var text = text
+        text.withUTF8 { bytes in
+            let end = min(bytes.count, 1_024)
+            var i = 0
+            while i < end {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    let folded = byte | 0x20
+                    if folded >= 0x61 && folded <= 0x7A { counts[0] += 1; letters += 1 }
+                    i += 1
+                    continue
+                }
+                var value: UInt32
+                let length: Int
+                if byte & 0xE0 == 0xC0 { value = UInt32(byte & 0x1F); length = 2 }
+                else if byte & 0xF0 == 0xE0 { value = UInt32(byte & 0x0F); length = 3 }
+                else if byte & 0xF8 == 0xF0 { value = UInt32(byte & 0x07); length = 4 }
+                else { i += 1; continue }
+                guard i + length <= bytes.count else { break }
+                for k in 1..<length { value = (value << 6) | UInt32(bytes[i + k] & 0x3F) }
+                i += length
+                guard let script = script(of: value) else { continue }
+                if script == 7 { kana = true }
+                counts[script] += 1
+                letters += 1
+            }
+        }
+        guard letters > 0 else { return nil }
+        // Japanese mixes kanji (Han) with kana; any kana makes Han text Japanese.
+        if kana { counts[7] += counts[6]; counts[6] = 0 }
+        let best = counts.indices.max { counts[$0] < counts[$1] }!
+        return best == 0 ? latinLanguage(text) : scripts[best]
+    }
+
+    /// The index in `scripts` of a non-ASCII scalar's writing system, nil for non-letters.
+    private static func script(of value: UInt32) -> Int? {
+        switch value {
+        case 0xC0...0x24F: return 0
+        case 0x400...0x52F: return 1
+        case 0x370...0x3FF: return 2
+        case 0x600...0x6FF, 0x750...0x77F: return 3
+        case 0x590...0x5FF: return 4
+        case 0x900...0x97F: return 5
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF: return 6
+        case 0x3040...0x30FF: return 7
+        case 0xAC00...0xD7AF, 0x1100...0x11FF: return 8
+        case 0xE00...0xE7F: return 9
+        default:
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { return nil }
+            return 10
+        }
+    }
+
+    private static func latinLanguage(_ text: String) -> String {
+        var hits = Array(repeating: 0, count: latinLanguages.count)
+        var words = 0
+        WordScanner.forEachWord(in: text) { _, range, bytes in
+            words += 1
+            if let hash = WordScanner.trimmedHash(bytes, range), let languages = stopWords[hash] {
+                for i in 0..<latinLanguages.count where languages & (1 << UInt8(i)) != 0 { hits[i] += 1 }
+            }
+            return words < 50
+        }
+        let best = hits.indices.max { hits[$0] != hits[$1] ? hits[$0] < hits[$1] : $0 > $1 }!
+        return hits[best] >= 2 ? latinLanguages[best].code : "latin"
+    }
+}
