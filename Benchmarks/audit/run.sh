@@ -12,7 +12,7 @@ data_dir="${BENCH_DATA_DIR:-bench-data}"
 data="$data_dir/audit-chat-$size_arg.jsonl"
 mkdir -p "$data_dir"
 if [[ ! -f "$data" ]]; then
-    python3 Benchmarks/audit/generate.py "$data" "$size"
+    python3 Benchmarks/generate_chat.py "$data" "$size"
 fi
 swift build -c release --product sift >/dev/null
 bytes=$(stat -c %s "$data")
@@ -21,7 +21,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (w
 for threads in 1 2; do
     log=$(mktemp)
     start=$(date +%s.%N)
-    SIFT_THREADS=$threads /usr/bin/time -v .build/release/sift audit "$data" --as-of 2026-11-24 --json /dev/null >/dev/null 2>"$log"
+    SIFT_THREADS=$threads /usr/bin/time -v .build/release/sift audit "$data" --as-of 2026-11-24 --no-near-duplicates --json /dev/null >/dev/null 2>"$log"
     end=$(date +%s.%N)
     seconds=$(echo "$end - $start" | bc -l)
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")

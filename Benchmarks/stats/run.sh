@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 size=${1:-1024}
-data=bench-data/instructions-${size}mb.jsonl
+data=bench-data/chat-${size}mb.jsonl
 mkdir -p bench-data
-[ -f "$data" ] || python3 Benchmarks/generate_instructions.py "$data" "$size"
+[ -f "$data" ] || python3 Benchmarks/generate_chat.py "$data" "$((size * 1000000))"
 swift build -c release --product sift >/dev/null
 bin=$(swift build -c release --show-bin-path)/sift
 bytes=$(stat -c %s "$data")

@@ -9,15 +9,16 @@ enum AuditFixture {
     static let asOf = Double(TimestampParser.daysFromCivil(year: 2026, month: 11, day: 24)) * 86_400
 
     static func audit(_ lines: [String], name: String = "data.jsonl", purpose: Purpose? = nil, labels: [String]? = nil,
-                      maxAgeDays: Int = 365, threads: Int = 2, chunkBytes: Int = 4 << 20) throws -> AuditReport {
+                      maxAgeDays: Int = 365, threads: Int = 2, chunkBytes: Int = 4 << 20, nearDuplicateThreshold: Double? = 0.8) throws -> AuditReport {
         try audit(text: lines.joined(separator: "\n") + "\n", name: name, purpose: purpose, labels: labels,
-                  maxAgeDays: maxAgeDays, threads: threads, chunkBytes: chunkBytes)
+                  maxAgeDays: maxAgeDays, threads: threads, chunkBytes: chunkBytes, nearDuplicateThreshold: nearDuplicateThreshold)
     }
 
     static func audit(text: String, name: String = "data.jsonl", purpose: Purpose? = nil, labels: [String]? = nil,
-                      maxAgeDays: Int = 365, threads: Int = 2, chunkBytes: Int = 4 << 20) throws -> AuditReport {
+                      maxAgeDays: Int = 365, threads: Int = 2, chunkBytes: Int = 4 << 20, nearDuplicateThreshold: Double? = 0.8) throws -> AuditReport {
         let file = try File(text, name: name)
-        return try audit(path: file.path, purpose: purpose, labels: labels, maxAgeDays: maxAgeDays, threads: threads, chunkBytes: chunkBytes)
+        return try audit(path: file.path, purpose: purpose, labels: labels, maxAgeDays: maxAgeDays, threads: threads, chunkBytes: chunkBytes,
+                         nearDuplicateThreshold: nearDuplicateThreshold)
     }
 
     /// A dataset file that lives as long as the returned value.
@@ -40,9 +41,9 @@ enum AuditFixture {
     }
 
     static func audit(path: String, purpose: Purpose? = nil, labels: [String]? = nil, maxAgeDays: Int = 365,
-                      threads: Int = 2, chunkBytes: Int = 4 << 20) throws -> AuditReport {
+                      threads: Int = 2, chunkBytes: Int = 4 << 20, nearDuplicateThreshold: Double? = 0.8) throws -> AuditReport {
         let stream = try DatasetStream(paths: [path], options: ReadOptions(chunkBytes: chunkBytes, threads: threads))
-        let options = AuditOptions(purpose: purpose, labels: labels, asOf: asOf, maxAgeDays: maxAgeDays)
+        let options = AuditOptions(purpose: purpose, labels: labels, asOf: asOf, maxAgeDays: maxAgeDays, nearDuplicateThreshold: nearDuplicateThreshold)
         return try Auditor(options: options).audit(stream)
     }
 

@@ -59,6 +59,43 @@ struct FreshnessUniquenessTests {
         #expect(report.sufficiency.count == 3)
     }
 
+    @Test("near_duplicate: near-copies of an earlier record, exact copies left to exact_duplicate")
+    func nearDuplicate() throws {
+        let base = (0..<60).map { F.prose($0) }.joined(separator: " ")
+        let lines = [
+            F.labelled("a", base, "x"),
+            F.labelled("b", base + " and one more clause", "x"),      // near-copy of a
+            F.labelled("c", base.uppercased(), "x"),                   // exact copy of a (canonical)
+            F.labelled("d", (100..<160).map { F.prose($0) }.joined(separator: " "), "y"),
+        ]
+        let report = try F.audit(lines)
+        let near = try report.only("near_duplicate")
+        #expect(near.count == 1)
+        #expect(near.records == ["b"])
+        #expect(near.dimension == .uniqueness)
+        #expect(try report.only("exact_duplicate").records == ["c"])
+        let withoutCheck = try F.audit(lines, nearDuplicateThreshold: nil)
+        #expect(withoutCheck.findings.allSatisfy { $0.check != "near_duplicate" })
+    }
+
+    @Test("pii: e-mails, phones and Luhn-valid cards; an error for evaluation sets")
+    func pii() throws {
+        let lines = [
+            F.chat("1", "Reach me at jane.doe@example.com please", "Noted."),
+            F.chat("2", "My card is 4111 1111 1111 1111", "Thanks."),
+            F.chat("3", "Order 4111 1111 1111 1112 is late", "Sorry."),   // fails Luhn: not a card
+            F.chat("4", "Call +1 415 555 0132 tomorrow", "Will do."),
+            F.chat("5", "Version 1.2.3.4 crashed", "Let me check."),
+        ]
+        let report = try F.audit(lines)
+        let finding = try report.only("pii")
+        #expect(finding.count == 3)
+        #expect(finding.records == ["1", "2", "4"])
+        #expect(finding.severity == .warning)
+        #expect(report.metric("pii_credit_card") == .integer(1))
+        #expect(try F.audit(lines, purpose: .eval).only("pii").severity == .error)
+    }
+
     @Test("synthetic_share: a warning when synthetic records dominate those with a known source")
     func syntheticShare() throws {
         let lines = [

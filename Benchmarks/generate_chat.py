@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes a synthetic chat instruction dataset of about SIZE bytes to PATH, for `run.sh`.
+"""Writes a synthetic chat instruction dataset of about SIZE bytes to PATH, for the stats and audit
+benchmarks (`Benchmarks/stats/run.sh`, `Benchmarks/audit/run.sh`).
 
 Text is drawn from a Zipf-distributed vocabulary so that lengths, word frequencies and n-gram
 diversity look like real instruction data; about 1% of records are exact duplicates and a few

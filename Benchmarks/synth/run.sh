@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of `sift synth qa` without a judge: format and instruction-data checks, exact and
 # near-duplicate detection (MinHash LSH + ROUGE-L) against seeds and accepted records.
-# Usage: Benchmarks/synth_qa.sh [records] [sift binary]   (default 20000, .build/release/sift)
+# Usage: Benchmarks/synth/run.sh [records] [sift binary]   (default 20000, .build/release/sift)
 set -euo pipefail
 records="${1:-20000}"
 sift="${2:-.build/release/sift}"
