@@ -16,8 +16,7 @@ public struct InstructionRules: Sendable {
     /// little; set 1 for classification-style data whose answers are single labels.
     public var minResponseWords: Int? = 2
     /// Phrases that mark a refusal or a model talking about itself, matched case-insensitively
-    /// (straight and curly apostrophes alike). The list follows the phrases the community removed
-    /// from ShareGPT/WizardLM data to build "unfiltered" sets.
+    /// (straight and curly apostrophes alike): `RefusalPhrases.standard`, shared with the audit.
     public var refusalPhrases: [String] = InstructionRules.defaultRefusalPhrases
     /// Largest share of the response's word 3-grams that may also occur in the prompt. 0.9: a
     /// response that is (almost) the prompt repeated teaches the model to echo.
@@ -29,14 +28,7 @@ public struct InstructionRules: Sendable {
     /// Code fences (lines starting with ```) must pair up.
     public var checkCodeFences = true
 
-    public static let defaultRefusalPhrases = [
-        "as an ai language model", "as a language model", "as an ai assistant, i", "i'm an ai language model",
-        "i'm sorry, but i cannot", "i'm sorry, but i can't", "i am sorry, but i cannot", "sorry, but i can't assist",
-        "i cannot fulfill", "i can't fulfill", "i cannot assist with", "i can't assist with", "i cannot help with that",
-        "i can't help with that", "i cannot provide assistance", "i'm not able to provide", "i am not able to provide",
-        "i must decline", "i cannot comply", "i can't comply", "against my programming", "my programming prohibits",
-        "openai's content policy", "openai's use case policy", "it is not appropriate for me to", "i'm just an ai",
-    ]
+    public static let defaultRefusalPhrases = RefusalPhrases.standard
 
     public init() {}
 

@@ -26,8 +26,8 @@ public struct InstructionChecks: Sendable {
         "i am unable", "i'm unable", "i am not able", "i'm not able", "i won't", "i will not", "unfortunately, i cannot",
         "unfortunately, i can't", "as an ai", "as a language model", "i'm just an ai", "i am just an ai",
     ]
-    /// Disclaimers that mark model boilerplate wherever they appear.
-    static let disclaimers = ["as an ai language model", "as a large language model", "as an ai assistant, i cannot", "i'm an ai language model"]
+    /// Disclaimers that mark model boilerplate wherever they appear (shared with the audit and filters).
+    static let disclaimers = RefusalPhrases.standard
 
     public func check(prompt: String, response: String?, finishReason: String?) -> [QAReason] {
         var reasons: [QAReason] = []

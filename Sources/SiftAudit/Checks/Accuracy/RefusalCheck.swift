@@ -5,17 +5,7 @@ import SiftCore
 /// about itself; the open instruction datasets that removed them (the "unfiltered" Alpaca and
 /// WizardLM variants) did so with phrase lists like this one, matched case-insensitively.
 struct RefusalCheck: AuditCheck {
-    static let phrases = [
-        "as an ai language model", "as a language model", "as an ai assistant", "as an ai model",
-        "as a large language model", "as an ai developed by", "i'm just an ai", "i am just an ai",
-        "as an ai,", "as an ai i ", "i apologize, but i cannot", "i apologize, but i can't", "i apologize, but i am unable",
-        "unable to provide assistance with",
-        "i cannot help with that", "i can't help with that", "i cannot assist with", "i can't assist with",
-        "i'm sorry, but i can't", "i'm sorry, but i cannot", "i am sorry, but i cannot", "sorry, but i can't",
-        "i'm unable to help", "i am unable to help", "i cannot fulfill", "i can't fulfill",
-        "i cannot comply", "i can't comply", "i'm not able to help", "i cannot provide assistance",
-        "against my programming", "my knowledge cutoff", "i don't have personal opinions", "i do not have personal opinions",
-    ]
+    static let phrases = RefusalPhrases.standard
 
     let matcher = PhraseMatcher(RefusalCheck.phrases)
 
