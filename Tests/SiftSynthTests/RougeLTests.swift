@@ -43,7 +43,7 @@ struct RougeLTests {
 struct NearDuplicateIndexTests {
     @Test("finds a reworded instruction and ignores an unrelated one")
     func findsNearDuplicates() {
-        var index = NearDuplicateIndex(threshold: 0.7)
+        var index = RougeNearDuplicateIndex(threshold: 0.7)
         index.insert(RougeL.tokens("Give three tips for staying healthy during the winter months."), label: "seed-1")
         index.insert(RougeL.tokens("Translate the following sentence into French."), label: "seed-2")
         let match = index.match(RougeL.tokens("Give three tips for staying healthy in the winter months."))
@@ -54,7 +54,7 @@ struct NearDuplicateIndexTests {
 
     @Test("recall of the LSH stage on many reworded pairs")
     func recall() {
-        var index = NearDuplicateIndex(threshold: 0.7)
+        var index = RougeNearDuplicateIndex(threshold: 0.7)
         let base = (0..<200).map { i in "Describe topic number \(i) with care for readers who like item \(i * 7) and example \(i * 13) today" }
         for (i, text) in base.enumerated() { index.insert(RougeL.tokens(text), label: "r\(i)") }
         var found = 0

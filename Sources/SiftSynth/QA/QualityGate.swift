@@ -6,7 +6,7 @@ import SiftCore
 ///
 /// Order of work: checks of the record alone (format, provenance, `InstructionChecks`, the
 /// semantic-drift flag of a paraphrase), then duplicates — exact on `TextNormalization.canonical`
-/// of the prompt (of the text, for documents) and near by `NearDuplicateIndex`, against the seeds
+/// of the prompt (of the text, for documents) and near by `RougeNearDuplicateIndex`, against the seeds
 /// and against the records accepted so far — and only for records that passed all of that, the
 /// optional LLM judge, so no money is spent grading a record already rejected. A record accepted
 /// later than an identical one in the same batch is still caught, because duplicates are checked
@@ -44,9 +44,9 @@ public struct QualityGate {
     private let client: ModelClient?
     private let judgeTemplate: PromptTemplate
     private var seedTexts: [String: String] = [:]
-    private var seedIndex: NearDuplicateIndex
+    private var seedIndex: RougeNearDuplicateIndex
     private var acceptedTexts: [String: String] = [:]
-    private var acceptedIndex: NearDuplicateIndex
+    private var acceptedIndex: RougeNearDuplicateIndex
     public private(set) var ruleCounts: [String: Int] = [:]
 
     public init(settings: Settings, seeds: [Record], templates: TemplateLibrary, model: ModelSettings?, client: ModelClient?) {
@@ -54,8 +54,8 @@ public struct QualityGate {
         self.model = model
         self.client = client
         judgeTemplate = templates["qa.judge"]
-        seedIndex = NearDuplicateIndex(threshold: settings.nearDuplicateThreshold)
-        acceptedIndex = NearDuplicateIndex(threshold: settings.nearDuplicateThreshold)
+        seedIndex = RougeNearDuplicateIndex(threshold: settings.nearDuplicateThreshold)
+        acceptedIndex = RougeNearDuplicateIndex(threshold: settings.nearDuplicateThreshold)
         for seed in seeds {
             guard let text = SourceText.instruction(seed) else { continue }
             let reference = Provenance.reference(seed)

@@ -14,9 +14,10 @@ import SiftCore
 /// "Explain how the tides work for a small child" (ROUGE-L F 0.875) have Jaccard 0.58. The exact
 /// ROUGE-L check keeps precision at 100 %; recall is what the LSH curve gives.
 ///
-/// This is a stop-gap inside SiftSynth: once SiftDedup's near-duplicate detector is merged,
-/// `synth qa` should use it.
-public struct NearDuplicateIndex: Sendable {
+/// Why not SiftDedup's detector: that one compares documents by word 5-gram shingles, which a
+/// 12-word instruction barely has; generated instructions are short, and ROUGE-L is the measure
+/// their literature filters on.
+public struct RougeNearDuplicateIndex: Sendable {
     public static let bands = 32
     public static let rows = 4
     static let permutations = bands * rows
