@@ -47,18 +47,8 @@ extension DatasetStats {
             object["records_without_label"] = .integer(recordsWithoutLabel)
             if otherLabels > 0 { object["other_labels"] = .integer(otherLabels) }
         }
-        object["malformed"] = .array(malformed.map { item in
-            var entry: JSONObject = ["file": .string(item.file), "line": .integer(item.line)]
-            if let column = item.column { entry["column"] = .integer(column) }
-            entry["error"] = .string(item.error)
-            return .object(entry)
-        })
-        object["diagnostics"] = .array(diagnostics.map { d in
-            var entry: JSONObject = ["file": .string(d.file)]
-            if let line = d.line { entry["line"] = .integer(line) }
-            entry["message"] = .string(d.message)
-            return .object(entry)
-        })
+        object["malformed"] = .array(malformed.map(\.reportJSON))
+        object["diagnostics"] = .array(diagnostics.map(\.reportJSON))
         return .object(object)
     }
 

@@ -62,18 +62,8 @@ extension AuditReport {
             chartsJSON[chart.id] = .array(chart.bins.map { .object(["label": .string($0.label), "count": .integer($0.value)]) })
         }
         object["charts"] = .object(chartsJSON)
-        object["diagnostics"] = .array(diagnostics.map { d in
-            var entry: JSONObject = ["file": .string(d.file)]
-            if let line = d.line { entry["line"] = .integer(line) }
-            entry["message"] = .string(d.message)
-            return .object(entry)
-        })
-        object["malformed"] = .array(malformed.map { item in
-            var entry: JSONObject = ["file": .string(item.file), "line": .integer(item.line)]
-            if let column = item.column { entry["column"] = .integer(column) }
-            entry["error"] = .string(item.error)
-            return .object(entry)
-        })
+        object["diagnostics"] = .array(diagnostics.map(\.reportJSON))
+        object["malformed"] = .array(malformed.map(\.reportJSON))
         return .object(object)
     }
 }

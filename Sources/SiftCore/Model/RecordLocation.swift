@@ -69,3 +69,23 @@ extension MalformedRecord {
         return .object(["raw": .string(raw), RecordSchema.annotationKey: .object(["reject": .object(reject)])])
     }
 }
+
+extension MalformedRecord {
+    /// How reports list a malformed item: `{"file", "line", "column"?, "error"}`.
+    public var reportJSON: JSONValue {
+        var entry: JSONObject = ["file": .string(file), "line": .integer(line)]
+        if let column { entry["column"] = .integer(column) }
+        entry["error"] = .string(error)
+        return .object(entry)
+    }
+}
+
+extension ReadDiagnostic {
+    /// How reports list a note about a file: `{"file", "line"?, "message"}`.
+    public var reportJSON: JSONValue {
+        var entry: JSONObject = ["file": .string(file)]
+        if let line { entry["line"] = .integer(line) }
+        entry["message"] = .string(message)
+        return .object(entry)
+    }
+}

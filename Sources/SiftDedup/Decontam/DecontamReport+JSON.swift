@@ -47,13 +47,8 @@ extension DecontamReport {
             "records": .integer(side.records),
             "malformed": .integer(side.malformedCount),
             "without_text": sampleJSON(side.withoutText),
-            "malformed_records": .array(side.malformed.map { item in
-                var entry: JSONObject = ["file": .string(item.file), "line": .integer(item.line)]
-                if let column = item.column { entry["column"] = .integer(column) }
-                entry["error"] = .string(item.error)
-                return .object(entry)
-            }),
-            "diagnostics": .array(side.diagnostics.map { .string($0.description) }),
+            "malformed_records": .array(side.malformed.map(\.reportJSON)),
+            "diagnostics": .array(side.diagnostics.map(\.reportJSON)),
         ]
     }
 

@@ -50,13 +50,8 @@ extension DedupReport {
             })
             return .object(entry)
         })
-        object["malformed"] = .array(malformed.map { item in
-            var entry: JSONObject = ["file": .string(item.file), "line": .integer(item.line)]
-            if let column = item.column { entry["column"] = .integer(column) }
-            entry["error"] = .string(item.error)
-            return .object(entry)
-        })
-        object["diagnostics"] = .array(diagnostics.map { .string($0.description) })
+        object["malformed"] = .array(malformed.map(\.reportJSON))
+        object["diagnostics"] = .array(diagnostics.map(\.reportJSON))
         return .object(object)
     }
 
