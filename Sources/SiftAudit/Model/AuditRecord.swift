@@ -25,7 +25,14 @@ public final class AuditRecord: Sendable {
     /// XXH64 of the canonical `answer`, nil when there is none.
     public let answerHash: UInt64?
 
-    public init(_ record: Record, kind: DatasetKind) {
+    public convenience init(_ record: Record, kind: DatasetKind) {
+        var scratch = CanonicalBuffer()
+        self.init(record, kind: kind, scratch: &scratch)
+    }
+
+    /// `scratch` holds the canonical forms while the hashes are taken; the auditor passes one
+    /// buffer for a whole slice of records.
+    init(_ record: Record, kind: DatasetKind, scratch canonical: inout CanonicalBuffer) {
         self.record = record
         let content = record.content(as: kind)
         self.content = content
@@ -41,7 +48,7 @@ public final class AuditRecord: Sendable {
         text = content.comparableText
 
         // Canonicalise each text once; the whole text, the input and the answer hash joins of parts.
-        var canonical = CanonicalBuffer()
+        canonical.reset()
         var textParts: [Int] = []
         var inputParts: [Int]?
         var answerPart: Int?
@@ -77,11 +84,20 @@ public final class AuditRecord: Sendable {
         content.kind == .evalCase ? content.response ?? content.label : content.label ?? content.response
     }
 
+    /// Unicode scalars: the bytes that are not UTF-8 continuation bytes, sixteen at a time.
     static func scalarCount(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
             var count = 0
-            for byte in bytes { count &+= Int(truncatingIfNeeded: (byte & 0xC0) != 0x80 ? 1 : 0) }
+            var i = 0
+            while i + ByteBlock.width <= bytes.count {
+                count &+= ByteBlock.bits(ByteBlock(bytes, at: i).scalarStarts).nonzeroBitCount
+                i += ByteBlock.width
+            }
+            while i < bytes.count {
+                count &+= Int(truncatingIfNeeded: (bytes[i] & 0xC0) != 0x80 ? 1 : 0)
+                i += 1
+            }
             return count
         }
     }

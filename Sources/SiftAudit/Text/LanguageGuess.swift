@@ -90,7 +90,7 @@ enum LanguageGuess {
     private static func latinLanguage(_ text: String) -> String {
         var hits = Array(repeating: 0, count: latinLanguages.count)
         var words = 0
-        WordScanner.forEachWord(in: text) { _, range, bytes in
+        WordScanner.forEachWord(in: text) { range, bytes in
             words += 1
             if let hash = WordScanner.trimmedHash(bytes, range), let languages = stopWords[hash] {
                 for i in 0..<latinLanguages.count where languages & (1 << UInt8(i)) != 0 { hits[i] += 1 }

@@ -18,6 +18,14 @@ struct PhraseMatcher: Sendable {
     /// One bit per (first, second) byte pair that begins some pattern (lowercased): most word
     /// starts are rejected with one load, before any candidate is compared.
     private let pairBits: [UInt64]
+    /// The same pairs for the sixteen-byte skip, grouped by first byte: `pairFirsts[k]` with each
+    /// of `pairSeconds[pairSecondRanges[k]]`. Empty when there are too many pairs for the skip to
+    /// pay (it then tests every word start, as the byte loop does).
+    private let pairFirsts: [UInt8]
+    private let pairSecondRanges: [Range<Int>]
+    private let pairSeconds: [UInt8]
+
+    static let maximumSkipPairs = 16
 
     init(_ phrases: [String]) {
         self.phrases = phrases
@@ -54,9 +62,25 @@ struct PhraseMatcher: Sendable {
         self.patterns = patterns
         self.starts = starts
         self.pairBits = pairBits
+        var firsts: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        var seconds: [UInt8] = []
+        for first in UInt8.min...UInt8.max {
+            let following = Set(list.filter { $0.bytes.count >= 2 && $0.bytes[0] == first }.map { $0.bytes[1] }).sorted()
+            guard !following.isEmpty else { continue }
+            firsts.append(first)
+            ranges.append(seconds.count..<(seconds.count + following.count))
+            seconds += following
+        }
+        let skips = seconds.count <= Self.maximumSkipPairs
+        pairFirsts = skips ? firsts : []
+        pairSecondRanges = skips ? ranges : []
+        pairSeconds = skips ? seconds : []
     }
 
     /// The index (in `phrases`) of the first phrase found, scanning from the start of the text.
+    /// Only word starts can begin a match (and non-word bytes, where a phrase may start with one):
+    /// those positions whose first two bytes begin some phrase are tested, found sixteen at a time.
     func firstMatch(in text: String) -> Int? {
         var text = text
         return text.withUTF8 { haystack -> Int? in
@@ -65,9 +89,22 @@ struct PhraseMatcher: Sendable {
                     starts.withUnsafeBufferPointer { starts in
                       pairBits.withUnsafeBufferPointer { pairBits in
                         let count = haystack.count
+                        let skips = !pairFirsts.isEmpty
                         var i = 0
                         while i < count {
-                            // Only word starts can begin a match: test there, then skip the word.
+                            if skips, i > 0, i + ByteBlock.width < count {
+                                let stops = ByteBlock.bits(candidates(haystack, at: i))
+                                if stops == 0 {
+                                    i += ByteBlock.width
+                                    continue
+                                }
+                                i += stops.trailingZeroBitCount
+                            }
+                            // Inside a word (a word byte after a word byte) nothing is tested.
+                            if i > 0, Self.isWordByte(haystack[i - 1]), Self.isWordByte(haystack[i]) {
+                                i += 1
+                                continue
+                            }
                             let pair = i + 1 < count ? Int(Self.lower(haystack[i])) << 8 | Int(Self.lower(haystack[i + 1])) : -1
                             let candidates = pair < 0 || (pairBits[pair >> 6] >> UInt64(pair & 63)) & 1 == 1
                                 ? starts[Int(Self.lower(haystack[i]))] : 0..<0
@@ -83,12 +120,7 @@ struct PhraseMatcher: Sendable {
                                     if j == pattern.length { return pattern.phrase }
                                 }
                             }
-                            if Self.isWordByte(haystack[i]) {
-                                i += 1
-                                while i < count, Self.isWordByte(haystack[i]) { i += 1 }
-                            } else {
-                                i += 1
-                            }
+                            i += 1
                         }
                         return nil
                       }
@@ -96,6 +128,21 @@ struct PhraseMatcher: Sendable {
                 }
             }
         }
+    }
+
+    /// The positions among the sixteen from `i` (which needs a byte before and 16 after) that the
+    /// byte loop tests and whose two bytes may begin a phrase (a superset: letters in either case).
+    @inline(__always) private func candidates(_ haystack: UnsafeBufferPointer<UInt8>, at i: Int) -> ByteBlock.Lanes {
+        let block = ByteBlock(haystack, at: i)
+        let next = ByteBlock(haystack, at: i + 1)
+        let tested = ~(ByteBlock(haystack, at: i - 1).wordBytes & block.wordBytes) & 0x80
+        var pairs = ByteBlock.Lanes()
+        for k in pairFirsts.indices {
+            var seconds = ByteBlock.Lanes()
+            for second in pairSeconds[pairSecondRanges[k]] { seconds |= next.mayEqualIgnoringCase(second) }
+            pairs |= block.mayEqualIgnoringCase(pairFirsts[k]) & seconds
+        }
+        return tested & pairs
     }
 
     /// ASCII-lowercases the eight bytes of a little-endian word (SWAR): a byte b < 0x80 is in A-Z
