@@ -43,7 +43,7 @@ struct LexicalDiversityCheck: AuditCheck {
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.maximumWords) { words in
             var count = 0
             WordScanner.forEachWord(in: text) { range, bytes in
-                words[count] = WordScanner.hash(bytes, range)
+                words[count] = WordScanner.typeHash(bytes, range)
                 count += 1
                 return count < Self.maximumWords
             }

@@ -17,7 +17,7 @@ struct PIICheck: AuditCheck {
     }
 
     func observe(_ record: AuditRecord) -> [PIIType: Int] {
-        guard Self.mayContainPII(record.text) else { return [:] }
+        guard record.textParts.contains(where: Self.mayContainPII) else { return [:] }
         var counts: [PIIType: Int] = [:]
         for match in scanner.scan(record.text) { counts[match.type, default: 0] += 1 }
         return counts
