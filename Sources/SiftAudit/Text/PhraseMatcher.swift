@@ -18,14 +18,12 @@ struct PhraseMatcher: Sendable {
     /// One bit per (first, second) byte pair that begins some pattern (lowercased): most word
     /// starts are rejected with one load, before any candidate is compared.
     private let pairBits: [UInt64]
-    /// The same pairs for the sixteen-byte skip, grouped by first byte: `pairFirsts[k]` with each
-    /// of `pairSeconds[pairSecondRanges[k]]`. Empty when there are too many pairs for the skip to
-    /// pay (it then tests every word start, as the byte loop does).
-    private let pairFirsts: [UInt8]
-    private let pairSecondRanges: [Range<Int>]
-    private let pairSeconds: [UInt8]
+    /// The distinct first bytes of the patterns, each repeated across sixteen lanes, for the
+    /// sixteen-byte skip; empty when there are too many for the skip to pay (every tested position
+    /// then goes through the pair test, as in the byte loop).
+    private let firstBytes: [ByteBlock.Lanes]
 
-    static let maximumSkipPairs = 16
+    static let maximumSkipFirstBytes = 8
 
     init(_ phrases: [String]) {
         self.phrases = phrases
@@ -62,25 +60,14 @@ struct PhraseMatcher: Sendable {
         self.patterns = patterns
         self.starts = starts
         self.pairBits = pairBits
-        var firsts: [UInt8] = []
-        var ranges: [Range<Int>] = []
-        var seconds: [UInt8] = []
-        for first in UInt8.min...UInt8.max {
-            let following = Set(list.filter { $0.bytes.count >= 2 && $0.bytes[0] == first }.map { $0.bytes[1] }).sorted()
-            guard !following.isEmpty else { continue }
-            firsts.append(first)
-            ranges.append(seconds.count..<(seconds.count + following.count))
-            seconds += following
-        }
-        let skips = seconds.count <= Self.maximumSkipPairs
-        pairFirsts = skips ? firsts : []
-        pairSecondRanges = skips ? ranges : []
-        pairSeconds = skips ? seconds : []
+        let firsts = Set(list.map { $0.bytes[0] })
+        firstBytes = firsts.count <= Self.maximumSkipFirstBytes ? firsts.sorted().map { ByteBlock.Lanes(repeating: $0 | 0x20) } : []
     }
 
     /// The index (in `phrases`) of the first phrase found, scanning from the start of the text.
-    /// Only word starts can begin a match (and non-word bytes, where a phrase may start with one):
-    /// those positions whose first two bytes begin some phrase are tested, found sixteen at a time.
+    /// Only word starts can begin a match (and non-word bytes, where a phrase may start with one).
+    /// Those whose byte begins some phrase are found sixteen at a time; the pair table then rejects
+    /// most of them with one load.
     func firstMatch(in text: String) -> Int? {
         var text = text
         return text.withUTF8 { haystack -> Int? in
@@ -89,11 +76,11 @@ struct PhraseMatcher: Sendable {
                     starts.withUnsafeBufferPointer { starts in
                       pairBits.withUnsafeBufferPointer { pairBits in
                         let count = haystack.count
-                        let skips = !pairFirsts.isEmpty
+                        let skips = !firstBytes.isEmpty
                         var i = 0
                         while i < count {
-                            if skips, i > 0, i + ByteBlock.width < count {
-                                let stops = ByteBlock.bits(candidates(haystack, at: i))
+                            if skips, i > 0, i + ByteBlock.width <= count {
+                                let stops = candidates(haystack, at: i)
                                 if stops == 0 {
                                     i += ByteBlock.width
                                     continue
@@ -130,19 +117,19 @@ struct PhraseMatcher: Sendable {
         }
     }
 
-    /// The positions among the sixteen from `i` (which needs a byte before and 16 after) that the
-    /// byte loop tests and whose two bytes may begin a phrase (a superset: letters in either case).
-    @inline(__always) private func candidates(_ haystack: UnsafeBufferPointer<UInt8>, at i: Int) -> ByteBlock.Lanes {
+    /// The positions among the sixteen from `i` (which needs a byte before it) that the byte loop
+    /// tests and whose byte may begin a pattern (a superset: letters in either case), one bit each.
+    @inline(__always) private func candidates(_ haystack: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
         let block = ByteBlock(haystack, at: i)
-        let next = ByteBlock(haystack, at: i + 1)
-        let tested = ~(ByteBlock(haystack, at: i - 1).wordBytes & block.wordBytes) & 0x80
-        var pairs = ByteBlock.Lanes()
-        for k in pairFirsts.indices {
-            var seconds = ByteBlock.Lanes()
-            for second in pairSeconds[pairSecondRanges[k]] { seconds |= next.mayEqualIgnoringCase(second) }
-            pairs |= block.mayEqualIgnoringCase(pairFirsts[k]) & seconds
-        }
-        return tested & pairs
+        var first = ByteBlock.Lanes()
+        let folded = block.lanes | 0x20
+        for splat in firstBytes { first |= ByteBlock.isZero(folded ^ splat) }
+        let starts = ByteBlock.bits(first)
+        guard starts != 0 else { return 0 }
+        // Positions inside a word (a word byte after a word byte) are not tested.
+        let words = ByteBlock.bits(block.wordBytes)
+        let afterWord = words << 1 | (Self.isWordByte(haystack[i - 1]) ? 1 : 0)
+        return starts & ~(words & afterWord)
     }
 
     /// ASCII-lowercases the eight bytes of a little-endian word (SWAR): a byte b < 0x80 is in A-Z

@@ -3,14 +3,14 @@
 /// letters before hashing (FNV-1a, 64 bits), so "The" and "the" are one word type.
 enum WordScanner {
     /// Calls `body` with each word's byte range; `body` returns false to stop early.
-    static func forEachWord(in text: String, _ body: (Range<Int>, UnsafeBufferPointer<UInt8>) -> Bool) {
+    @inline(__always) static func forEachWord(in text: String, _ body: (Range<Int>, UnsafeBufferPointer<UInt8>) -> Bool) {
         var text = text
         text.withUTF8 { bytes in forEachWord(in: bytes) { body($0, bytes) } }
     }
 
     /// Word boundaries are read from one whitespace bit mask per sixteen bytes, so a word costs a
     /// few bit operations rather than a test and a branch per byte.
-    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+    @inline(__always) static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
         let count = bytes.count
         var wordStart = -1
         var base = 0
@@ -76,8 +76,7 @@ enum WordScanner {
             hash ^= hash >> 31
             i += 8
         }
-        hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-        return hash ^ (hash >> 33)
+        return hash
     }
 
     /// The word at `range`, lowercased, with leading and trailing ASCII punctuation removed.
