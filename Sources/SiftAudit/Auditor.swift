@@ -35,10 +35,11 @@ public struct Auditor {
                 let upper = batch.count * (slice + 1) / slices
                 var audited: [AuditRecord] = []
                 audited.reserveCapacity(upper - lower)
+                var scratch = CanonicalBuffer()
                 for i in lower..<upper {
                     if case .record(let record) = batch[i] {
                         let recordKind = fileKinds.count > 1 ? fileKinds.first { $0.file == record.location.file }?.kind ?? kind : kind
-                        audited.append(AuditRecord(record, kind: recordKind))
+                        audited.append(AuditRecord(record, kind: recordKind, scratch: &scratch))
                     }
                 }
                 return SliceResult(records: audited, observations: runners.map { $0.observe(audited[...]) })

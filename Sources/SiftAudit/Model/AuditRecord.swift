@@ -16,8 +16,9 @@ public final class AuditRecord: Sendable {
     /// Unicode scalars in `mainText` (0 when there is none).
     public let mainCharacters: Int
     /// The text that identifies the record (`RecordContent.comparableText`): what duplicates are
-    /// judged on and what examples in reports show.
-    public let text: String
+    /// judged on and what examples in reports show. Joined on each use: checks that read every
+    /// record's text go through `textParts` and pay for no copy.
+    public var text: String { content.comparableText }
     /// XXH64 of the canonical (`TextNormalization.canonical`) `text`, nil when it is blank.
     public let textHash: UInt64?
     /// XXH64 of the canonical `input`, nil when there is no input or it is blank.
@@ -25,7 +26,14 @@ public final class AuditRecord: Sendable {
     /// XXH64 of the canonical `answer`, nil when there is none.
     public let answerHash: UInt64?
 
-    public init(_ record: Record, kind: DatasetKind) {
+    public convenience init(_ record: Record, kind: DatasetKind) {
+        var scratch = CanonicalBuffer()
+        self.init(record, kind: kind, scratch: &scratch)
+    }
+
+    /// `scratch` holds the canonical forms while the hashes are taken; the auditor passes one
+    /// buffer for a whole slice of records.
+    init(_ record: Record, kind: DatasetKind, scratch canonical: inout CanonicalBuffer) {
         self.record = record
         let content = record.content(as: kind)
         self.content = content
@@ -38,29 +46,40 @@ public final class AuditRecord: Sendable {
         }
         mainText = main
         mainCharacters = main.map(Self.scalarCount) ?? 0
-        text = content.comparableText
 
         // Canonicalise each text once; the whole text, the input and the answer hash joins of parts.
-        var canonical = CanonicalBuffer()
-        var textParts: [Int] = []
+        canonical.reset()
+        var wholeParts: [Int] = []
         var inputParts: [Int]?
         var answerPart: Int?
         if let document = content.document {
-            textParts = [canonical.append(document)]
-            inputParts = content.prompt == nil ? textParts : nil
+            wholeParts = [canonical.append(document)]
+            inputParts = content.prompt == nil ? wholeParts : nil
         } else if !content.turns.isEmpty {
-            textParts = content.turns.map { canonical.append($0.content) }
+            wholeParts = content.turns.map { canonical.append($0.content) }
             let turns = content.turns
             let context = turns.last?.role == "assistant" ? turns.count - 1 : turns.count
-            if content.prompt != nil { inputParts = (0..<context).filter { turns[$0].role != "system" }.map { textParts[$0] } }
-            if content.response != nil, turns.last?.role == "assistant" { answerPart = textParts[turns.count - 1] }
+            if content.prompt != nil { inputParts = (0..<context).filter { turns[$0].role != "system" }.map { wholeParts[$0] } }
+            if content.response != nil, turns.last?.role == "assistant" { answerPart = wholeParts[turns.count - 1] }
         }
         if inputParts == nil, let prompt = content.prompt { inputParts = [canonical.append(prompt)] }
         if kind != .evalCase, let label = content.label { answerPart = canonical.append(label) }
         else if answerPart == nil, let answer = content.response ?? content.label { answerPart = canonical.append(answer) }
-        textHash = textParts.contains { !canonical.parts[$0].isEmpty } ? canonical.hash(textParts) : nil
+        textHash = wholeParts.contains { !canonical.parts[$0].isEmpty } ? canonical.hash(wholeParts) : nil
         inputHash = inputParts.flatMap { parts in parts.contains { !canonical.parts[$0].isEmpty } ? canonical.hash(parts) : nil }
         answerHash = answerPart.map { canonical.hash([$0]) }
+    }
+
+    /// The texts that `text` joins with newlines: the document, or else each turn's content.
+    public var textParts: TextParts { TextParts(record: self) }
+
+    /// `text` as the list of its parts, read in place.
+    public struct TextParts: RandomAccessCollection, Sendable {
+        let record: AuditRecord
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { record.content.document != nil ? 1 : record.content.turns.count }
+        public subscript(position: Int) -> String { record.content.document ?? record.content.turns[position].content }
     }
 
     /// The text a person reads to recognise the record, for examples in reports.
@@ -77,11 +96,20 @@ public final class AuditRecord: Sendable {
         content.kind == .evalCase ? content.response ?? content.label : content.label ?? content.response
     }
 
+    /// Unicode scalars: the bytes that are not UTF-8 continuation bytes, sixteen at a time.
     static func scalarCount(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
             var count = 0
-            for byte in bytes { count &+= Int(truncatingIfNeeded: (byte & 0xC0) != 0x80 ? 1 : 0) }
+            var i = 0
+            while i + ByteBlock.width <= bytes.count {
+                count &+= ByteBlock.bits(ByteBlock(bytes, at: i).scalarStarts).nonzeroBitCount
+                i += ByteBlock.width
+            }
+            while i < bytes.count {
+                count &+= Int(truncatingIfNeeded: (bytes[i] & 0xC0) != 0x80 ? 1 : 0)
+                i += 1
+            }
             return count
         }
     }

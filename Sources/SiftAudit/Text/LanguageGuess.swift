@@ -29,43 +29,69 @@ enum LanguageGuess {
 
     static let scripts = ["latin", "cyrillic", "greek", "arabic", "hebrew", "devanagari", "han", "japanese", "hangul", "thai", "other"]
 
-    /// The language code or script name, nil for text without letters.
-    static func guess(_ text: String) -> String? {
-        var counts = Array(repeating: 0, count: scripts.count)
-        var kana = false
-        var letters = 0
-        var text = text
-        text.withUTF8 { bytes in
-            let end = min(bytes.count, 1_024)
-            var i = 0
-            while i < end {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    let folded = byte | 0x20
-                    if folded >= 0x61 && folded <= 0x7A { counts[0] += 1; letters += 1 }
-                    i += 1
+    /// Bytes of the text whose scalars are counted.
+    static let scriptWindow = 1_024
+    /// Words read for the Latin-script language vote.
+    static let latinWords = 50
+
+    /// The language code or script name of `parts` joined by newlines, nil for text without letters.
+    /// The parts are read in place (a newline has no script and ends a word, so nothing is lost by
+    /// not joining them).
+    static func guess<Parts: Collection<String>>(_ parts: Parts) -> String? {
+        var counts: (scripts: [Int], kana: Bool, letters: Int) = (Array(repeating: 0, count: scripts.count), false, 0)
+        var offset = 0
+        for part in parts {
+            guard offset < scriptWindow else { break }
+            var part = part
+            part.withUTF8 { countScripts($0, upTo: scriptWindow - offset, into: &counts) }
+            offset += part.utf8.count + 1
+        }
+        guard counts.letters > 0 else { return nil }
+        var totals = counts.scripts
+        // Japanese mixes kanji (Han) with kana; any kana makes Han text Japanese.
+        if counts.kana { totals[7] += totals[6]; totals[6] = 0 }
+        let best = totals.indices.max { totals[$0] < totals[$1] }!
+        return best == 0 ? latinLanguage(parts) : scripts[best]
+    }
+
+    /// Counts the letters of each script among the scalars starting in `bytes[..<limit]`.
+    private static func countScripts(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int,
+                                     into counts: inout (scripts: [Int], kana: Bool, letters: Int)) {
+        let end = min(bytes.count, limit)
+        var i = 0
+        while i < end {
+            // ASCII sixteen bytes at a time: only its letters count (as Latin).
+            if i + ByteBlock.width <= end {
+                let block = ByteBlock(bytes, at: i)
+                if !ByteBlock.any(block.nonASCII) {
+                    let letters = ByteBlock.bits(block.letters).nonzeroBitCount
+                    counts.scripts[0] += letters
+                    counts.letters += letters
+                    i += ByteBlock.width
                     continue
                 }
-                var value: UInt32
-                let length: Int
-                if byte & 0xE0 == 0xC0 { value = UInt32(byte & 0x1F); length = 2 }
-                else if byte & 0xF0 == 0xE0 { value = UInt32(byte & 0x0F); length = 3 }
-                else if byte & 0xF8 == 0xF0 { value = UInt32(byte & 0x07); length = 4 }
-                else { i += 1; continue }
-                guard i + length <= bytes.count else { break }
-                for k in 1..<length { value = (value << 6) | UInt32(bytes[i + k] & 0x3F) }
-                i += length
-                guard let script = script(of: value) else { continue }
-                if script == 7 { kana = true }
-                counts[script] += 1
-                letters += 1
             }
+            let byte = bytes[i]
+            if byte < 0x80 {
+                let folded = byte | 0x20
+                if folded >= 0x61 && folded <= 0x7A { counts.scripts[0] += 1; counts.letters += 1 }
+                i += 1
+                continue
+            }
+            var value: UInt32
+            let length: Int
+            if byte & 0xE0 == 0xC0 { value = UInt32(byte & 0x1F); length = 2 }
+            else if byte & 0xF0 == 0xE0 { value = UInt32(byte & 0x0F); length = 3 }
+            else if byte & 0xF8 == 0xF0 { value = UInt32(byte & 0x07); length = 4 }
+            else { i += 1; continue }
+            guard i + length <= bytes.count else { break }
+            for k in 1..<length { value = (value << 6) | UInt32(bytes[i + k] & 0x3F) }
+            i += length
+            guard let script = script(of: value) else { continue }
+            if script == 7 { counts.kana = true }
+            counts.scripts[script] += 1
+            counts.letters += 1
         }
-        guard letters > 0 else { return nil }
-        // Japanese mixes kanji (Han) with kana; any kana makes Han text Japanese.
-        if kana { counts[7] += counts[6]; counts[6] = 0 }
-        let best = counts.indices.max { counts[$0] < counts[$1] }!
-        return best == 0 ? latinLanguage(text) : scripts[best]
     }
 
     /// The index in `scripts` of a non-ASCII scalar's writing system, nil for non-letters.
@@ -87,15 +113,18 @@ enum LanguageGuess {
         }
     }
 
-    private static func latinLanguage(_ text: String) -> String {
+    private static func latinLanguage<Parts: Collection<String>>(_ parts: Parts) -> String {
         var hits = Array(repeating: 0, count: latinLanguages.count)
         var words = 0
-        WordScanner.forEachWord(in: text) { _, range, bytes in
-            words += 1
-            if let hash = WordScanner.trimmedHash(bytes, range), let languages = stopWords[hash] {
-                for i in 0..<latinLanguages.count where languages & (1 << UInt8(i)) != 0 { hits[i] += 1 }
+        let stopWords = stopWords
+        for part in parts where words < latinWords {
+            WordScanner.forEachWord(in: part) { range, bytes in
+                words += 1
+                if let hash = WordScanner.trimmedHash(bytes, range), let languages = stopWords[hash] {
+                    for i in 0..<latinLanguages.count where languages & (1 << UInt8(i)) != 0 { hits[i] += 1 }
+                }
+                return words < latinWords
             }
-            return words < 50
         }
         let best = hits.indices.max { hits[$0] != hits[$1] ? hits[$0] < hits[$1] : $0 > $1 }!
         return hits[best] >= 2 ? latinLanguages[best].code : "latin"

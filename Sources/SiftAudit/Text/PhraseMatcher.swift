@@ -18,6 +18,12 @@ struct PhraseMatcher: Sendable {
     /// One bit per (first, second) byte pair that begins some pattern (lowercased): most word
     /// starts are rejected with one load, before any candidate is compared.
     private let pairBits: [UInt64]
+    /// The distinct first bytes of the patterns, each repeated across sixteen lanes, for the
+    /// sixteen-byte skip; empty when there are too many for the skip to pay (every tested position
+    /// then goes through the pair test, as in the byte loop).
+    private let firstBytes: [ByteBlock.Lanes]
+
+    static let maximumSkipFirstBytes = 8
 
     init(_ phrases: [String]) {
         self.phrases = phrases
@@ -54,9 +60,14 @@ struct PhraseMatcher: Sendable {
         self.patterns = patterns
         self.starts = starts
         self.pairBits = pairBits
+        let firsts = Set(list.map { $0.bytes[0] })
+        firstBytes = firsts.count <= Self.maximumSkipFirstBytes ? firsts.sorted().map { ByteBlock.Lanes(repeating: $0 | 0x20) } : []
     }
 
     /// The index (in `phrases`) of the first phrase found, scanning from the start of the text.
+    /// Only word starts can begin a match (and non-word bytes, where a phrase may start with one).
+    /// Those whose byte begins some phrase are found sixteen at a time; the pair table then rejects
+    /// most of them with one load.
     func firstMatch(in text: String) -> Int? {
         var text = text
         return text.withUTF8 { haystack -> Int? in
@@ -65,9 +76,22 @@ struct PhraseMatcher: Sendable {
                     starts.withUnsafeBufferPointer { starts in
                       pairBits.withUnsafeBufferPointer { pairBits in
                         let count = haystack.count
+                        let skips = !firstBytes.isEmpty
                         var i = 0
                         while i < count {
-                            // Only word starts can begin a match: test there, then skip the word.
+                            if skips, i > 0, i + ByteBlock.width <= count {
+                                let stops = candidates(haystack, at: i)
+                                if stops == 0 {
+                                    i += ByteBlock.width
+                                    continue
+                                }
+                                i += stops.trailingZeroBitCount
+                            }
+                            // Inside a word (a word byte after a word byte) nothing is tested.
+                            if i > 0, Self.isWordByte(haystack[i - 1]), Self.isWordByte(haystack[i]) {
+                                i += 1
+                                continue
+                            }
                             let pair = i + 1 < count ? Int(Self.lower(haystack[i])) << 8 | Int(Self.lower(haystack[i + 1])) : -1
                             let candidates = pair < 0 || (pairBits[pair >> 6] >> UInt64(pair & 63)) & 1 == 1
                                 ? starts[Int(Self.lower(haystack[i]))] : 0..<0
@@ -83,12 +107,7 @@ struct PhraseMatcher: Sendable {
                                     if j == pattern.length { return pattern.phrase }
                                 }
                             }
-                            if Self.isWordByte(haystack[i]) {
-                                i += 1
-                                while i < count, Self.isWordByte(haystack[i]) { i += 1 }
-                            } else {
-                                i += 1
-                            }
+                            i += 1
                         }
                         return nil
                       }
@@ -96,6 +115,21 @@ struct PhraseMatcher: Sendable {
                 }
             }
         }
+    }
+
+    /// The positions among the sixteen from `i` (which needs a byte before it) that the byte loop
+    /// tests and whose byte may begin a pattern (a superset: letters in either case), one bit each.
+    @inline(__always) private func candidates(_ haystack: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
+        let block = ByteBlock(haystack, at: i)
+        var first = ByteBlock.Lanes()
+        let folded = block.lanes | 0x20
+        for splat in firstBytes { first |= ByteBlock.isZero(folded ^ splat) }
+        let starts = ByteBlock.bits(first)
+        guard starts != 0 else { return 0 }
+        // Positions inside a word (a word byte after a word byte) are not tested.
+        let words = ByteBlock.bits(block.wordBytes)
+        let afterWord = words << 1 | (Self.isWordByte(haystack[i - 1]) ? 1 : 0)
+        return starts & ~(words & afterWord)
     }
 
     /// ASCII-lowercases the eight bytes of a little-endian word (SWAR): a byte b < 0x80 is in A-Z

@@ -37,6 +37,16 @@ struct PlaceholderCheck: AuditCheck {
             var i = 0
             var lineStart = true
             while i < count {
+                // Sixteen bytes at a time up to the next byte where something can happen: a line
+                // break, `[`, `<`, `{`, or the first two letters of a marker or of "lorem".
+                if !lineStart, i + ByteBlock.width < count {
+                    let stops = ByteBlock.bits(Self.stops(ByteBlock(bytes, at: i), ByteBlock(bytes, at: i + 1)))
+                    if stops == 0 {
+                        i += ByteBlock.width
+                        continue
+                    }
+                    i += stops.trailingZeroBitCount
+                }
                 let byte = bytes[i]
                 if lineStart {
                     lineStart = false
@@ -58,6 +68,17 @@ struct PlaceholderCheck: AuditCheck {
             }
             return nil
         }
+    }
+
+    /// Where in `block` (followed by `next`, the same bytes one on) the byte loop has work: the
+    /// candidates of `isCandidate`, with `T`, `F` and `l`/`L` only before the second letter of
+    /// TODO or TBD, FIXME, or "lorem" (any case).
+    @inline(__always) private static func stops(_ block: ByteBlock, _ next: ByteBlock) -> ByteBlock.Lanes {
+        let brackets = block.equals(UInt8(ascii: "[")) | block.equals(UInt8(ascii: "<")) | block.equals(UInt8(ascii: "{"))
+        let markers = block.equals(UInt8(ascii: "T")) & (next.equals(UInt8(ascii: "O")) | next.equals(UInt8(ascii: "B")))
+            | block.equals(UInt8(ascii: "F")) & next.equals(UInt8(ascii: "I"))
+        let lorem = block.mayEqualIgnoringCase(UInt8(ascii: "l")) & next.mayEqualIgnoringCase(UInt8(ascii: "o"))
+        return block.equals(0x0A) | brackets | markers | lorem
     }
 
     /// `\n [ < { T F l L`: the only bytes the scan stops at, as a bit mask over 0-127.

@@ -25,18 +25,14 @@ struct TruncationCheck: AuditCheck {
         var text = text
         return text.withUTF8 { bytes -> Sign? in
             var fences = 0
-            var atLineStart = true
-            var i = 0
             let count = bytes.count
-            while i < count {
-                let byte = bytes[i]
-                if atLineStart {
-                    var j = i
-                    while j < count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
-                    if j + 2 < count, bytes[j] == 0x60, bytes[j + 1] == 0x60, bytes[j + 2] == 0x60 { fences += 1 }
-                }
-                atLineStart = byte == 0x0A
-                i += 1
+            // Line starts: the text's start and each byte after a line feed.
+            var nextLine: Int? = 0
+            while let i = nextLine, i < count {
+                var j = i
+                while j < count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                if j + 2 < count, bytes[j] == 0x60, bytes[j + 1] == 0x60, bytes[j + 2] == 0x60 { fences += 1 }
+                nextLine = ByteBlock.firstIndex(of: 0x0A, in: bytes, from: i).map { $0 + 1 }
             }
             if fences % 2 == 1 { return .openCodeBlock }
             var end = count
@@ -48,16 +44,20 @@ struct TruncationCheck: AuditCheck {
             }
             let endsWithLetter = (last >= 0x41 && last <= 0x5A) || (last >= 0x61 && last <= 0x7A)
             guard endsWithLetter else { return nil }
-            var lineStart = end
-            while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+            // Words of the last line, counted backwards only as far as the rule needs.
             var words = 0
             var inWord = false
-            for k in lineStart..<end {
-                let space = WordScanner.isSpace(bytes[k])
-                if !space && !inWord { words += 1 }
+            var k = end
+            while k > 0, bytes[k - 1] != 0x0A {
+                let space = WordScanner.isSpace(bytes[k - 1])
+                if !space && !inWord {
+                    words += 1
+                    if words >= minimumProseWords { return .midSentence }
+                }
                 inWord = !space
+                k -= 1
             }
-            return words >= minimumProseWords ? .midSentence : nil
+            return nil
         }
     }
 

@@ -13,7 +13,7 @@ struct LanguageMixCheck: AuditCheck {
     }
 
     func observe(_ record: AuditRecord) -> String? {
-        LanguageGuess.guess(record.excerpt)
+        LanguageGuess.guess(record.textParts)
     }
 
     func makeState() -> State { State() }

@@ -42,8 +42,8 @@ struct LexicalDiversityCheck: AuditCheck {
         // Word hashes and the distinct-bigram table live in stack buffers: no allocation per record.
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.maximumWords) { words in
             var count = 0
-            WordScanner.forEachWord(in: text) { hash, _, _ in
-                words[count] = hash
+            WordScanner.forEachWord(in: text) { range, bytes in
+                words[count] = WordScanner.typeHash(bytes, range)
                 count += 1
                 return count < Self.maximumWords
             }

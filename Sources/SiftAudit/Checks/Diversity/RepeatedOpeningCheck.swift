@@ -33,7 +33,7 @@ struct RepeatedOpeningCheck: AuditCheck {
     static func opening(_ text: String) -> UInt64? {
         var hash: UInt64 = 0
         var count = 0
-        WordScanner.forEachWord(in: text) { _, range, bytes in
+        WordScanner.forEachWord(in: text) { range, bytes in
             guard let h = WordScanner.trimmedHash(bytes, range) else { return true }
             hash = hash &* 0x0000_0100_0000_01B3 &+ h
             count += 1
@@ -44,7 +44,7 @@ struct RepeatedOpeningCheck: AuditCheck {
 
     static func openingText(_ text: String) -> String {
         var parts: [String] = []
-        WordScanner.forEachWord(in: text) { _, range, bytes in
+        WordScanner.forEachWord(in: text) { range, bytes in
             let word = WordScanner.word(bytes, range)
             if !word.isEmpty { parts.append(word) }
             return parts.count < words

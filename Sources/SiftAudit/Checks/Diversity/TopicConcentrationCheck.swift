@@ -79,7 +79,7 @@ struct TopicConcentrationCheck: AuditCheck {
         // Distinct among at most 32 words: a short linear scan beats a set.
         var seen: (count: Int, hashes: [UInt64]) = (0, [])
         var words = 0
-        WordScanner.forEachWord(in: text) { _, range, bytes in
+        WordScanner.forEachWord(in: text) { range, bytes in
             words += 1
             var lower = range.lowerBound
             var upper = range.upperBound
