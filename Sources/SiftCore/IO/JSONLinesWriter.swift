@@ -52,6 +52,14 @@ public final class JSONLinesWriter {
         if mode == .append || buffer.count >= 1 << 20 { try flush() }
     }
 
+    /// Writes a batch of values, one line each, serialised on `threads` cores: the same bytes as
+    /// writing them one by one, without leaving serialisation to a single core.
+    public func write(contentsOf values: [JSONValue], threads: Int = siftThreadCount) throws {
+        for part in JSONLinesEncoding.encode(values, threads: threads) { buffer.append(contentsOf: part) }
+        count += values.count
+        if mode == .append || buffer.count >= 1 << 20 { try flush() }
+    }
+
     private func flush() throws {
         var offset = 0
         while offset < buffer.count {

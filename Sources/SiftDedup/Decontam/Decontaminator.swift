@@ -93,7 +93,7 @@ public struct Decontaminator {
     /// Streams the training set; returns, for each contaminated evaluation item, its position in
     /// `report.contaminated`.
     private func scanTrain(_ eval: EvalSide, out: String?, removed: String?, report: inout DecontamReport) throws -> [Int: Int] {
-        let sink = try OutputSink(kept: out, removed: removed, concurrent: readOptions.threads > 1)
+        let sink = try OutputSink(kept: out, removed: removed, threads: readOptions.threads)
         let stream = try DatasetStream(paths: trainPaths, options: readOptions)
         let kind = try stream.detectKind()
         let selector = TextSelector(field: options.trainField, kind: kind)

@@ -54,7 +54,10 @@ public struct Deduplicator {
         let family = options.usesMinHash ? MinHashFamily(numPerm: options.numPerm, seed: options.seed) : nil
         let builder = GraphBuilder(DuplicateGraph(options: options), concurrent: readOptions.threads > 1)
         let options = self.options
-        while let batch = try stream.nextBatch() {
+        let totalBytes = stream.totalBytes
+        let reader = ReadAhead(stream, concurrent: readOptions.threads > 1)
+        while let next = try reader.next() {
+            let batch = next.events
             let sketches = parallelMap(count: batch.count, minimumPerSlice: 16) { i -> DocumentSketch? in
                 guard case .record(let record) = batch[i] else { return nil }
                 return DocumentSketch.make(record, selector: selector, options: options, family: family)
@@ -75,7 +78,7 @@ public struct Deduplicator {
                 report.records += 1
             }
             builder.add(sketches)
-            progress?("sketching", stream.bytesRead, stream.totalBytes)
+            progress?("sketching", next.bytesRead, totalBytes)
         }
         let graph = builder.finish()
         report.items = stream.itemsSeen
@@ -157,14 +160,17 @@ public struct Deduplicator {
 
     private func write(_ graph: inout DuplicateGraph, clusters: [Int: DuplicateGraph.Cluster], similarities: [Int: Double]?,
                        references: inout [Int: String], out: String?, removed: String?, report: inout DedupReport) throws {
-        let sink = try OutputSink(kept: out, removed: removed, concurrent: readOptions.threads > 1)
+        let sink = try OutputSink(kept: out, removed: removed, threads: readOptions.threads)
         report.clusters = clusters.count
         report.largestCluster = clusters.values.map(\.size).max() ?? 0
         var samples: [Int: DedupReport.ClusterSample] = [:]
         let stream = try DatasetStream(paths: paths, options: readOptions)
         _ = try stream.detectKind()
+        let totalBytes = stream.totalBytes
+        let reader = ReadAhead(stream, concurrent: readOptions.threads > 1)
         var recordIndex = 0
-        while let batch = try stream.nextBatch() {
+        while let next = try reader.next() {
+            let batch = next.events
             var keptRecords: [Record] = []
             var removedLines: [JSONValue] = []
             for event in batch {
@@ -213,7 +219,7 @@ public struct Deduplicator {
                 }
             }
             sink.write(kept: keptRecords, removed: removedLines)
-            progress?("writing", stream.bytesRead, stream.totalBytes)
+            progress?("writing", next.bytesRead, totalBytes)
         }
         guard recordIndex == graph.documentOfRecord.count else { throw inputChanged() }
         report.sampleClusters = samples.keys.sorted().map { samples[$0]! }
@@ -227,16 +233,18 @@ public struct Deduplicator {
     private func forEachBatch(pass: String, records: Int, _ body: ([(Int, Record)?]) throws -> Void) throws {
         let stream = try DatasetStream(paths: paths, options: readOptions)
         _ = try stream.detectKind()
+        let totalBytes = stream.totalBytes
+        let reader = ReadAhead(stream, concurrent: readOptions.threads > 1)
         var recordIndex = 0
-        while let batch = try stream.nextBatch() {
-            let indexed: [(Int, Record)?] = batch.map { event in
+        while let next = try reader.next() {
+            let indexed: [(Int, Record)?] = next.events.map { event in
                 guard case .record(let record) = event else { return nil }
                 defer { recordIndex += 1 }
                 return (recordIndex, record)
             }
             guard recordIndex <= records else { throw inputChanged() }
             try body(indexed)
-            progress?(pass, stream.bytesRead, stream.totalBytes)
+            progress?(pass, next.bytesRead, totalBytes)
         }
         guard recordIndex == records else { throw inputChanged() }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SiftCore
 
 /// How a MinHash signature is cut for locality-sensitive hashing: `bands` bands of `rows` values.
 /// Two documents become a candidate pair when all rows of at least one band agree, which for
@@ -48,9 +49,13 @@ public struct LSHParameters: Sendable, Equatable, CustomStringConvertible {
                                falsePositiveWeight: Double = defaultWeights.falsePositive,
                                falseNegativeWeight: Double = defaultWeights.falseNegative) -> LSHParameters {
         precondition(threshold > 0 && threshold <= 1 && numPerm >= 1)
-        var best = LSHParameters(bands: 1, rows: 1)
-        var minimum = Double.infinity
-        for bands in 1...numPerm {
+        // Each band count's rows are searched on any core (hundreds of integrals in all); taking
+        // the first minimum of each, then the first minimum over band counts in order, is the
+        // same choice as one search in that order.
+        let perBands = parallelMap(count: numPerm, minimumPerSlice: 4) { index -> (LSHParameters, Double) in
+            let bands = index + 1
+            var best = LSHParameters(bands: bands, rows: 1)
+            var minimum = Double.infinity
             for rows in 1...(numPerm / bands) {
                 let candidate = LSHParameters(bands: bands, rows: rows)
                 let error = falsePositiveWeight * candidate.falsePositiveProbability(threshold: threshold)
@@ -60,6 +65,13 @@ public struct LSHParameters: Sendable, Equatable, CustomStringConvertible {
                     best = candidate
                 }
             }
+            return (best, minimum)
+        }
+        var best = LSHParameters(bands: 1, rows: 1)
+        var minimum = Double.infinity
+        for (candidate, error) in perBands where error < minimum {
+            minimum = error
+            best = candidate
         }
         return best
     }

@@ -81,10 +81,14 @@ public struct NearDuplicateIndex: Sendable {
         }
         identical[keys[0]] = Int32(doc)
         let bands = banding.bands
+        // File the document in every band first, then scan: the table lookups are independent
+        // cache misses that the processor overlaps when no scan loop sits between them. The scans
+        // read only the chains and the union-find, so the order of merges is unchanged.
         for band in 0..<bands {
-            let head = buckets[band].exchange(keys[band + 1], Int32(doc))
-            chain[doc * bands + band] = head ?? -1
-            var member = head ?? -1
+            chain[doc * bands + band] = buckets[band].exchange(keys[band + 1], Int32(doc)) ?? -1
+        }
+        for band in 0..<bands {
+            var member = chain[doc * bands + band]
             var scanned = 0
             while member >= 0 && scanned < Self.bucketScanLimit {
                 scanned += 1

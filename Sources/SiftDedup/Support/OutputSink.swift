@@ -1,10 +1,11 @@
 import Dispatch
 import SiftCore
 
-/// The kept and removed outputs of a command, written on their own serial queue so that
-/// serialising one batch overlaps with reading and decoding the next on the other cores. Batches
-/// are written in the order given, so the files are the same as when written inline; at most two
-/// batches wait, so memory stays bounded. With one thread (`SIFT_THREADS=1`) writing is inline.
+/// The kept and removed outputs of a command, written on their own serial queue so that writing
+/// one batch overlaps with the caller's work on the next; each batch is serialised on all cores
+/// (`JSONLinesWriter.write(contentsOf:)`). Batches are written in the order given, so the files are
+/// the same as when written inline; at most two batches wait, so memory stays bounded. With one
+/// thread (`SIFT_THREADS=1`) writing is inline.
 final class OutputSink: @unchecked Sendable {
     // The writers and `failure` are only touched by blocks on `queue`, which is serial, or inline
     // when there is no queue; `close()` touches them after `queue.sync` has drained every block.
@@ -12,6 +13,7 @@ final class OutputSink: @unchecked Sendable {
     private let kept: JSONLinesWriter?
     private let removed: JSONLinesWriter?
     private let queue: DispatchQueue?
+    private let threads: Int
     private let slots = DispatchSemaphore(value: 2)
     private var failure: (any Error)?
 
@@ -19,12 +21,13 @@ final class OutputSink: @unchecked Sendable {
     let keepsKept: Bool
     let keepsRemoved: Bool
 
-    init(kept: String?, removed: String?, concurrent: Bool) throws {
+    init(kept: String?, removed: String?, threads: Int) throws {
         self.kept = try kept.map { try JSONLinesWriter(path: $0) }
         self.removed = try removed.map { try JSONLinesWriter(path: $0) }
         keepsKept = kept != nil
         keepsRemoved = removed != nil
-        queue = concurrent && (kept != nil || removed != nil) ? DispatchQueue(label: "sift.output") : nil
+        self.threads = threads
+        queue = threads > 1 && (kept != nil || removed != nil) ? DispatchQueue(label: "sift.output") : nil
     }
 
     /// Queues one batch: records for the kept output, lines for the removed output.
@@ -43,8 +46,8 @@ final class OutputSink: @unchecked Sendable {
     private func perform(_ keptRecords: [Record], _ removedLines: [JSONValue]) {
         guard failure == nil else { return }
         do {
-            for record in keptRecords { try kept?.write(record) }
-            for line in removedLines { try removed?.write(line) }
+            try kept?.write(contentsOf: keptRecords.map { .object($0.fields) }, threads: threads)
+            try removed?.write(contentsOf: removedLines, threads: threads)
         } catch {
             failure = error
         }
