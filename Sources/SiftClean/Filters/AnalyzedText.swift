@@ -1,77 +1,89 @@
 /// One document's text prepared once for every rule set: its Unicode scalars (Python counts
-/// characters as code points, and so do the published filters), its words (computed on first use,
-/// then shared by Gopher and FineWeb) and substring hashes (for duplicate lines and n-grams).
+/// characters as code points, and so do the published filters) and, computed on first use and then
+/// shared by the rule sets that need them, its words, its `splitlines()` lines, its substring hashes
+/// and a scratch hash table.
 ///
 /// A reference type so the lazily computed parts are computed once per document; each document is
 /// analysed on one worker thread, never shared.
 public final class AnalyzedText {
     public let scalars: [UInt32]
-    private var cachedWords: [TokenSpan]?
-    private var cachedHashes: SubstringHashes?
 
     public init(_ text: String) {
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(text.utf8.count)
         var text = text
-        text.withUTF8 { bytes in
+        scalars = text.withUTF8 { Self.decode($0) }
+    }
+
+    /// UTF-8 to scalars. Most web text is ASCII: a first pass finds out, and then the widening loop
+    /// has no branches (the compiler vectorises both).
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+        let n = bytes.count
+        var high: UInt8 = 0
+        for b in bytes { high |= b }
+        if high < 0x80 {
+            return [UInt32](unsafeUninitializedCapacity: n) { out, count in
+                for i in 0..<n { out[i] = UInt32(bytes[i]) }
+                count = n
+            }
+        }
+        return [UInt32](unsafeUninitializedCapacity: n) { out, count in
             var i = 0
-            let n = bytes.count
+            var o = 0
             while i < n {
                 let b = UInt32(bytes[i])
                 if b < 0x80 {
-                    scalars.append(b)
+                    out[o] = b
                     i += 1
                 } else if b < 0xE0 {
-                    scalars.append((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))
+                    out[o] = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
                     i += 2
                 } else if b < 0xF0 {
-                    scalars.append((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))
+                    out[o] = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
                     i += 3
                 } else {
-                    scalars.append((b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F))
+                    out[o] = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
                     i += 4
                 }
+                o += 1
             }
+            count = o
         }
-        self.scalars = scalars
     }
 
     /// Characters, as Python's `len(text)`.
     public var count: Int { scalars.count }
 
     /// datatrove's `split_into_words(text, "en")`.
-    public var words: [TokenSpan] {
-        if let cachedWords { return cachedWords }
-        let words = scalars.withUnsafeBufferPointer { EnglishWordTokenizer.shared.words($0) }
-        cachedWords = words
-        return words
-    }
+    public private(set) lazy var words: [TokenSpan] = scalars.withUnsafeBufferPointer { EnglishWordTokenizer.shared.words($0) }
 
-    var hashes: SubstringHashes {
-        if let cachedHashes { return cachedHashes }
-        let hashes = SubstringHashes(scalars)
-        cachedHashes = hashes
-        return hashes
-    }
+    /// `text.splitlines()` (Gopher quality's bullet and ellipsis lines, C4's lines).
+    private(set) lazy var lines: [TokenSpan] = PythonText.splitLines(scalars)
 
-    /// Non-overlapping occurrences of `needle`, as Python's `str.count`.
-    func occurrences(of needle: [UInt32]) -> Int {
-        guard let first = needle.first, needle.count <= scalars.count else { return 0 }
-        var count = 0
-        var i = 0
-        let last = scalars.count - needle.count
-        while i <= last {
-            if scalars[i] == first {
-                var k = 1
-                while k < needle.count, scalars[i + k] == needle[k] { k += 1 }
-                if k == needle.count {
-                    count += 1
-                    i += needle.count
-                    continue
+    private(set) lazy var hashes = SubstringHashes(scalars)
+
+    /// Scratch table for duplicate lines, paragraphs and n-grams, reused by every pass over this
+    /// document instead of allocated per pass.
+    private(set) lazy var counter = HashCounter(expected: max(scalars.count / 4, 64))
+
+    /// Non-overlapping occurrences of `#`, of `...` and of `…`, as Python's `str.count` counts each:
+    /// one pass instead of three searches. A run of k dots holds k / 3 non-overlapping `...`.
+    func symbolCounts() -> (hashes: Int, ellipses: Int) {
+        var hashes = 0
+        var dots = 0
+        var run = 0
+        var ellipsisCharacters = 0
+        scalars.withUnsafeBufferPointer { t in
+            for c in t {
+                if c == 0x2E {
+                    run += 1
+                } else if run != 0 {
+                    dots += run / 3
+                    run = 0
                 }
+                hashes += c == 0x23 ? 1 : 0
+                ellipsisCharacters += c == 0x2026 ? 1 : 0
             }
-            i += 1
         }
-        return count
+        dots += run / 3
+        return (hashes, dots + ellipsisCharacters)
     }
 }

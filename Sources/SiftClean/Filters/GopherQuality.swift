@@ -28,7 +28,11 @@ public struct GopherQuality: Sendable {
     public var minAlphaWordsRatio: Double? = 0.8
     /// Paper: "at least two of the following English words: the, be, to, of, and, that, have, with".
     public var minStopWords: Int? = 2
-    public var stopWords: [String] = ["the", "be", "to", "of", "and", "that", "have", "with"]
+    public var stopWords: [String] = Self.paperStopWords {
+        didSet { stopWordMatcher = StopWordMatcher(stopWords) }
+    }
+    private static let paperStopWords = ["the", "be", "to", "of", "and", "that", "have", "with"]
+    private var stopWordMatcher = StopWordMatcher(paperStopWords)
 
     public init() {}
 
@@ -78,12 +82,13 @@ public struct GopherQuality: Sendable {
             return failure("max_avg_word_length", rounded(meanLength), .double(maximum), "gopher_above_avg_threshold")
         }
         if let maximum = active(maxSymbolWordRatio), !words.isEmpty {
-            let hashes = Double(text.occurrences(of: [0x23])) / Double(words.count)
+            let symbols = text.symbolCounts()
+            let hashes = Double(symbols.hashes) / Double(words.count)
             if hashes > maximum { return failure("max_hash_word_ratio", rounded(hashes), .double(maximum), "gopher_too_many_hashes") }
-            let ellipses = Double(text.occurrences(of: [0x2E, 0x2E, 0x2E]) + text.occurrences(of: [0x2026])) / Double(words.count)
+            let ellipses = Double(symbols.ellipses) / Double(words.count)
             if ellipses > maximum { return failure("max_ellipsis_word_ratio", rounded(ellipses), .double(maximum), "gopher_too_many_ellipsis") }
         }
-        let lines = PythonText.splitLines(t)
+        let lines = text.lines
         if let maximum = active(maxBulletLinesRatio), !lines.isEmpty {
             let ratio = Double(Self.bulletLines(t, lines)) / Double(lines.count)
             if ratio > maximum { return failure("max_bullet_lines_ratio", rounded(ratio), .double(maximum), "gopher_too_many_bullets") }
@@ -97,7 +102,7 @@ public struct GopherQuality: Sendable {
             if ratio < minimum { return failure("min_alpha_words_ratio", rounded(ratio), .double(minimum), "gopher_below_alpha_threshold") }
         }
         if let minimum = active(minStopWords) {
-            let found = Self.distinctStopWords(text, words, stopWords)
+            let found = t.withUnsafeBufferPointer { stopWordMatcher.distinctCount($0, words) }
             if found < minimum { return failure("min_stop_words", .integer(found), .integer(minimum), "gopher_enough_stop_words") }
         }
         return nil
@@ -150,24 +155,5 @@ public struct GopherQuality: Sendable {
             for i in Int(word.start)..<Int(word.end) where PythonCharacter.isAlpha(t[i]) { return count + 1 }
             return count
         }
-    }
-
-    /// How many distinct stop words occur as words (case-sensitive, as in datatrove).
-    static func distinctStopWords(_ text: AnalyzedText, _ words: [TokenSpan], _ stopWords: [String]) -> Int {
-        let targets = Array(Set(stopWords.map { PythonText.scalars($0) }).filter { !$0.isEmpty }).prefix(64)
-        guard !targets.isEmpty else { return 0 }
-        let longest = targets.map(\.count).max() ?? 0
-        let all: UInt64 = targets.count == 64 ? ~0 : (1 << UInt64(targets.count)) - 1
-        var found: UInt64 = 0
-        text.scalars.withUnsafeBufferPointer { t in
-            for word in words where word.count <= longest {
-                let first = t[Int(word.start)]
-                for (k, target) in targets.enumerated() where target.count == word.count && target[0] == first && found & (1 << UInt64(k)) == 0 {
-                    if target.elementsEqual(t[Int(word.start)..<Int(word.end)]) { found |= 1 << UInt64(k) }
-                }
-                if found == all { break }
-            }
-        }
-        return found.nonzeroBitCount
     }
 }

@@ -72,7 +72,7 @@ public struct GopherRepetition: Sendable {
 
         let stripped = PythonText.strip(t, TokenSpan(0, t.count))
         let paragraphs = PythonText.split(t, Int(stripped.start), Int(stripped.end), onNewlineRunsOf: 2)
-        let counter = HashCounter(expected: max(text.words.count, 64))
+        let counter = text.counter
         let (dupParagraphs, dupParagraphChars) = Self.duplicates(paragraphs, hashes, counter)
         if let maximum = active(dupParaFrac), Double(dupParagraphs) / Double(paragraphs.count) > maximum {
             return failure("dup_para_frac", rounded(Double(dupParagraphs) / Double(paragraphs.count)), .double(maximum), "dup_para_frac")
@@ -91,15 +91,27 @@ public struct GopherRepetition: Sendable {
 
         let words = text.words
         let grams = WordNGrams(words: words, hashes: hashes)
+        // One count of the 2-grams decides the 2-gram check, and bounds the longer ones.
+        let bigrams = topNGrams.isEmpty ? [] : grams.bigramCounts(counter)
+        let bound = TopNGramBound(bigramCounts: bigrams, lengths: grams.bigramLength)
         for (n, fraction) in topNGrams {
             guard words.count >= n, n > 0 else { continue }
-            let characters = grams.topNGramCharacters(n, counter)
+            let characters: Int
+            if n == 2 {
+                characters = grams.topBigramCharacters(bigrams)
+            } else if n > 2, !(Double(bound.maximumCharacters(n)) / length > fraction) {
+                continue
+            } else {
+                characters = grams.topNGramCharacters(n, counter)
+            }
             if Double(characters) / length > fraction {
                 return failure("top_\(n)_gram_frac", rounded(Double(characters) / length), .double(fraction), "top_\(n)_gram")
             }
         }
+        let shortest = dupNGrams.map(\.n).filter { $0 > 0 }.min() ?? 1
+        let candidates = dupNGrams.isEmpty ? [] : grams.duplicateCandidates(shortest: shortest, counter)
         for (n, fraction) in dupNGrams where n > 0 {
-            let characters = grams.duplicateNGramCharacters(n, counter)
+            let characters = grams.duplicateNGramCharacters(n, counter, candidates: candidates)
             if Double(characters) / length > fraction {
                 return failure("dup_\(n)_gram_frac", rounded(Double(characters) / length), .double(fraction), "duplicated_\(n)_n_grams")
             }
@@ -124,76 +136,5 @@ public struct GopherRepetition: Sendable {
             }
         }
         return (elements, characters)
-    }
-}
-
-/// Word n-gram keys of one document: n-grams joined by spaces (top n-grams) hash the sequence of
-/// word keys; n-grams joined without separator (duplicate n-grams) hash the concatenated
-/// characters, so that, as in datatrove, `["ab", "c"]` and `["a", "bc"]` are the same n-gram. Both
-/// are prefix hashes, so every window's key costs one modular multiplication.
-struct WordNGrams {
-    let words: [TokenSpan]
-    /// Hash of the sequence of word keys 0..<k.
-    private let sequence: [UInt64]
-    /// Hash of the concatenation of words 0..<k, and its length in characters.
-    private let concatenated: [UInt64]
-    private let concatenatedLength: [Int]
-    private let hashes: SubstringHashes
-
-    private static let sequenceBase: UInt64 = 0x0A5C_3E1F_7B29_D467 % SubstringHashes.modulus
-
-    init(words: [TokenSpan], hashes: SubstringHashes) {
-        self.words = words
-        self.hashes = hashes
-        var sequence = [UInt64](repeating: 0, count: words.count + 1)
-        var concatenated = [UInt64](repeating: 0, count: words.count + 1)
-        var lengths = [Int](repeating: 0, count: words.count + 1)
-        for (k, word) in words.enumerated() {
-            let h = hashes.hash(Int(word.start), Int(word.end))
-            let wordKey = SubstringHashes.key(h, length: word.count) % SubstringHashes.modulus
-            sequence[k + 1] = SubstringHashes.add(SubstringHashes.multiply(sequence[k], Self.sequenceBase), wordKey)
-            concatenated[k + 1] = hashes.concatenate(concatenated[k], h, secondLength: word.count)
-            lengths[k + 1] = lengths[k] + word.count
-        }
-        self.sequence = sequence
-        self.concatenated = concatenated
-        self.concatenatedLength = lengths
-    }
-
-    @inline(__always)
-    private static func difference(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        a >= b ? a - b : a &+ SubstringHashes.modulus &- b
-    }
-
-    /// `find_top_duplicate(get_n_grams(words, n))`: characters of the most frequent n-gram (joined
-    /// by single spaces) times its count; among equally frequent ones, the first seen.
-    func topNGramCharacters(_ n: Int, _ counter: HashCounter) -> Int {
-        let windows = words.count - n + 1
-        var power: UInt64 = 1
-        for _ in 0..<n { power = SubstringHashes.multiply(power, Self.sequenceBase) }
-        let (first, count) = sequence.withUnsafeBufferPointer { sequence in
-            counter.mostFrequent(windows: windows) { i in
-                Self.difference(sequence[i + n], SubstringHashes.multiply(sequence[i], power)) &+ UInt64(n) << 61
-            }
-        }
-        let characters = concatenatedLength[first + n] - concatenatedLength[first] + n - 1
-        return characters * count
-    }
-
-    /// `find_all_duplicate(words, n)`.
-    func duplicateNGramCharacters(_ n: Int, _ counter: HashCounter) -> Int {
-        let windows = words.count - n + 1
-        guard windows > 0 else { return 0 }
-        return concatenated.withUnsafeBufferPointer { concatenated in
-            concatenatedLength.withUnsafeBufferPointer { lengths in
-                hashes.powers.withUnsafeBufferPointer { powers in
-                    counter.repeatedCharacters(windows: windows, n: n) { i in
-                        let length = lengths[i + n] - lengths[i]
-                        let h = Self.difference(concatenated[i + n], SubstringHashes.multiply(concatenated[i], powers[length]))
-                        return (SubstringHashes.key(h, length: length), length)
-                    }
-                }
-            }
-        }
     }
 }

@@ -70,15 +70,43 @@ final class HashCounter {
         return false
     }
 
-    /// datatrove's `find_all_duplicate` over window keys: scanning windows left to right, a window
-    /// whose key was seen adds its characters and skips `n` windows. The table's pointers are kept
-    /// in locals: this loop runs six times over every document.
-    func repeatedCharacters(windows: Int, n: Int, key: (Int) -> (key: UInt64, length: Int)) -> Int {
+    /// How many times each of `windows` keys occurs, per window.
+    func occurrences(windows: Int, key: (Int) -> UInt64) -> [Int32] {
         reset(expected: windows)
+        let keys = self.keys, counts = self.counts, mask = self.mask
+        var slots = [Int32](unsafeUninitializedCapacity: windows) { out, initialized in
+            for i in 0..<windows {
+                let raw = key(i)
+                let k = raw == 0 ? 1 : raw
+                var slot = Self.slot(k, mask)
+                while keys[slot] != 0, keys[slot] != k { slot = (slot + 1) & mask }
+                if keys[slot] == k {
+                    counts[slot] += 1
+                } else {
+                    keys[slot] = k
+                    counts[slot] = 1
+                }
+                out[i] = Int32(truncatingIfNeeded: slot)
+            }
+            initialized = windows
+        }
+        for i in 0..<windows { slots[i] = counts[Int(slots[i])] }
+        return slots
+    }
+
+    /// datatrove's `find_all_duplicate` over window keys: scanning windows left to right, a window
+    /// whose key was seen adds its characters and skips `n` windows. Only `positions` (ascending) are
+    /// visited: the caller knows the windows in between to be unique, and such a window would only
+    /// advance the scan by one without ever being looked up again.
+    func repeatedCharacters(positions: UnsafeBufferPointer<Int32>, windows: Int, n: Int, key: (Int) -> (key: UInt64, length: Int)) -> Int {
+        reset(expected: positions.count)
         let keys = self.keys, mask = self.mask
         var repeated = 0
-        var i = 0
-        while i < windows {
+        var next = 0
+        for position in positions {
+            let i = Int(position)
+            if i >= windows { break }
+            if i < next { continue }
             let (raw, length) = key(i)
             let k = raw == 0 ? 1 : raw
             var slot = Self.slot(k, mask)
@@ -94,10 +122,10 @@ final class HashCounter {
             }
             if seen {
                 repeated += length
-                i += n
+                next = i + n
             } else {
                 keys[slot] = k
-                i += 1
+                next = i + 1
             }
         }
         return repeated
