@@ -9,30 +9,39 @@ public enum FilterPipeline {
                            kept: JSONLinesWriter, removed: JSONLinesWriter?, progress: ((Int) -> Void)? = nil) throws -> FilterReport {
         let filter = RecordFilter(configuration: configuration, kind: kind)
         var report = FilterReport(files: stream.paths, kind: kind, configuration: configuration)
-        while let batch = try stream.nextBatch() {
+        // The next batch is read while this one is filtered; each batch's lines are serialised
+        // on every core (`JSONLinesWriter.write(contentsOf:)`), in input order.
+        let reader = ReadAhead(stream, concurrent: stream.options.threads > 1)
+        while let next = try reader.next() {
+            let batch = next.events
             let verdicts = parallelMap(count: batch.count, minimumPerSlice: 16) { i -> [FilterFailure] in
                 if case .record(let record) = batch[i] { return filter.evaluate(record) }
                 return []
             }
+            var keptLines: [JSONValue] = []
+            var removedLines: [JSONValue] = []
+            keptLines.reserveCapacity(batch.count)
             for (event, failures) in zip(batch, verdicts) {
                 switch event {
                 case .record(var record):
                     if failures.isEmpty {
-                        try kept.write(record)
+                        keptLines.append(.object(record.fields))
                         report.addKept()
                     } else {
                         report.addRemoved(failures, reference: record.reference)
-                        if let removed {
+                        if removed != nil {
                             record.annotate("filter", FilterFailure.annotation(failures))
-                            try removed.write(record)
+                            removedLines.append(.object(record.fields))
                         }
                     }
                 case .malformed(let item):
                     report.addMalformed(item)
-                    try removed?.write(item.rejectRecord)
+                    if removed != nil { removedLines.append(item.rejectRecord) }
                 }
             }
-            progress?(stream.bytesRead)
+            try kept.write(contentsOf: keptLines, threads: stream.options.threads)
+            try removed?.write(contentsOf: removedLines, threads: stream.options.threads)
+            progress?(next.bytesRead)
         }
         report.bytes = stream.bytesRead
         return report

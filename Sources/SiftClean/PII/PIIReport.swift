@@ -91,11 +91,18 @@ public enum PIIPipeline {
     public static func run(_ stream: DatasetStream, scrubber: PIIScrubber, output: JSONLinesWriter?, removed: JSONLinesWriter?,
                            types: [PIIType], progress: ((Int) -> Void)? = nil) throws -> PIIReport {
         var report = PIIReport(files: stream.paths, action: scrubber.action, types: types)
-        while let batch = try stream.nextBatch() {
+        // The next batch is read while this one is scanned; each batch's lines are serialised on
+        // every core (`JSONLinesWriter.write(contentsOf:)`), in input order.
+        let reader = ReadAhead(stream, concurrent: stream.options.threads > 1)
+        while let next = try reader.next() {
+            let batch = next.events
             let outcomes = parallelMap(count: batch.count, minimumPerSlice: 16) { i -> PIIScrubber.Outcome? in
                 if case .record(let record) = batch[i] { return scrubber.scrub(record) }
                 return nil
             }
+            var outputLines: [JSONValue] = []
+            var removedLines: [JSONValue] = []
+            if output != nil { outputLines.reserveCapacity(batch.count) }
             for (event, outcome) in zip(batch, outcomes) {
                 switch event {
                 case .record(var record):
@@ -109,18 +116,20 @@ public enum PIIPipeline {
                     }
                     if scrubber.action == .drop, outcome.total > 0 {
                         report.dropped += 1
-                        try removed?.write(record)
-                    } else if let output {
-                        try output.write(record)
+                        if removed != nil { removedLines.append(.object(record.fields)) }
+                    } else if output != nil {
+                        outputLines.append(.object(record.fields))
                         report.written += 1
                         if outcome.fields != nil { report.rewritten += 1 }
                     }
                 case .malformed(let item):
                     report.malformed += 1
-                    try removed?.write(item.rejectRecord)
+                    if removed != nil { removedLines.append(item.rejectRecord) }
                 }
             }
-            progress?(stream.bytesRead)
+            try output?.write(contentsOf: outputLines, threads: stream.options.threads)
+            try removed?.write(contentsOf: removedLines, threads: stream.options.threads)
+            progress?(next.bytesRead)
         }
         report.bytes = stream.bytesRead
         return report
