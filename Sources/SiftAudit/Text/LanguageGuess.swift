@@ -14,18 +14,23 @@ enum LanguageGuess {
         ("nl", ["de", "het", "een", "en", "van", "is", "dat", "niet", "op", "met", "zijn", "voor", "je", "ik", "te"]),
     ]
 
-    /// Word hash -> bit set of the languages using it.
-    static let stopWords: HashTable<UInt8> = {
-        var table = HashTable<UInt8>(capacity: 128)
+    /// Word hash -> one count per language using the word, a byte each (language `i` in byte `i`):
+    /// a hit adds the entry to the running tally, so a word costs one lookup and one addition.
+    /// At most `latinWords` (50) words are read, so no byte overflows.
+    static let stopWords: HashTable<UInt64> = {
+        var table = HashTable<UInt64>(capacity: 128)
         for (i, language) in latinLanguages.enumerated() {
             for word in language.words {
                 var hash: UInt64 = 0xCBF2_9CE4_8422_2325
                 for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-                table.update(hash, initial: 0) { $0 |= 1 << UInt8(i) }
+                table.update(hash, initial: 0) { $0 |= 1 << UInt64(8 * i) }
             }
         }
         return table
     }()
+
+    /// Bytes in the longest function word: longer words are not looked up.
+    static let longestStopWord = latinLanguages.flatMap(\.words).map(\.utf8.count).max()!
 
     static let scripts = ["latin", "cyrillic", "greek", "arabic", "hebrew", "devanagari", "han", "japanese", "hangul", "thai", "other"]
 
@@ -114,19 +119,25 @@ enum LanguageGuess {
     }
 
     private static func latinLanguage<Parts: Collection<String>>(_ parts: Parts) -> String {
-        var hits = Array(repeating: 0, count: latinLanguages.count)
+        var tally: UInt64 = 0
         var words = 0
         let stopWords = stopWords
+        let longest = longestStopWord
         for part in parts where words < latinWords {
             WordScanner.forEachWord(in: part) { range, bytes in
                 words += 1
-                if let hash = WordScanner.trimmedHash(bytes, range), let languages = stopWords[hash] {
-                    for i in 0..<latinLanguages.count where languages & (1 << UInt8(i)) != 0 { hits[i] += 1 }
+                if let word = WordScanner.trimmed(bytes, range), word.count <= longest, let languages = stopWords[WordScanner.hash(bytes, word)] {
+                    tally &+= languages
                 }
                 return words < latinWords
             }
         }
-        let best = hits.indices.max { hits[$0] != hits[$1] ? hits[$0] < hits[$1] : $0 > $1 }!
-        return hits[best] >= 2 ? latinLanguages[best].code : "latin"
+        var best = 0
+        for i in 1..<latinLanguages.count where hits(tally, i) > hits(tally, best) { best = i }
+        return hits(tally, best) >= 2 ? latinLanguages[best].code : "latin"
+    }
+
+    @inline(__always) private static func hits(_ tally: UInt64, _ language: Int) -> Int {
+        Int(truncatingIfNeeded: (tally >> UInt64(8 * language)) & 0xFF)
     }
 }

@@ -92,13 +92,17 @@ enum WordScanner {
         byte < 0x80 && !PhraseMatcher.isWordByte(byte) && !isSpace(byte)
     }
 
-    /// FNV-1a of a lowercased word with its edge punctuation removed: the key of openings and terms.
-    static func trimmedHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+    /// The word at `range` without its leading and trailing ASCII punctuation, nil when nothing is left.
+    @inline(__always) static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
         var lower = range.lowerBound
         var upper = range.upperBound
         while lower < upper, isPunctuation(bytes[lower]) { lower += 1 }
         while upper > lower, isPunctuation(bytes[upper - 1]) { upper -= 1 }
-        guard lower < upper else { return nil }
-        return hash(bytes, lower..<upper)
+        return lower < upper ? lower..<upper : nil
+    }
+
+    /// FNV-1a of a lowercased word with its edge punctuation removed: the key of openings and terms.
+    static func trimmedHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+        trimmed(bytes, range).map { hash(bytes, $0) }
     }
 }

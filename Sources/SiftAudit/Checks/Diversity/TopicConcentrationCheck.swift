@@ -76,29 +76,27 @@ struct TopicConcentrationCheck: AuditCheck {
 
     /// Calls `body` with each distinct content word's hash and byte range, first occurrence first.
     static func forEachTerm(_ text: String, _ body: (UInt64, Range<Int>) -> Void) {
-        // Distinct among at most 32 words: a short linear scan beats a set.
-        var seen: (count: Int, hashes: [UInt64]) = (0, [])
-        var words = 0
-        WordScanner.forEachWord(in: text) { range, bytes in
-            words += 1
-            var lower = range.lowerBound
-            var upper = range.upperBound
-            while lower < upper, WordScanner.isPunctuation(bytes[lower]) { lower += 1 }
-            while upper > lower, WordScanner.isPunctuation(bytes[upper - 1]) { upper -= 1 }
-            guard upper - lower >= 4 else { return words < wordsPerRecord }
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for i in lower..<upper {
-                let byte = PhraseMatcher.lower(bytes[i])
-                guard byte >= 0x61 && byte <= 0x7A else { return words < wordsPerRecord }
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        let stopHashes = stopHashes
+        // Distinct among at most 32 words: a short linear scan of a stack buffer beats a set.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordsPerRecord) { seen in
+            var distinct = 0
+            var words = 0
+            WordScanner.forEachWord(in: text) { range, bytes in
+                words += 1
+                guard let word = WordScanner.trimmed(bytes, range), word.count >= 4 else { return words < wordsPerRecord }
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for i in word {
+                    let byte = PhraseMatcher.lower(bytes[i])
+                    guard byte >= 0x61 && byte <= 0x7A else { return words < wordsPerRecord }
+                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                }
+                if stopHashes[hash] == nil, !UnsafeBufferPointer(rebasing: seen[..<distinct]).contains(hash) {
+                    seen[distinct] = hash
+                    distinct += 1
+                    body(hash, word)
+                }
+                return words < wordsPerRecord
             }
-            if stopHashes[hash] == nil, !seen.hashes.prefix(seen.count).contains(hash) {
-                if seen.hashes.isEmpty { seen.hashes.reserveCapacity(wordsPerRecord) }
-                seen.hashes.append(hash)
-                seen.count += 1
-                body(hash, lower..<upper)
-            }
-            return words < wordsPerRecord
         }
     }
 
