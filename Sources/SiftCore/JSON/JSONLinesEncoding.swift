@@ -8,10 +8,11 @@ public enum JSONLinesEncoding {
     /// Values per slice below which a thread is not worth waking.
     static let minimumPerSlice = 64
 
-    /// The batch's lines, as consecutive byte slices (at most a few per thread).
+    /// The batch's lines, as consecutive byte slices (`slicesPerThread` per thread at most, so that
+    /// a thread held up by other work delays the batch by one short slice).
     public static func encode(_ values: [JSONValue], threads: Int = siftThreadCount) -> [[UInt8]] {
         guard !values.isEmpty else { return [] }
-        let slices = threads <= 1 ? 1 : min(threads * 4, max(1, values.count / minimumPerSlice))
+        let slices = threads <= 1 ? 1 : min(threads * slicesPerThread, max(1, values.count / minimumPerSlice))
         return parallelMap(count: slices, threads: threads, minimumPerSlice: 1) { slice in
             let writer = JSONWriter()
             var bytes: [UInt8] = []

@@ -19,30 +19,33 @@ enum ProcessInfoCores {
     }
 }
 
-/// Results written by index from several threads; each index is written exactly once, by one
-/// thread, before the concurrent section ends, which is what makes the unchecked sendability sound.
-private final class IndexedResults<T>: @unchecked Sendable {
-    var storage: [T?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+/// The result buffer of one `parallelMap`, initialised in place from several threads: every index
+/// is initialised exactly once, by the one thread that runs its slice, before the concurrent
+/// section ends, which is what makes the unchecked sendability sound.
+private struct ResultSlots<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
 }
 
-/// Maps `count` indices in parallel, preserving order. Work is cut into contiguous slices, a few
-/// per thread, so that uneven items (a 50 MB record next to tiny ones) still balance.
+/// Slices per thread at most: enough that the last slices to finish are short, so a thread that
+/// is descheduled mid-slice (other pipeline stages share the cores) holds the caller up only
+/// briefly, and a 50 MB record next to tiny ones still balances.
+public let slicesPerThread = 16
+
+/// Maps `count` indices in parallel, preserving order. Work is cut into contiguous slices, many per
+/// thread, that idle threads take in turn. Each result is built in its final place: copying
+/// results from per-slice arrays would retain and release every reference they hold on the
+/// calling thread, touching memory last written by the other cores.
 public func parallelMap<T: Sendable>(count: Int, threads: Int = siftThreadCount, minimumPerSlice: Int = 64, _ transform: @Sendable (Int) -> T) -> [T] {
     guard count > 0 else { return [] }
-    let slices = threads <= 1 || count < minimumPerSlice * 2 ? 1 : min(threads * 4, max(1, count / minimumPerSlice))
+    let slices = threads <= 1 || count < minimumPerSlice * 2 ? 1 : min(threads * slicesPerThread, max(1, count / minimumPerSlice))
     if slices == 1 { return (0..<count).map(transform) }
-    let results = IndexedResults<[T]>(count: slices)
-    DispatchQueue.concurrentPerform(iterations: slices) { slice in
-        let lower = count * slice / slices
-        let upper = count * (slice + 1) / slices
-        var part: [T] = []
-        part.reserveCapacity(upper - lower)
-        for i in lower..<upper { part.append(transform(i)) }
-        results.storage[slice] = part
+    return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+        let slots = ResultSlots(base: buffer.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            for i in (count * slice / slices)..<(count * (slice + 1) / slices) {
+                (slots.base + i).initialize(to: transform(i))
+            }
+        }
+        initialized = count
     }
-    var out: [T] = []
-    out.reserveCapacity(count)
-    for part in results.storage { out.append(contentsOf: part!) }
-    return out
 }

@@ -58,26 +58,31 @@ public struct Deduplicator {
         let reader = ReadAhead(stream, concurrent: readOptions.threads > 1)
         while let next = try reader.next() {
             let batch = next.events
-            let sketches = parallelMap(count: batch.count, minimumPerSlice: 16) { i -> DocumentSketch? in
-                guard case .record(let record) = batch[i] else { return nil }
-                return DocumentSketch.make(record, selector: selector, options: options, family: family)
+            let runCount = SketchRun.count(for: batch.count)
+            let runs = parallelMap(count: runCount, minimumPerSlice: 1) { run in
+                SketchRun(batch, (batch.count * run / runCount)..<(batch.count * (run + 1) / runCount),
+                          selector: selector, options: options, family: family)
             }
-            for (i, sketch) in sketches.enumerated() {
-                guard let sketch else {
-                    if case .malformed(let item) = batch[i] {
-                        report.malformedCount += 1
-                        if report.malformed.count < DedupReport.listLimit { report.malformed.append(item) }
+            var i = 0
+            for run in runs {
+                for text in run.texts {
+                    defer { i += 1 }
+                    guard let text else {
+                        if case .malformed(let item) = batch[i] {
+                            report.malformedCount += 1
+                            if report.malformed.count < DedupReport.listLimit { report.malformed.append(item) }
+                        }
+                        continue
                     }
-                    continue
+                    switch text {
+                    case .missing: if case .record(let record) = batch[i] { report.withoutText.add(record.reference) }
+                    case .blank: if case .record(let record) = batch[i] { report.blankTexts.add(record.reference) }
+                    case .present: report.documents += 1
+                    }
+                    report.records += 1
                 }
-                switch sketch.text {
-                case .missing: if case .record(let record) = batch[i] { report.withoutText.add(record.reference) }
-                case .blank: if case .record(let record) = batch[i] { report.blankTexts.add(record.reference) }
-                case .present: report.documents += 1
-                }
-                report.records += 1
             }
-            builder.add(sketches)
+            builder.add(runs)
             progress?("sketching", next.bytesRead, totalBytes)
         }
         let graph = builder.finish()

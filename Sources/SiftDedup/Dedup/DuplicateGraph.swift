@@ -27,29 +27,42 @@ struct DuplicateGraph {
 
     var documentCount: Int { sets.count }
 
-    mutating func add(_ sketch: DocumentSketch) {
-        switch sketch.text {
-        case .missing:
-            documentOfRecord.append(Self.missing)
-        case .blank:
-            documentOfRecord.append(Self.blank)
-        case .present:
-            let doc = sets.add()
-            documentOfRecord.append(Int32(doc))
-            if options.keep != .first { ranks.append(sketch.rank) }
-            var isExactDuplicate = false
-            if let fingerprint = sketch.fingerprint {
-                fingerprints.append(fingerprint)
-                if let first = firstOfFingerprint[fingerprint] {
-                    sets.union(doc, Int(first))
-                    isExactDuplicate = true
-                } else {
-                    firstOfFingerprint[fingerprint] = Int32(doc)
+    /// Adds a run's records in order.
+    mutating func add(_ run: SketchRun) {
+        let numPerm = near?.numPerm ?? 0
+        let keyCount = (near?.banding.bands ?? 0) + 1
+        var present = 0
+        for case let text? in run.texts {
+            switch text {
+            case .missing:
+                documentOfRecord.append(Self.missing)
+            case .blank:
+                documentOfRecord.append(Self.blank)
+            case .present:
+                let doc = sets.add()
+                documentOfRecord.append(Int32(doc))
+                if options.keep != .first { ranks.append(run.ranks[present]) }
+                var isExactDuplicate = false
+                if options.usesFingerprints {
+                    let fingerprint = run.fingerprints[present]
+                    fingerprints.append(fingerprint)
+                    if let first = firstOfFingerprint[fingerprint] {
+                        sets.union(doc, Int(first))
+                        isExactDuplicate = true
+                    } else {
+                        firstOfFingerprint[fingerprint] = Int32(doc)
+                    }
                 }
-            }
-            if near != nil {
-                // An exact duplicate needs no search: its first copy already did it.
-                if isExactDuplicate { near!.store(sketch.signature) } else { near!.insert(sketch.signature, keys: sketch.keys, into: &sets) }
+                if near != nil {
+                    let signature = run.signatures[(present * numPerm)..<((present + 1) * numPerm)]
+                    // An exact duplicate needs no search: its first copy already did it.
+                    if isExactDuplicate {
+                        near!.store(signature)
+                    } else {
+                        near!.insert(signature, keys: run.keys[(present * keyCount)..<((present + 1) * keyCount)], into: &sets)
+                    }
+                }
+                present += 1
             }
         }
     }

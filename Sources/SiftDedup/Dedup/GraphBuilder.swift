@@ -1,6 +1,6 @@
 import Dispatch
 
-/// Builds the duplicate graph on its own serial queue, so that inserting one batch's sketches
+/// Builds the duplicate graph on its own serial queue, so that inserting one batch's sketch runs
 /// (sequential by nature: each document is compared with the ones before it) overlaps with reading
 /// and sketching the next batch on the other cores. Batches are inserted in input order, so the
 /// graph is the same as when built inline; at most two batches wait, so memory stays bounded. With
@@ -18,15 +18,15 @@ final class GraphBuilder: @unchecked Sendable {
         queue = concurrent ? DispatchQueue(label: "sift.dedup.graph") : nil
     }
 
-    /// Adds one batch's sketches (nil for malformed items) in order.
-    func add(_ sketches: [DocumentSketch?]) {
+    /// Adds one batch's sketch runs in order.
+    func add(_ runs: [SketchRun]) {
         guard let queue else {
-            for case let sketch? in sketches { graph.add(sketch) }
+            for run in runs { graph.add(run) }
             return
         }
         slots.wait()
         queue.async { [self] in
-            for case let sketch? in sketches { graph.add(sketch) }
+            for run in runs { graph.add(run) }
             slots.signal()
         }
     }

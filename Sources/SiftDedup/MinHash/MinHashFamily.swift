@@ -82,6 +82,14 @@ public struct MinHashFamily: Sendable, Equatable {
     /// The signature of a document given its shingle hashes; all slots are `UInt32.max` when there
     /// are none (callers never sketch empty texts: they are reported apart).
     public func signature(of shingleHashes: [UInt64]) -> [UInt32] {
+        var signature: [UInt32] = []
+        appendSignature(of: shingleHashes, to: &signature)
+        return signature
+    }
+
+    /// Appends the signature to `out`: callers that sketch many documents keep them in one array
+    /// (reserved up front) instead of allocating one per document.
+    public func appendSignature(of shingleHashes: [UInt64], to out: inout [UInt32]) {
         let lanes = laneMultipliers.count
         var minima = [SIMD8<UInt32>](repeating: SIMD8(repeating: .max), count: lanes)
         minima.withUnsafeMutableBufferPointer { m in
@@ -96,9 +104,7 @@ public struct MinHashFamily: Sendable, Equatable {
                 }
             }
         }
-        var signature = [UInt32](repeating: 0, count: numPerm)
-        for i in 0..<numPerm { signature[i] = minima[i / 8][i % 8] }
-        return signature
+        for i in 0..<numPerm { out.append(minima[i / 8][i % 8]) }
     }
 
     /// The MinHash estimate of Jaccard similarity: the fraction of slots where two signatures agree.

@@ -50,6 +50,11 @@ public struct NearDuplicateIndex: Sendable {
     /// already known to duplicate another exactly (its similarity to a representative may still
     /// be asked).
     public mutating func store(_ signature: [UInt32]) {
+        store(signature[...])
+    }
+
+    /// `store(_:)` of a signature kept in a larger array (`DuplicateGraph` holds a batch's in one).
+    public mutating func store(_ signature: ArraySlice<UInt32>) {
         precondition(signature.count == numPerm)
         signatures.append(contentsOf: signature)
         chain.append(contentsOf: repeatElement(-1, count: banding.bands))
@@ -59,33 +64,46 @@ public struct NearDuplicateIndex: Sendable {
     /// The keys under which a signature is filed: the XXH64 of the whole signature, then of each
     /// band's rows. Pure, so that callers compute them on all cores before the sequential `insert`.
     public static func keys(of signature: [UInt32], banding: LSHParameters) -> [UInt64] {
+        var keys: [UInt64] = []
+        appendKeys(of: signature[...], banding: banding, to: &keys)
+        return keys
+    }
+
+    /// Appends `keys(of:banding:)` (`banding.bands + 1` values) to `out`.
+    public static func appendKeys(of signature: ArraySlice<UInt32>, banding: LSHParameters, to out: inout [UInt64]) {
         signature.withUnsafeBytes { raw in
-            var keys = [XXH64.hash(raw, seed: 0x5349_4654)]
-            keys.reserveCapacity(banding.bands + 1)
+            out.append(XXH64.hash(raw, seed: 0x5349_4654))
             let width = banding.rows * 4
             for band in 0..<banding.bands {
-                keys.append(XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[(band * width)..<((band + 1) * width)])))
+                out.append(XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[(band * width)..<((band + 1) * width)])))
             }
-            return keys
         }
     }
 
     /// Adds document `count` (which must also be the next element of `sets`), merging it with
     /// every earlier document it is found similar to. `keys` are `NearDuplicateIndex.keys(of:banding:)`.
     public mutating func insert(_ signature: [UInt32], keys: [UInt64], into sets: inout UnionFind) {
+        insert(signature[...], keys: keys[...], into: &sets)
+    }
+
+    /// `insert(_:keys:into:)` of a signature and keys kept in larger arrays (`DuplicateGraph` holds
+    /// a batch's in two).
+    public mutating func insert(_ signature: ArraySlice<UInt32>, keys: ArraySlice<UInt64>, into sets: inout UnionFind) {
         let doc = count
         store(signature)
-        if let earlier = identical[keys[0]], self.signature(Int(earlier)).elementsEqual(signature) {
+        let whole = keys[keys.startIndex]
+        if let earlier = identical[whole], self.signature(Int(earlier)).elementsEqual(signature) {
             merge(doc, Int(earlier), into: &sets)
             return
         }
-        identical[keys[0]] = Int32(doc)
+        identical[whole] = Int32(doc)
         let bands = banding.bands
+        let firstBandKey = keys.startIndex + 1
         // File the document in every band first, then scan: the table lookups are independent
         // cache misses that the processor overlaps when no scan loop sits between them. The scans
         // read only the chains and the union-find, so the order of merges is unchanged.
         for band in 0..<bands {
-            chain[doc * bands + band] = buckets[band].exchange(keys[band + 1], Int32(doc)) ?? -1
+            chain[doc * bands + band] = buckets[band].exchange(keys[firstBandKey + band], Int32(doc)) ?? -1
         }
         for band in 0..<bands {
             var member = chain[doc * bands + band]

@@ -63,6 +63,10 @@ public struct Shingler: Sendable, Equatable {
                 out.append(XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[starts[0]..<end(ofUnit: count - 1)])))
                 return
             }
+            // One allocation instead of the doublings of appending one by one (growing geometrically
+            // still, for callers that append many texts to one array).
+            let needed = out.count + count - size + 1
+            if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
             for first in 0...(count - size) {
                 let range = starts[first]..<end(ofUnit: first + size - 1)
                 out.append(XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[range])))
