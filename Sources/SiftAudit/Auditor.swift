@@ -26,6 +26,7 @@ public struct Auditor {
         let purpose = options.purpose ?? Purpose.suggested(for: kind)
         let checks = AuditPlan.standard(kinds: Set(fileKinds.map(\.kind) + [kind]), options: options) + extraChecks
         let runners: [any CheckRunning] = checks.map { Self.runner(for: $0) }
+        let fileKindsByID = fileKinds.map { (fileID: RecordLocation.fileID(of: $0.file), kind: $0.kind) }
         var records = 0
         var malformed = FlaggedRecords()
         var malformedList: [MalformedRecord] = []
@@ -53,7 +54,7 @@ public struct Auditor {
                 }
                 for i in lower..<upper {
                     if case .record(let record) = batch[i] {
-                        let recordKind = fileKinds.count > 1 ? fileKinds.first { $0.file == record.location.file }?.kind ?? kind : kind
+                        let recordKind = fileKindsByID.count > 1 ? fileKindsByID.first { $0.fileID == record.location.fileID }?.kind ?? kind : kind
                         audited.append(AuditRecord(record, kind: recordKind, scratch: &scratch))
                         if audited.count - (result.runEnds.last ?? 0) == Self.recordsPerRun { observeRun() }
                     }

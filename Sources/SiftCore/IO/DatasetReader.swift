@@ -84,9 +84,10 @@ public final class DatasetReader {
     public func nextBatch(firstIndex: Int) throws -> [ReadEvent]? {
         guard let batch = try splitter.nextBatch() else { return nil }
         let path = self.path
+        let fileID = RecordLocation.fileID(of: path)
         let maxDepth = options.maxDepth
         var events = parallelMap(count: batch.items.count, threads: options.threads, minimumPerSlice: 256) { i in
-            Self.decode(batch.items[i], bytes: batch.bytes, file: path, maxDepth: maxDepth)
+            Self.decode(batch.items[i], bytes: batch.bytes, file: path, fileID: fileID, maxDepth: maxDepth)
         }
         var index = firstIndex
         for i in events.indices {
@@ -99,14 +100,14 @@ public final class DatasetReader {
         return events
     }
 
-    static func decode(_ item: RawItem, bytes: [UInt8], file: String, maxDepth: Int) -> ReadEvent {
+    static func decode(_ item: RawItem, bytes: [UInt8], file: String, fileID: Int32, maxDepth: Int) -> ReadEvent {
         switch item {
         case .malformed(let malformed):
             return .malformed(malformed)
         case .row(let fields, let line):
             var object = JSONObject(minimumCapacity: fields.count)
             for (name, value) in fields { object[name] = .string(value) }
-            return .record(Record(fields: object, location: RecordLocation(file: file, line: line, index: 0)))
+            return .record(Record(fields: object, location: RecordLocation(fileID: fileID, line: line, index: 0)))
         case .json(let range, let line, let unterminated):
             return bytes.withUnsafeBufferPointer { all in
                 let slice = UnsafeBufferPointer(rebasing: all[range])
@@ -116,7 +117,7 @@ public final class DatasetReader {
                         return .malformed(MalformedRecord(file: file, line: line, column: 1,
                             error: "expected a JSON object, found \(article(value.typeName))", raw: rawText(slice)))
                     }
-                    return .record(Record(fields: fields, location: RecordLocation(file: file, line: line, index: 0)))
+                    return .record(Record(fields: fields, location: RecordLocation(fileID: fileID, line: line, index: 0)))
                 } catch {
                     let (lineDelta, column) = position(ofOffset: error.offset, in: slice)
                     var message = "invalid JSON: \(error.message)"

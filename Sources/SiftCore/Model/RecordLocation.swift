@@ -1,15 +1,25 @@
 /// Where a record came from: the file, its 1-based line (for CSV, the line where the row starts)
 /// and its 0-based position in the whole input, which orders records across files.
 public struct RecordLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var file: String
+    /// The file's interned id (`FileNames`): equal ids are equal paths.
+    public let fileID: Int32
     public var line: Int
     public var index: Int
 
     public init(file: String, line: Int, index: Int) {
-        self.file = file
+        self.init(fileID: FileNames.id(of: file), line: line, index: index)
+    }
+
+    /// For readers, which intern their file once rather than once per record.
+    public init(fileID: Int32, line: Int, index: Int) {
+        self.fileID = fileID
         self.line = line
         self.index = index
     }
+
+    public var file: String { FileNames.name(fileID) }
+
+    public static func fileID(of file: String) -> Int32 { FileNames.id(of: file) }
 
     public static func < (lhs: RecordLocation, rhs: RecordLocation) -> Bool { lhs.index < rhs.index }
 

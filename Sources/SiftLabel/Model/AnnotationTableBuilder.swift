@@ -35,8 +35,6 @@ public struct AnnotationTableBuilder {
     private var labelOf: [Int32] = []
     private var timeOf: [Double] = []
     private var locations: [(file: Int32, line: Int32)] = []
-    private var files: [String] = []
-    private var fileIndex: [String: Int32] = [:]
     private var sawTime = false
 
     /// `allowedLabels` is `--labels`: labels outside it are errors, and it fixes the order.
@@ -62,12 +60,7 @@ public struct AnnotationTableBuilder {
         labelOf.append(labelId)
         timeOf.append(time ?? .nan)
         if time != nil { sawTime = true }
-        let file = fileIndex[location.file] ?? {
-            files.append(location.file)
-            fileIndex[location.file] = Int32(files.count - 1)
-            return Int32(files.count - 1)
-        }()
-        locations.append((file, Int32(clamping: location.line)))
+        locations.append((location.fileID, Int32(clamping: location.line)))
     }
 
     /// Makes sure these annotators exist (in this order, before any not yet seen), even if they
@@ -159,6 +152,6 @@ public struct AnnotationTableBuilder {
     }
 
     private func location(_ row: Int) -> RecordLocation {
-        RecordLocation(file: files[Int(locations[row].file)], line: Int(locations[row].line), index: row)
+        RecordLocation(fileID: locations[row].file, line: Int(locations[row].line), index: row)
     }
 }
