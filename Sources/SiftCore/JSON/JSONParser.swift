@@ -191,27 +191,8 @@ public struct JSONParser {
     private mutating func parseString() throws(JSONParseError) -> String {
         index += 1
         let start = index
-        var sawNonASCII = false
-        // Fast path: no escapes, the string is a slice of the input. Skip 8 bytes at a time while
-        // none of them is a quote, a backslash or a control character (SWAR "has byte" tests).
-        var highBits: UInt64 = 0
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while index + 8 <= bytes.count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let highs: UInt64 = 0x8080_8080_8080_8080
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                let hasQuote = (quote &- ones) & ~quote & highs
-                let hasBackslash = (backslash &- ones) & ~backslash & highs
-                let hasControl = (word &- ones &* 0x20) & ~word & highs
-                if hasQuote | hasBackslash | hasControl != 0 { break }
-                highBits |= word & highs
-                index += 8
-            }
-        }
-        sawNonASCII = highBits != 0
+        // Fast path: no escapes, the string is a slice of the input.
+        var sawNonASCII = skipPlainWords()
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -230,6 +211,30 @@ public struct JSONParser {
         }
         guard index < bytes.count else { throw error("unterminated string", at: start - 1) }
         return try parseEscapedString(from: start)
+    }
+
+    /// Skips 8 bytes at a time while none of them is a quote, a backslash or a control character
+    /// (SWAR "has byte" tests); returns whether a skipped byte was non-ASCII.
+    @inline(__always)
+    private mutating func skipPlainWords() -> Bool {
+        var highBits: UInt64 = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let hasQuote = (quote &- ones) & ~quote & highs
+                let hasBackslash = (backslash &- ones) & ~backslash & highs
+                let hasControl = (word &- ones &* 0x20) & ~word & highs
+                if hasQuote | hasBackslash | hasControl != 0 { break }
+                highBits |= word & highs
+                index += 8
+            }
+        }
+        return highBits != 0
     }
 
     private mutating func parseEscapedString(from start: Int) throws(JSONParseError) -> String {
@@ -264,8 +269,14 @@ public struct JSONParser {
                 }
             default:
                 if byte < 0x20 { throw error("unescaped control character \(describe(byte)) in string") }
-                scratch.append(byte)
+                // Text between escapes (most of a string, as a rule) is copied as one run.
+                let run = index
                 index += 1
+                _ = skipPlainWords()
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
+                    index += 1
+                }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
             }
         }
         throw error("unterminated string", at: start - 1)
