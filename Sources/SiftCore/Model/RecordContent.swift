@@ -133,7 +133,11 @@ public struct RecordContent: Sendable {
     private static func split(_ turns: [Turn]) -> (prompt: String?, response: String?) {
         guard let last = turns.last else { return (nil, nil) }
         let context = last.role == "assistant" ? turns.dropLast() : turns[...]
-        let prompt = context.filter { $0.role != "system" }.map(\.content).joined(separator: "\n")
-        return (context.isEmpty ? nil : prompt, last.role == "assistant" ? last.content : nil)
+        // The non-system turns joined by newlines; one turn (the usual case) is shared, not copied.
+        var prompt: String?
+        for turn in context where turn.role != "system" {
+            if prompt == nil { prompt = turn.content } else { prompt! += "\n" + turn.content }
+        }
+        return (context.isEmpty ? nil : prompt ?? "", last.role == "assistant" ? last.content : nil)
     }
 }
