@@ -19,11 +19,19 @@ enum SiftProcess {
         return directory.appendingPathComponent("sift")
     }
 
+    /// `openFileLimit` runs sift under `ulimit -n` (through `/bin/sh`, the arguments passed as
+    /// positional parameters, never spliced into the script).
     @discardableResult
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: URL? = nil) throws -> SiftRun {
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: URL? = nil,
+                    openFileLimit: Int? = nil) throws -> SiftRun {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let openFileLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -n \(openFileLimit) && exec \"$0\" \"$@\"", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }

@@ -28,6 +28,18 @@ struct StatsCommandTests {
         #expect(malformed.first?["file"] as? String == input)
     }
 
+    @Test("hundreds of shards read under a limit of 64 open files: one descriptor at a time")
+    func manyShards() throws {
+        let dir = try TemporaryDirectory()
+        let shards = try (0..<300).map { i in
+            try dir.write(String(format: "shard-%03d.jsonl", i), "{\"text\": \"shard \(i) a\"}\n{\"text\": \"shard \(i) b\"}\n")
+        }
+        let run = try SiftProcess.run(["stats"] + shards + ["--json", dir.path("report.json")], openFileLimit: 64)
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try readJSONObject(dir.path("report.json"))
+        #expect(report["records"] as? Int == 600)
+    }
+
     @Test("--strict stops at the first malformed record with status 65")
     func strict() throws {
         let dir = try TemporaryDirectory()

@@ -15,11 +15,17 @@ protocol ByteSource: AnyObject {
 }
 
 /// Reads a file (or standard input) with plain POSIX reads: fast, and no Foundation buffering.
+///
+/// A file's descriptor can be given back between reads (`suspend()`) and is reopened at the same
+/// offset on the next read, and it is closed at the end of the file: a stream of thousands of
+/// shards checks and sniffs every file up front but holds one descriptor at a time, never the
+/// process's limit.
 final class FileByteSource: ByteSource {
-    private let fd: Int32
+    private var fd: Int32
     private let ownsDescriptor: Bool
     private let path: String
     private(set) var bytesConsumed = 0
+    private var ended = false
 
     init(path: String) throws {
         self.path = path
@@ -43,8 +49,25 @@ final class FileByteSource: ByteSource {
     }
 
     deinit {
-        if ownsDescriptor { close(fd) }
+        if ownsDescriptor, fd >= 0 { close(fd) }
         scratch.deallocate()
+    }
+
+    /// Closes the descriptor until the next read (files only; standard input stays open).
+    func suspend() {
+        guard ownsDescriptor, fd >= 0 else { return }
+        close(fd)
+        fd = -1
+    }
+
+    private func resume() throws {
+        fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw SiftError("\(path): cannot reopen (\(String(cString: strerror(errno))))", status: .ioError)
+        }
+        guard lseek(fd, off_t(bytesConsumed), SEEK_SET) == off_t(bytesConsumed) else {
+            throw SiftError("\(path): cannot seek back to byte \(bytesConsumed) (\(String(cString: strerror(errno))))", status: .ioError)
+        }
     }
 
     /// Reads into a scratch buffer allocated once and appends only the bytes read: appending
@@ -52,6 +75,8 @@ final class FileByteSource: ByteSource {
     private var scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 0, alignment: 16)
 
     func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
+        if ended { return 0 }
+        if fd < 0 { try resume() }
         if scratch.count < maxCount {
             scratch.deallocate()
             scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: maxCount, alignment: 16)
@@ -65,6 +90,10 @@ final class FileByteSource: ByteSource {
         }
         buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<n]))
         bytesConsumed += n
+        if n == 0, maxCount > 0, ownsDescriptor {
+            ended = true
+            suspend()
+        }
         return n
     }
 }

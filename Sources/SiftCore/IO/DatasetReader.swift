@@ -30,11 +30,15 @@ public final class DatasetReader {
         _ = try file.read(into: &head, maxCount: 2)
         let gzipMagic = head.count == 2 && head[0] == 0x1F && head[1] == 0x8B
         let source: any ByteSource
+        let disk: FileByteSource
         if gzipMagic {
             // Re-read the two magic bytes through the inflater: start a fresh descriptor.
-            source = try GzipByteSource(file: FileByteSource(path: path), path: path)
+            file.suspend()
+            disk = try FileByteSource(path: path)
+            source = try GzipByteSource(file: disk, path: path)
             head = []
         } else {
+            disk = file
             source = file
         }
         isCompressed = gzipMagic
@@ -61,6 +65,8 @@ public final class DatasetReader {
         if head.isEmpty && detected != .csv && detected != .tsv {
             emptyFile = true
         }
+        // Readers of a stream are opened together; each holds a descriptor only while it reads.
+        disk.suspend()
     }
 
     private var emptyFile = false

@@ -11,7 +11,8 @@ public final class DatasetStream {
     /// Called with (bytes read, total bytes) after each chunk, for progress bars.
     public var onProgress: ((Int, Int?) -> Void)?
 
-    /// Opens every file up front, so that a missing file or a directory fails before any work.
+    /// Opens and sniffs every file up front, so that a missing file or a directory fails before any
+    /// work; each file then holds a descriptor only while it is read (see `FileByteSource`).
     public init(paths: [String], options: ReadOptions = ReadOptions()) throws {
         guard !paths.isEmpty else { throw SiftError("no input files given", status: .usage) }
         self.paths = paths
