@@ -69,8 +69,7 @@ public struct Backtranslation: Sendable {
     public func run(input: DatasetStream, client: ModelClient, output: ResumableOutput, progress: GenerationProgress? = nil) async throws -> GenerationReport {
         var report = GenerationReport(technique: settings.technique)
         report.resumed = output.resumedRecords
-        var pending: [Record] = []
-        func flush() async throws {
+        func flush(_ pending: [Record], _ report: inout GenerationReport) async throws {
             let texts = try pending.map(sourceText)
             let requests = texts.map(firstRequest)
             let first = try await completeAll(requests, with: client)
@@ -118,22 +117,9 @@ public struct Backtranslation: Sendable {
                 }
                 if try output.write(fields) { report.written += 1 } else { report.alreadyDone += 1 }
             }
-            pending.removeAll()
             progress?(output.total, nil)
         }
-        while let batch = try input.nextBatch() {
-            for event in batch {
-                switch event {
-                case .malformed(let bad): throw SiftError(bad.description)
-                case .record(let record):
-                    report.count("inputs")
-                    if output.isDone(key(record)) { report.alreadyDone += 1; continue }
-                    pending.append(record)
-                    if pending.count >= batchSize { try await flush() }
-                }
-            }
-        }
-        if !pending.isEmpty { try await flush() }
+        try await forEachPendingBatch(in: input, size: batchSize, report: &report, isDone: { output.isDone(key($0)) }, flush)
         return report
     }
 
