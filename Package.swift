@@ -104,17 +104,19 @@ let package = Package(
             ],
             path: "Tests/SynthTestSupport"
         ),
-        .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore"]),
+        // Test helpers every test target shares (temporary directories).
+        .target(name: "SiftTestSupport", path: "Tests/SiftTestSupport"),
+        .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore", "SiftTestSupport"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
         .testTarget(name: "SiftAuditTests", dependencies: ["SiftAudit", "SiftCore", "SiftReport"]),
-        .testTarget(name: "SiftDedupTests", dependencies: ["SiftDedup", "SiftCore"]),
+        .testTarget(name: "SiftDedupTests", dependencies: ["SiftDedup", "SiftCore", "SiftTestSupport"]),
         .testTarget(name: "SiftCleanTests", dependencies: ["SiftClean", "SiftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SiftLabelTests", dependencies: ["SiftLabel", "SiftCore"]),
         .testTarget(name: "SiftSplitTests", dependencies: ["SiftSplit"]),
-        .testTarget(name: "SiftSynthTests", dependencies: ["SiftSynth", "SiftCore", "SynthTestSupport"]),
-        .testTarget(name: "SiftRecipesTests", dependencies: ["SiftRecipes"]),
-        .testTarget(name: "SiftCLITests", dependencies: ["sift", "SiftCore", "SynthTestSupport"]),
+        .testTarget(name: "SiftSynthTests", dependencies: ["SiftSynth", "SiftCore", "SynthTestSupport", "SiftTestSupport"]),
+        .testTarget(name: "SiftRecipesTests", dependencies: ["SiftRecipes", "SiftTestSupport"]),
+        .testTarget(name: "SiftCLITests", dependencies: ["sift", "SiftCore", "SynthTestSupport", "SiftTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import SiftTestSupport
 import Testing
 
 /// Renders the HTML report in headless Chromium (Debian's `chromium`, installed by `.ci/run`), as a

@@ -1,4 +1,5 @@
 import Foundation
+import SiftTestSupport
 import Testing
 @testable import SiftCore
 
@@ -6,7 +7,7 @@ import Testing
 struct JSONDocumentReaderTests {
     @Test("a top-level array of objects, pretty-printed, with element line numbers")
     func topLevelArray() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("a.json", """
         [
           {"id": "a", "text": "first, with [brackets] and {braces}"},
@@ -25,7 +26,7 @@ struct JSONDocumentReaderTests {
 
     @Test("an object holding the records array, with other members ignored")
     func wrapperObject() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("b.json", #"{"version": {"major": 2, "tags": ["x", "]"]}, "data": [{"id": 1}, {"id": 2}, {"id": 3}], "count": 3}"#)
         let result = try readAll([path])
         #expect(result.records.map(\.reference) == ["1", "2", "3"])
@@ -34,7 +35,7 @@ struct JSONDocumentReaderTests {
 
     @Test("a single chat object is one record")
     func singleConversation() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("c.json", #"{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}"#)
         let result = try readAll([path])
         #expect(result.records.count == 1)
@@ -43,7 +44,7 @@ struct JSONDocumentReaderTests {
 
     @Test("bad elements are malformed with their line; a truncated document is reported")
     func badElements() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("d.json", "[\n{\"id\": 1},\n42,\n{\"id\": 2, \"x\": tru},\n{\"id\": 3},\n{\"id\": 4, \"text\": \"cut")
         let result = try readAll([path])
         #expect(result.records.map(\.reference) == ["1", "3"])
@@ -55,7 +56,7 @@ struct JSONDocumentReaderTests {
 
     @Test(".json files holding JSON Lines are read as JSON Lines")
     func jsonLinesNamedJSON() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("e.json", "{\"a\": 1}\n{\"a\": 2}\n")
         let result = try readAll([path])
         #expect(result.stream.formats == [.jsonl])
@@ -64,7 +65,7 @@ struct JSONDocumentReaderTests {
 
     @Test("an empty or whitespace-only document yields a note")
     func empty() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("f.json", "  \n")
         let result = try readAll([path], options: ReadOptions(format: .json))
         #expect(result.records.isEmpty)

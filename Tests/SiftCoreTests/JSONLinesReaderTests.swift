@@ -1,4 +1,5 @@
 import Foundation
+import SiftTestSupport
 import Testing
 @testable import SiftCore
 
@@ -6,7 +7,7 @@ import Testing
 struct JSONLinesReaderTests {
     @Test("reads records with line numbers, skipping blank lines and CRLF endings")
     func basic() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("a.jsonl", "{\"id\": 1, \"text\": \"a\"}\r\n\n  \n{\"id\": 2, \"text\": \"b\"}\n")
         let result = try readAll([path])
         #expect(result.records.map(\.location.line) == [1, 4])
@@ -19,7 +20,7 @@ struct JSONLinesReaderTests {
 
     @Test("malformed lines are reported with file, line, column and reason; the rest is read")
     func malformedLines() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         var bytes = Array("{\"text\": \"ok\"}\n{\"text\": \"bad\" \"x\"}\n[1, 2]\n".utf8)
         bytes += Array("{\"text\": \"".utf8) + [0xFF, 0xFE] + Array("\"}\n".utf8)
         bytes += Array("{\"text\": \"last\"}\n{\"text\": \"trunc".utf8)
@@ -40,7 +41,7 @@ struct JSONLinesReaderTests {
 
     @Test("a last line without newline that parses is a record")
     func lastLineWithoutNewline() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("c.jsonl", "{\"a\": 1}\n{\"a\": 2}")
         let result = try readAll([path])
         #expect(result.records.count == 2)
@@ -49,7 +50,7 @@ struct JSONLinesReaderTests {
 
     @Test("a UTF-8 byte-order mark is skipped and noted")
     func byteOrderMark() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("d.jsonl", bytes: utf8BOM + Array("{\"a\": 1}\n".utf8))
         let result = try readAll([path])
         #expect(result.records.count == 1)
@@ -58,7 +59,7 @@ struct JSONLinesReaderTests {
 
     @Test("an empty file yields no records and a note")
     func emptyFile() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("e.jsonl", "")
         let result = try readAll([path])
         #expect(result.records.isEmpty && result.malformed.isEmpty)
@@ -67,7 +68,7 @@ struct JSONLinesReaderTests {
 
     @Test("a single 50 MB line is read whole")
     func hugeLine() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let big = String(repeating: "abcdefghij", count: 5_000_000)
         let path = try dir.write("f.jsonl", "{\"a\": 1}\n{\"text\": \"\(big)\"}\n{\"a\": 3}\n")
         let result = try readAll([path])
@@ -78,7 +79,7 @@ struct JSONLinesReaderTests {
 
     @Test("a line over the record limit is malformed and skipped without holding it")
     func overlongLine() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let big = String(repeating: "x", count: 300_000)
         let path = try dir.write("g.jsonl", "{\"a\": 1}\n{\"text\": \"\(big)\"}\n{\"a\": 3}\n")
         let result = try readAll([path], options: ReadOptions(maxRecordBytes: 100_000, chunkBytes: 16_384))
@@ -90,7 +91,7 @@ struct JSONLinesReaderTests {
 
     @Test("deeply nested JSON is malformed, not a crash")
     func deepNesting() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let deep = "{\"a\": " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "}"
         let path = try dir.write("h.jsonl", deep + "\n{\"a\": 1}\n")
         let result = try readAll([path])
@@ -100,7 +101,7 @@ struct JSONLinesReaderTests {
 
     @Test("gzip-compressed JSON Lines stream through the inflater")
     func gzip() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let lines = (0..<5000).map { "{\"id\": \($0), \"text\": \"record number \($0)\"}" }.joined(separator: "\n") + "\n"
         try dir.write("i.jsonl", lines)
         let gz = try dir.gzip("i.jsonl")
@@ -112,7 +113,7 @@ struct JSONLinesReaderTests {
 
     @Test("concatenated gzip members are all read")
     func multiMemberGzip() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         try dir.write("p1.jsonl", "{\"a\": 1}\n{\"a\": 2}\n")
         try dir.write("p2.jsonl", "{\"a\": 3}\n")
         let first = try Data(contentsOf: URL(fileURLWithPath: try dir.gzip("p1.jsonl")))
@@ -124,7 +125,7 @@ struct JSONLinesReaderTests {
 
     @Test("several files form one stream with continuous indices")
     func multipleFiles() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         let a = try dir.write("a.jsonl", "{\"a\": 1}\n{\"a\": 2}\n")
         let b = try dir.write("b.jsonl", "{\"a\": 3}\n")
         let result = try readAll([a, b])
@@ -134,7 +135,7 @@ struct JSONLinesReaderTests {
 
     @Test("a missing file and a directory fail before reading, with status 66")
     func missingInputs() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         #expect(throws: SiftError.self) { try DatasetStream(paths: [dir.path("missing.jsonl")]) }
         do {
             _ = try DatasetStream(paths: [dir.url.path])
@@ -146,7 +147,7 @@ struct JSONLinesReaderTests {
 
     @Test("decoding on several threads gives the same events as on one")
     func parallelDecodeIsDeterministic() throws {
-        let dir = try ScratchDirectory()
+        let dir = try TemporaryDirectory()
         var text = ""
         for i in 0..<20_000 { text += i % 97 == 0 ? "not json \(i)\n" : "{\"id\": \(i), \"text\": \"t\(i)\"}\n" }
         let path = try dir.write("p.jsonl", text)

@@ -1,4 +1,5 @@
 import Foundation
+import SiftTestSupport
 import SiftCore
 import Testing
 @testable import SiftDedup
@@ -50,7 +51,7 @@ struct DecontaminatorTests {
 
     @Test("contaminating training records are removed, annotated with the eval items they leak; counts add up")
     func removeTrain() throws {
-        let directory = try TemporaryFiles()
+        let directory = try TemporaryDirectory()
         let evalPath = try directory.write("eval.jsonl", Self.eval + "\n")
         let trainPath = try directory.write("train.jsonl", Self.train + "\n")
         let report = try Decontaminator(trainPaths: [trainPath], evalPaths: [evalPath], readOptions: testReadOptions, options: DecontamOptions())
@@ -73,7 +74,7 @@ struct DecontaminatorTests {
 
     @Test("--drop-eval removes the contaminated eval items instead and leaves the training set alone")
     func dropEval() throws {
-        let directory = try TemporaryFiles()
+        let directory = try TemporaryDirectory()
         let evalPath = try directory.write("eval.jsonl", Self.eval + "\n")
         let trainPath = try directory.write("train.jsonl", Self.train + "\n")
         var options = DecontamOptions()
@@ -90,7 +91,7 @@ struct DecontaminatorTests {
 
     @Test("with --min-words 1 a short item is matched whole, as the paper's rule says literally")
     func shortItems() throws {
-        let directory = try TemporaryFiles()
+        let directory = try TemporaryDirectory()
         let evalPath = try directory.write("eval.jsonl", Self.eval + "\n")
         let trainPath = try directory.write("train.jsonl", Self.train + "\n")
         var options = DecontamOptions()

@@ -1,4 +1,5 @@
 import Foundation
+import SiftTestSupport
 import SiftCore
 import Testing
 @testable import SiftDedup
@@ -18,7 +19,7 @@ struct DeduplicatorTests {
     {"broken json
     """
 
-    private func run(_ options: DedupOptions, in directory: TemporaryFiles, input: String = DeduplicatorTests.input) throws
+    private func run(_ options: DedupOptions, in directory: TemporaryDirectory, input: String = DeduplicatorTests.input) throws
         -> (report: DedupReport, kept: [JSONValue], removed: [JSONValue]) {
         let path = try directory.write("in.jsonl", input + "\n")
         let report = try Deduplicator(paths: [path], readOptions: testReadOptions, options: options).run(out: directory.path("kept.jsonl"), removed: directory.path("removed.jsonl"))
@@ -27,7 +28,7 @@ struct DeduplicatorTests {
 
     @Test("exact and near duplicates are removed with _sift.dedup; kept + removed + malformed = input")
     func both() throws {
-        let directory = try TemporaryFiles()
+        let directory = try TemporaryDirectory()
         var options = DedupOptions()
         options.threshold = 0.7
         let (report, kept, removed) = try run(options, in: directory)
@@ -60,7 +61,7 @@ struct DeduplicatorTests {
 
     @Test("exact mode removes only identical canonical texts")
     func exactOnly() throws {
-        let directory = try TemporaryFiles()
+        let directory = try TemporaryDirectory()
         var options = DedupOptions()
         options.method = .exact
         let (report, _, removed) = try run(options, in: directory)
@@ -70,7 +71,7 @@ struct DeduplicatorTests {
 
     @Test("minhash mode reports every removal as near, with its estimate")
     func minhashOnly() throws {
-        let directory = try TemporaryFiles()
+        let directory = try TemporaryDirectory()
         var options = DedupOptions()
         options.method = .minhash
         options.threshold = 0.7
@@ -82,7 +83,7 @@ struct DeduplicatorTests {
 
     @Test("keep longest and keep newest choose the representative; duplicate_of points at it even when it comes later")
     func keepPolicies() throws {
-        let directory = try TemporaryFiles()
+        let directory = try TemporaryDirectory()
         var options = DedupOptions()
         options.threshold = 0.7
         options.keep = .longest
@@ -103,7 +104,7 @@ struct DeduplicatorTests {
 
     @Test("--verify checks candidates by exact Jaccard and reports it as the similarity")
     func verify() throws {
-        let directory = try TemporaryFiles()
+        let directory = try TemporaryDirectory()
         var options = DedupOptions()
         options.threshold = 0.7
         options.verify = true
@@ -121,7 +122,7 @@ struct DeduplicatorTests {
 
     @Test("--field compares the named field; a field no record has is an error")
     func field() throws {
-        let directory = try TemporaryFiles()
+        let directory = try TemporaryDirectory()
         var options = DedupOptions()
         options.field = "title"
         let input = """
@@ -139,7 +140,7 @@ struct DeduplicatorTests {
 
     @Test("chat records are compared by their turns joined by newlines")
     func chat() throws {
-        let directory = try TemporaryFiles()
+        let directory = try TemporaryDirectory()
         let input = """
         {"messages": [{"role": "user", "content": "How do I reverse a list in Python?"}, {"role": "assistant", "content": "Use reversed(items) or items[::-1]."}]}
         {"messages": [{"role": "user", "content": "how do I reverse a list in python?"}, {"role": "assistant", "content": "Use  reversed(items) or items[::-1]."}]}
@@ -154,7 +155,7 @@ struct DeduplicatorTests {
     @Test("the same input and seed give byte-identical outputs and report")
     func determinism() throws {
         let corpus = PlantedCorpus(documents: 400, seed: 5)
-        let directory = try TemporaryFiles()
+        let directory = try TemporaryDirectory()
         let path = try directory.write("in.jsonl", corpus.jsonLines)
         var outputs: [Data] = []
         for run in 0..<2 {

@@ -1,4 +1,5 @@
 import Foundation
+import SiftTestSupport
 import SiftCore
 import Testing
 @testable import SiftDedup
@@ -39,7 +40,7 @@ struct MinHashAccuracyTests {
     func plantedCorpus() throws {
         let corpus = PlantedCorpus(documents: 1200, seed: 11)
         #expect(corpus.isDuplicate.filter { $0 }.count > 150)
-        let directory = try TemporaryFiles()
+        let directory = try TemporaryDirectory()
         let input = try directory.write("corpus.jsonl", corpus.jsonLines)
         for verify in [false, true] {
             var options = DedupOptions()

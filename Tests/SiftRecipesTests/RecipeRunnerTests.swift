@@ -1,27 +1,20 @@
 import Foundation
+import SiftTestSupport
 import Testing
 import SiftCore
 @testable import SiftRecipes
 
 @Suite("Running recipes")
 struct RecipeRunnerTests {
-    final class Scratch {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sift-recipe-\(UUID().uuidString)")
-        init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
-        deinit { try? FileManager.default.removeItem(at: url) }
-        func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: path(name))) }
-        func read(_ name: String) throws -> String { String(decoding: try Data(contentsOf: URL(fileURLWithPath: path(name))), as: UTF8.self) }
-    }
 
-    func recipe(_ scratch: Scratch, _ steps: String) throws -> Recipe {
+    func recipe(_ scratch: TemporaryDirectory, _ steps: String) throws -> Recipe {
         try scratch.write("recipe.yaml", "name: t\noutput: \(scratch.path("out"))\nsteps:\n" + steps)
         return try RecipeParser.parse(file: scratch.path("recipe.yaml"), registry: .standard)
     }
 
     @Test("records flow through the steps; outputs + rejects = inputs; manifest has digests and counts")
     func pipeline() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         try scratch.write("in.jsonl", (0..<100).map { "{\"id\": \($0)}" }.joined(separator: "\n") + "\nnot json\n")
         let r = try recipe(scratch, "  - read: {path: \(scratch.path("in.jsonl"))}\n  - sample: {n: 30, seed: 7}\n  - write: {path: kept.jsonl}\n")
         let manifest = try RecipeRunner(recipe: r, registry: .standard).run(resume: false)
@@ -40,7 +33,7 @@ struct RecipeRunnerTests {
 
     @Test("the same recipe on the same input gives byte-identical outputs and manifest")
     func deterministic() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         try scratch.write("in.jsonl", (0..<500).map { "{\"id\": \($0), \"text\": \"t\($0)\"}" }.joined(separator: "\n") + "\n")
         let r = try recipe(scratch, "  - read: {path: \(scratch.path("in.jsonl"))}\n  - sample: {fraction: 0.3, seed: 1}\n  - write: {path: kept.jsonl}\n")
         _ = try RecipeRunner(recipe: r, registry: .standard).run(resume: false)
@@ -53,7 +46,7 @@ struct RecipeRunnerTests {
 
     @Test("--resume skips finished steps and reruns from the first changed one")
     func resume() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         try scratch.write("in.jsonl", (0..<50).map { "{\"id\": \($0)}" }.joined(separator: "\n") + "\n")
         let r = try recipe(scratch, "  - read: {path: \(scratch.path("in.jsonl"))}\n  - sample: {n: 10}\n  - write: {path: kept.jsonl}\n")
         var resumed: [String] = []

@@ -1,4 +1,5 @@
 import Foundation
+import SiftTestSupport
 import SiftCore
 import SynthTestSupport
 import Testing
@@ -23,20 +24,20 @@ let seedLines = [
 struct TechniqueTests {
     @Test("self-instruct: kept instructions are dissimilar, answered, with provenance; a re-run is free and adds nothing")
     func selfInstruct() async throws {
-        let scratch = try Scratch()
-        try writeLines(scratch.file("seeds.jsonl"), seedLines)
+        let scratch = try TemporaryDirectory()
+        try writeLines(scratch.path("seeds.jsonl"), seedLines)
         let server = try await LoopbackModelServer()
         defer { Task { await server.shutdown() } }
-        let config = settings(server, cache: scratch.file("cache.sqlite"))
+        let config = settings(server, cache: scratch.path("cache.sqlite"))
         var technique = SelfInstruct(count: 20, settings: GenerationSettings(technique: "self-instruct", seed: 3), model: config, templates: try TemplateLibrary())
         technique.promptsPerRound = 3
-        let seeds = try readRecords([scratch.file("seeds.jsonl")])
+        let seeds = try readRecords([scratch.path("seeds.jsonl")])
         let report = try await withClient(config) { client in
-            let output = try ResumableOutput(path: scratch.file("gen.jsonl"))
+            let output = try ResumableOutput(path: scratch.path("gen.jsonl"))
             defer { try? output.close() }
             return try await technique.run(seeds: seeds, client: client, output: output)
         }
-        let records = try readLines(scratch.file("gen.jsonl"))
+        let records = try readLines(scratch.path("gen.jsonl"))
         #expect(records.count == 20 && report.written == 20)
         let instructions = records.map { $0["messages"]!.arrayValue![0]["content"]!.stringValue! }
         let all = instructions + seedLines.map { try! JSONParser.parse($0)["instruction"]!.stringValue! }
@@ -54,19 +55,19 @@ struct TechniqueTests {
         #expect(candidates == 20 + report.removed.count)
         let requestsBefore = server.requestCount
         let rerun = try await withClient(config) { client in
-            let output = try ResumableOutput(path: scratch.file("gen.jsonl"))
+            let output = try ResumableOutput(path: scratch.path("gen.jsonl"))
             defer { try? output.close() }
             return try await technique.run(seeds: seeds, client: client, output: output)
         }
         #expect(server.requestCount == requestsBefore)
         #expect(rerun.written == 0 && rerun.alreadyDone == 20)
-        #expect(try readLines(scratch.file("gen.jsonl")).count == 20)
+        #expect(try readLines(scratch.path("gen.jsonl")).count == 20)
     }
 
     @Test("evol-instruct: failed evolutions are eliminated with reasons and lineage chains across rounds")
     func evol() async throws {
-        let scratch = try Scratch()
-        try writeLines(scratch.file("in.jsonl"), seedLines)
+        let scratch = try TemporaryDirectory()
+        try writeLines(scratch.path("in.jsonl"), seedLines)
         let server = try await LoopbackModelServer { seen in
             let prompt = seen.lastUserMessage
             // Every evolution of s2's instruction is refused: elimination by rule 2.
@@ -74,15 +75,15 @@ struct TechniqueTests {
             return .completion(ScriptedModel.answer(to: seen))
         }
         defer { Task { await server.shutdown() } }
-        let config = settings(server, cache: scratch.file("cache.sqlite"))
+        let config = settings(server, cache: scratch.path("cache.sqlite"))
         let technique = EvolInstruct(rounds: 2, methods: [.addConstraints, .deepen], settings: GenerationSettings(technique: "evol-instruct"),
                                      model: config, templates: try TemplateLibrary())
         let report = try await withClient(config) { client in
-            let output = try ResumableOutput(path: scratch.file("out.jsonl"))
+            let output = try ResumableOutput(path: scratch.path("out.jsonl"))
             defer { try? output.close() }
-            return try await technique.run(records: try readRecords([scratch.file("in.jsonl")]), client: client, output: output)
+            return try await technique.run(records: try readRecords([scratch.path("in.jsonl")]), client: client, output: output)
         }
-        let records = try readLines(scratch.file("out.jsonl"))
+        let records = try readLines(scratch.path("out.jsonl"))
         #expect(records.count == 6)
         #expect(report.removed.count == 2)
         #expect(report.removed.allSatisfy { $0.reason == "refusal" && $0.key.hasPrefix("evol:s2:") })
@@ -95,12 +96,12 @@ struct TechniqueTests {
 
     @Test("distill keeps chat context and the licence note; backtranslate pairs and paraphrases with drift flags")
     func distillAndBacktranslate() async throws {
-        let scratch = try Scratch()
-        try writeLines(scratch.file("prompts.jsonl"), [
+        let scratch = try TemporaryDirectory()
+        try writeLines(scratch.path("prompts.jsonl"), [
             #"{"id": "p1", "messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "What is a lichen?"}]}"#,
             #"{"id": "p2", "prompt": "Why is the sky blue?"}"#,
         ])
-        try writeLines(scratch.file("docs.jsonl"), [
+        try writeLines(scratch.path("docs.jsonl"), [
             #"{"id": "d1", "text": "Lichens are partnerships between fungi and algae that grow on rocks."}"#,
             #"{"id": "d2", "text": "DRIFT A short note on bread baking temperatures and times."}"#,
         ])
@@ -111,33 +112,33 @@ struct TechniqueTests {
             return .completion(ScriptedModel.answer(to: seen))
         }
         defer { Task { await server.shutdown() } }
-        let config = settings(server, cache: scratch.file("cache.sqlite"))
+        let config = settings(server, cache: scratch.path("cache.sqlite"))
         let templates = try TemplateLibrary()
         try await withClient(config) { client in
-            let distilled = try ResumableOutput(path: scratch.file("answered.jsonl"))
+            let distilled = try ResumableOutput(path: scratch.path("answered.jsonl"))
             _ = try await Distillation(settings: GenerationSettings(technique: "distill", licenseNote: "test terms"), model: config, templates: templates)
-                .run(input: try DatasetStream(paths: [scratch.file("prompts.jsonl")]), client: client, output: distilled)
+                .run(input: try DatasetStream(paths: [scratch.path("prompts.jsonl")]), client: client, output: distilled)
             try distilled.close()
-            let pairs = try ResumableOutput(path: scratch.file("pairs.jsonl"))
+            let pairs = try ResumableOutput(path: scratch.path("pairs.jsonl"))
             _ = try await Backtranslation(mode: .instruction, settings: GenerationSettings(technique: "backtranslate"), model: config, templates: templates)
-                .run(input: try DatasetStream(paths: [scratch.file("docs.jsonl")]), client: client, output: pairs)
+                .run(input: try DatasetStream(paths: [scratch.path("docs.jsonl")]), client: client, output: pairs)
             try pairs.close()
-            let paraphrases = try ResumableOutput(path: scratch.file("para.jsonl"))
+            let paraphrases = try ResumableOutput(path: scratch.path("para.jsonl"))
             let report = try await Backtranslation(mode: .paraphrase, settings: GenerationSettings(technique: "paraphrase"), model: config, templates: templates)
-                .run(input: try DatasetStream(paths: [scratch.file("docs.jsonl")]), client: client, output: paraphrases)
+                .run(input: try DatasetStream(paths: [scratch.path("docs.jsonl")]), client: client, output: paraphrases)
             try paraphrases.close()
             #expect(report.counts.first { $0.0 == "semantic_drift" }?.1 == 1)
         }
-        let answered = try readLines(scratch.file("answered.jsonl"))
+        let answered = try readLines(scratch.path("answered.jsonl"))
         #expect(answered.count == 2)
         let messages = try #require(answered[0]["messages"]?.arrayValue)
         #expect(messages.map { $0["role"]!.stringValue! } == ["system", "user", "assistant"])
         #expect(answered[0]["_sift"]?["provenance"]?["license_note"] == "test terms")
         #expect(answered[1]["_sift"]?["provenance"]?["parent_id"] == "p2")
-        let pairs = try readLines(scratch.file("pairs.jsonl"))
+        let pairs = try readLines(scratch.path("pairs.jsonl"))
         #expect(pairs[0]["messages"]?.arrayValue?[1]["content"]?.stringValue == "Lichens are partnerships between fungi and algae that grow on rocks.")
         #expect(pairs[0]["messages"]?.arrayValue?[0]["content"]?.stringValue?.hasPrefix("Write a short explanation") == true)
-        let paraphrases = try readLines(scratch.file("para.jsonl"))
+        let paraphrases = try readLines(scratch.path("para.jsonl"))
         #expect(paraphrases[0]["text"] == "Lichens are partnerships between fungi and algae that grow on rocks.")
         #expect(paraphrases[0]["_sift"]?["synth"]?["semantic_drift"] == false)
         #expect(paraphrases[1]["_sift"]?["synth"]?["semantic_drift"] == true)
@@ -146,8 +147,8 @@ struct TechniqueTests {
 
     @Test("an output cut mid-line resumes without the partial line, and a foreign file is refused")
     func resumableOutput() throws {
-        let scratch = try Scratch()
-        let path = scratch.file("out.jsonl")
+        let scratch = try TemporaryDirectory()
+        let path = scratch.path("out.jsonl")
         let provenance = Provenance(technique: "t", model: "m", promptSHA256: "x", seedIDs: [], parentID: nil, generation: 1)
         let one = GeneratedRecord.make(key: "k1", technique: "t", prompt: "p", response: "r", shape: .chat, provenance: provenance)
         let two = GeneratedRecord.make(key: "k2", technique: "t", prompt: "p2", response: "r2", shape: .alpaca, provenance: provenance)
@@ -159,8 +160,8 @@ struct TechniqueTests {
         #expect(try output.write(two) == true)
         try output.close()
         #expect(try readLines(path).map { GeneratedRecord.key(of: $0) } == ["k1", "k2"])
-        try writeFileAtomically(scratch.file("foreign.jsonl"), #"{"text": "not ours"}"# + "\n")
-        #expect(throws: SiftError.self) { try ResumableOutput(path: scratch.file("foreign.jsonl")) }
+        try writeFileAtomically(scratch.path("foreign.jsonl"), #"{"text": "not ours"}"# + "\n")
+        #expect(throws: SiftError.self) { try ResumableOutput(path: scratch.path("foreign.jsonl")) }
     }
 }
 
@@ -207,7 +208,7 @@ struct QualityGateTests {
 
     @Test("the judge's score gates records; an unparseable grade rejects with its reason")
     func judge() async throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let server = try await LoopbackModelServer { seen in
             let prompt = seen.lastUserMessage
             if prompt.contains("LOW QUALITY") { return .completion(#"{"score": 3, "reason": "weak"}"#) }
@@ -215,7 +216,7 @@ struct QualityGateTests {
             return .completion("Score: 9")
         }
         defer { Task { await server.shutdown() } }
-        let config = settings(server, cache: scratch.file("cache.sqlite"))
+        let config = settings(server, cache: scratch.path("cache.sqlite"))
         var settings = QualityGate.Settings()
         settings.minJudgeScore = 7
         let lines = [
