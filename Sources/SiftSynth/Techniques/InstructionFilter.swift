@@ -87,15 +87,3 @@ public struct InstructionPool: Sendable {
         }
     }
 }
-
-extension RougeL {
-    /// ROUGE-L over interned token ids (unknown tokens of the prediction are -1 and match nothing).
-    public static func score(target: [Int], prediction: [Int]) -> Score {
-        guard !target.isEmpty, !prediction.isEmpty else { return Score(precision: 0, recall: 0, fmeasure: 0) }
-        let lcs = Double(longestCommonSubsequence(target, prediction))
-        let precision = lcs / Double(prediction.count)
-        let recall = lcs / Double(target.count)
-        let f = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
-        return Score(precision: precision, recall: recall, fmeasure: f)
-    }
-}

@@ -39,7 +39,9 @@ public enum RougeL {
         score(target: tokens(target), prediction: tokens(prediction))
     }
 
-    public static func score(target: [String], prediction: [String]) -> Score {
+    /// Over tokens or over interned token ids (where unknown tokens of the prediction are -1, which
+    /// no target id equals).
+    public static func score<Token: Equatable>(target: [Token], prediction: [Token]) -> Score {
         guard !target.isEmpty, !prediction.isEmpty else { return Score(precision: 0, recall: 0, fmeasure: 0) }
         let lcs = Double(longestCommonSubsequence(target, prediction))
         let precision = lcs / Double(prediction.count)
