@@ -64,6 +64,27 @@ public enum TimestampParser {
         return era * 146_097 + doe - 719_468
     }
 
+    /// The proleptic Gregorian date of a day counted from 1970-01-01, the inverse of
+    /// `daysFromCivil` (H. Hinnant's `civil_from_days`).
+    public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// `YYYY-MM-DD` of a day counted from 1970-01-01.
+    public static func isoDate(days: Int) -> String {
+        let (y, m, d) = civil(fromDays: days)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+
     private static func valid(_ year: Int, _ month: Int, _ day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1, (1000...9999).contains(year) else { return false }
         let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

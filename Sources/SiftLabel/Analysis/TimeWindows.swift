@@ -1,3 +1,5 @@
+import SiftCore
+
 /// Agreement over time: items grouped by when they were labelled, to see drift as labelling scales
 /// (new annotators, guideline changes, fatigue).
 ///
@@ -25,27 +27,10 @@ public enum TimeWindows {
             let sinceMonday = ((day + 3) % 7 + 7) % 7
             return day - sinceMonday
         case .month:
-            return day - civil(fromDays: day).day + 1
+            return day - TimestampParser.civil(fromDays: day).day + 1
         }
     }
 
     /// `YYYY-MM-DD` of a day number.
-    public static func date(_ day: Int) -> String {
-        let (y, m, d) = civil(fromDays: day)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)-\(two(m))-\(two(d))"
-    }
-
-    /// Proleptic Gregorian date of a day number (H. Hinnant's `civil_from_days`).
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    public static func date(_ day: Int) -> String { TimestampParser.isoDate(days: day) }
 }

@@ -98,18 +98,6 @@ struct FreshnessCheck: AuditCheck {
                            metrics: [("dated_records", .integer(state.dated))])
     }
 
-    /// `YYYY-MM-DD` of a UTC instant (H. Hinnant's `civil_from_days`).
-    static func day(_ seconds: Double) -> String {
-        let z = Int((seconds / 86_400).rounded(.down)) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)-\(two(m))-\(two(d))"
-    }
+    /// `YYYY-MM-DD` of a UTC instant.
+    static func day(_ seconds: Double) -> String { TimestampParser.isoDate(days: Int((seconds / 86_400).rounded(.down))) }
 }
