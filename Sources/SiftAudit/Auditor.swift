@@ -42,7 +42,7 @@ public struct Auditor {
                 let upper = batch.count * (slice + 1) / slices
                 var audited: [AuditRecord] = []
                 audited.reserveCapacity(upper - lower)
-                var scratch = CanonicalBuffer()
+                var workspace = AuditRecord.Workspace()
                 var result = SliceResult(checks: runners.count)
                 // Every check observes a run of records while their texts are still in cache,
                 // rather than each check reading the whole slice in turn.
@@ -55,7 +55,7 @@ public struct Auditor {
                 for i in lower..<upper {
                     if case .record(let record) = batch[i] {
                         let recordKind = fileKindsByID.count > 1 ? fileKindsByID.first { $0.fileID == record.location.fileID }?.kind ?? kind : kind
-                        audited.append(AuditRecord(record, kind: recordKind, scratch: &scratch))
+                        audited.append(AuditRecord(record, kind: recordKind, workspace: &workspace))
                         if audited.count - (result.runEnds.last ?? 0) == Self.recordsPerRun { observeRun() }
                     }
                 }
@@ -63,8 +63,8 @@ public struct Auditor {
                 result.records = audited
                 return result
             }
-            for event in batch {
-                if case .malformed(let item) = event {
+            for i in batch.indices {
+                if case .malformed(let item) = batch[i] {
                     malformed.add(reference: "line:\(item.line)", excerpt: item.raw)
                     if malformedList.count < Self.malformedListLimit { malformedList.append(item) }
                 }

@@ -25,19 +25,30 @@ public final class AuditRecord: Sendable {
     public let inputHash: UInt64?
     /// XXH64 of the canonical `answer`, nil when there is none.
     public let answerHash: UInt64?
+    /// The record's date (`content.timestamp`) as `TimestampParser` reads it, nil when it has no
+    /// date field or the value is not a date: parsed once for the freshness and date-format checks.
+    public let timestamp: ParsedTimestamp?
 
     public convenience init(_ record: Record, kind: DatasetKind) {
-        var scratch = CanonicalBuffer()
-        self.init(record, kind: kind, scratch: &scratch)
+        var workspace = Workspace()
+        self.init(record, kind: kind, workspace: &workspace)
     }
 
-    /// `scratch` holds the canonical forms while the hashes are taken; the auditor passes one
-    /// buffer for a whole slice of records.
-    init(_ record: Record, kind: DatasetKind, scratch canonical: inout CanonicalBuffer) {
+    /// What building records reuses from one record to the next: the buffer that holds canonical
+    /// forms while their hashes are taken, and the layout of the previous record's fields. The
+    /// auditor keeps one per slice of records.
+    struct Workspace {
+        var canonical = CanonicalBuffer()
+        var layouts = FieldLayout.Cache()
+    }
+
+    init(_ record: Record, kind: DatasetKind, workspace: inout Workspace) {
         self.record = record
-        let content = record.content(as: kind)
+        let content = record.content(as: kind, layouts: &workspace.layouts)
         self.content = content
-        reference = record.reference
+        // `Record.reference`, with the id the content view has already looked up.
+        reference = content.id ?? "line:\(record.location.line)"
+        timestamp = content.timestamp.flatMap { TimestampParser.parse($0.value) }
         let main: String?
         switch kind {
         case .chat, .sharegpt, .alpaca, .promptCompletion: main = content.response
@@ -48,26 +59,36 @@ public final class AuditRecord: Sendable {
         mainCharacters = main.map(Self.scalarCount) ?? 0
 
         // Canonicalise each text once; the whole text, the input and the answer hash joins of parts.
-        canonical.reset()
-        var wholeParts: [Int] = []
-        var inputParts: [Int]?
+        // Parts are numbered from 0 in the order appended: the document or the turns come first.
+        workspace.canonical.reset()
+        var textHash: UInt64?
+        var inputHash: UInt64?
+        var inputFound = false
         var answerPart: Int?
-        if let document = content.document {
-            wholeParts = [canonical.append(document)]
-            inputParts = content.prompt == nil ? wholeParts : nil
-        } else if !content.turns.isEmpty {
-            wholeParts = content.turns.map { canonical.append($0.content) }
-            let turns = content.turns
-            let context = turns.last?.role == "assistant" ? turns.count - 1 : turns.count
-            if content.prompt != nil { inputParts = (0..<context).filter { turns[$0].role != "system" }.map { wholeParts[$0] } }
-            if content.response != nil, turns.last?.role == "assistant" { answerPart = wholeParts[turns.count - 1] }
+        func hash(_ parts: some Collection<Int>) -> UInt64? {
+            workspace.canonical.hasText(parts) ? workspace.canonical.hash(parts) : nil
         }
-        if inputParts == nil, let prompt = content.prompt { inputParts = [canonical.append(prompt)] }
-        if kind != .evalCase, let label = content.label { answerPart = canonical.append(label) }
-        else if answerPart == nil, let answer = content.response ?? content.label { answerPart = canonical.append(answer) }
-        textHash = wholeParts.contains { !canonical.parts[$0].isEmpty } ? canonical.hash(wholeParts) : nil
-        inputHash = inputParts.flatMap { parts in parts.contains { !canonical.parts[$0].isEmpty } ? canonical.hash(parts) : nil }
-        answerHash = answerPart.map { canonical.hash([$0]) }
+        if let document = content.document {
+            let part = workspace.canonical.append(document)
+            textHash = hash(part...part)
+            if content.prompt == nil { (inputHash, inputFound) = (textHash, true) }
+        } else if !content.turns.isEmpty {
+            let turns = content.turns
+            for turn in turns { workspace.canonical.append(turn.content) }
+            textHash = hash(turns.indices)
+            let context = turns.last?.role == "assistant" ? turns.count - 1 : turns.count
+            if content.prompt != nil { (inputHash, inputFound) = (hash((0..<context).lazy.filter { turns[$0].role != "system" }), true) }
+            if content.response != nil, turns.last?.role == "assistant" { answerPart = turns.count - 1 }
+        }
+        if !inputFound, let prompt = content.prompt {
+            let part = workspace.canonical.append(prompt)
+            inputHash = hash(part...part)
+        }
+        if kind != .evalCase, let label = content.label { answerPart = workspace.canonical.append(label) }
+        else if answerPart == nil, let answer = content.response ?? content.label { answerPart = workspace.canonical.append(answer) }
+        self.textHash = textHash
+        self.inputHash = inputHash
+        answerHash = answerPart.map { workspace.canonical.hash($0...$0) }
     }
 
     /// The texts that `text` joins with newlines: the document, or else each turn's content.

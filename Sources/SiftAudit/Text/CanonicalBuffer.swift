@@ -106,16 +106,32 @@ struct CanonicalBuffer {
         return ascii
     }
 
-    /// XXH64 of the canonical form of the given parts joined by newlines (all parts by default).
-    func hash(_ selection: [Int]? = nil) -> UInt64 {
-        let chosen = (selection ?? Array(parts.indices)).filter { !parts[$0].isEmpty }
-        guard let first = chosen.first, let last = chosen.last else { return XXH64.hash(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        // Consecutive non-blank parts lie in `bytes` already joined by single spaces.
-        if !parts[first...last].enumerated().contains(where: { !$0.element.isEmpty && !chosen.contains(first + $0.offset) }) {
+    /// XXH64 of the canonical form of every part joined by newlines.
+    func hash() -> UInt64 { hash(parts.indices) }
+
+    /// Whether any of the given parts has text (is not blank).
+    func hasText(_ selection: some Sequence<Int>) -> Bool {
+        selection.contains { !parts[$0].isEmpty }
+    }
+
+    /// XXH64 of the canonical form of the given parts (increasing indices) joined by newlines.
+    func hash(_ selection: some Collection<Int>) -> UInt64 {
+        var first = -1
+        var last = -1
+        var chosen = 0
+        for index in selection where !parts[index].isEmpty {
+            if first < 0 { first = index }
+            last = index
+            chosen += 1
+        }
+        guard first >= 0 else { return XXH64.hash(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        // Consecutive non-blank parts lie in `bytes` already joined by single spaces: when no
+        // non-blank part between the first and the last chosen was left out, hash them in place.
+        if parts[first...last].count(where: { !$0.isEmpty }) == chosen {
             return bytes.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[parts[first].lowerBound..<parts[last].upperBound])) }
         }
         var joined: [UInt8] = []
-        for index in chosen {
+        for index in selection where !parts[index].isEmpty {
             if !joined.isEmpty { joined.append(0x20) }
             joined += bytes[parts[index]]
         }

@@ -14,22 +14,20 @@ enum LanguageGuess {
         ("nl", ["de", "het", "een", "en", "van", "is", "dat", "niet", "op", "met", "zijn", "voor", "je", "ik", "te"]),
     ]
 
-    /// Word hash -> one count per language using the word, a byte each (language `i` in byte `i`):
-    /// a hit adds the entry to the running tally, so a word costs one lookup and one addition.
-    /// At most `latinWords` (50) words are read, so no byte overflows.
+    /// Word key (`WordScanner.shortWordKey`) -> one count per language using the word, a byte each
+    /// (language `i` in byte `i`): a hit adds the entry to the running tally, so a word costs one
+    /// lookup and one addition. At most `latinWords` (50) words are read, so no byte overflows.
     static let stopWords: HashTable<UInt64> = {
         var table = HashTable<UInt64>(capacity: 128)
         for (i, language) in latinLanguages.enumerated() {
             for word in language.words {
-                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-                for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-                table.update(hash, initial: 0) { $0 |= 1 << UInt64(8 * i) }
+                table.update(WordScanner.shortWordKey(word), initial: 0) { $0 |= 1 << UInt64(8 * i) }
             }
         }
         return table
     }()
 
-    /// Bytes in the longest function word: longer words are not looked up.
+    /// Bytes in the longest function word (at most 8, for `shortWordKey`): longer words are not looked up.
     static let longestStopWord = latinLanguages.flatMap(\.words).map(\.utf8.count).max()!
 
     static let scripts = ["latin", "cyrillic", "greek", "arabic", "hebrew", "devanagari", "han", "japanese", "hangul", "thai", "other"]
@@ -43,7 +41,7 @@ enum LanguageGuess {
     /// The parts are read in place (a newline has no script and ends a word, so nothing is lost by
     /// not joining them).
     static func guess<Parts: Collection<String>>(_ parts: Parts) -> String? {
-        var counts: (scripts: [Int], kana: Bool, letters: Int) = (Array(repeating: 0, count: scripts.count), false, 0)
+        var counts = ScriptCounts()
         var offset = 0
         for part in parts {
             guard offset < scriptWindow else { break }
@@ -55,13 +53,13 @@ enum LanguageGuess {
         var totals = counts.scripts
         // Japanese mixes kanji (Han) with kana; any kana makes Han text Japanese.
         if counts.kana { totals[7] += totals[6]; totals[6] = 0 }
-        let best = totals.indices.max { totals[$0] < totals[$1] }!
+        let best = scripts.indices.max { totals[$0] < totals[$1] }!
         return best == 0 ? latinLanguage(parts) : scripts[best]
     }
 
     /// Counts the letters of each script among the scalars starting in `bytes[..<limit]`.
     private static func countScripts(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int,
-                                     into counts: inout (scripts: [Int], kana: Bool, letters: Int)) {
+                                     into counts: inout ScriptCounts) {
         let end = min(bytes.count, limit)
         var i = 0
         while i < end {
@@ -70,7 +68,7 @@ enum LanguageGuess {
                 let block = ByteBlock(bytes, at: i)
                 if !ByteBlock.any(block.nonASCII) {
                     let letters = ByteBlock.bits(block.letters).nonzeroBitCount
-                    counts.scripts[0] += letters
+                    counts.scripts[0] += Int32(letters)
                     counts.letters += letters
                     i += ByteBlock.width
                     continue
@@ -97,6 +95,14 @@ enum LanguageGuess {
             counts.scripts[script] += 1
             counts.letters += 1
         }
+    }
+
+    /// Letters per script (indexed as `scripts`), kept in registers rather than in an array
+    /// allocated for every record.
+    private struct ScriptCounts {
+        var scripts = SIMD16<Int32>()
+        var kana = false
+        var letters = 0
     }
 
     /// The index in `scripts` of a non-ASCII scalar's writing system, nil for non-letters.
@@ -126,7 +132,7 @@ enum LanguageGuess {
         for part in parts where words < latinWords {
             WordScanner.forEachWord(in: part) { range, bytes in
                 words += 1
-                if let word = WordScanner.trimmed(bytes, range), word.count <= longest, let languages = stopWords[WordScanner.hash(bytes, word)] {
+                if let word = WordScanner.trimmed(bytes, range), word.count <= longest, let languages = stopWords[WordScanner.shortWordKey(bytes, word)] {
                     tally &+= languages
                 }
                 return words < latinWords

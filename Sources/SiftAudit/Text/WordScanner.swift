@@ -79,6 +79,27 @@ enum WordScanner {
         return hash
     }
 
+    /// A key for a word of at most eight bytes: its bytes, ASCII-lowercased, packed little-endian
+    /// and mixed by an odd multiply (a bijection), so distinct words never share a key and no byte
+    /// loop is needed. For looking words up in small fixed lists (function words).
+    @inline(__always) static func shortWordKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        precondition(range.count <= 8)
+        var word: UInt64 = 0
+        if range.lowerBound + 8 <= bytes.count {
+            word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self))
+            if range.count < 8 { word &= (1 << UInt64(8 * range.count)) - 1 }
+        } else {
+            for i in range { word |= UInt64(bytes[i]) << UInt64(8 * (i - range.lowerBound)) }
+        }
+        return PhraseMatcher.lowercased(word) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// `shortWordKey` of a lowercase word of at most eight bytes.
+    static func shortWordKey(_ word: String) -> UInt64 {
+        let bytes = Array(word.utf8)
+        return bytes.withUnsafeBufferPointer { shortWordKey($0, 0..<$0.count) }
+    }
+
     /// The word at `range`, lowercased, with leading and trailing ASCII punctuation removed.
     static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         var lower = range.lowerBound

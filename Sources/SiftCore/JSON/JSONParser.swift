@@ -50,6 +50,15 @@ public struct JSONParser {
     private let maxDepth: Int
     private var index = 0
     private var scratch: [UInt8] = []
+    /// The members of the objects and elements of the arrays being parsed, innermost last: each
+    /// container is built once, at its closing bracket, with its exact size, instead of growing
+    /// (and reallocating) as members are appended.
+    private var openKeys: [String] = []
+    private var openValues: [JSONValue] = []
+    /// Key lists of objects built so far (a few): objects with the same keys (the messages of a
+    /// conversation) share one key list rather than each allocating its own.
+    private var knownKeys: [[String]] = []
+    private static let knownKeyLists = 4
 
     private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -107,12 +116,13 @@ public struct JSONParser {
     private mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
         guard depth <= maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
         index += 1
-        var object = JSONObject()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(object)
+            return .object(JSONObject())
         }
+        let keyBase = openKeys.count
+        let valueBase = openValues.count
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
@@ -127,35 +137,79 @@ public struct JSONParser {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            object[key] = value
+            openKeys.append(key)
+            openValues.append(value)
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object (missing '}')") }
             switch bytes[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return .object(object)
+            case UInt8(ascii: "}"): index += 1; return .object(closeObject(keysFrom: keyBase, valuesFrom: valueBase))
             case let byte: throw error("expected ',' or '}' in an object, found \(describe(byte))")
             }
         }
     }
 
+    /// The object whose members are `openKeys[keyBase...]` and `openValues[valueBase...]` (arrays
+    /// being parsed share `openValues`), which are then dropped. A repeated key keeps its first
+    /// position and its last value.
+    private mutating func closeObject(keysFrom keyBase: Int, valuesFrom valueBase: Int) -> JSONObject {
+        defer {
+            openKeys.removeSubrange(keyBase...)
+            openValues.removeSubrange(valueBase...)
+        }
+        let keys = openKeys[keyBase...]
+        let values = openValues[valueBase...]
+        // Small objects (almost every record) are checked for repeated keys pairwise, which costs
+        // less than hashing; beyond that size the dictionary finds them.
+        if keys.count <= 16 {
+            if let known = knownKeys.first(where: { $0.count == keys.count && $0.elementsEqual(keys) }) {
+                return JSONObject(uncheckedUniqueKeys: known, values: Array(values))
+            }
+            if !Self.repeats(keys) {
+                let list = Array(keys)
+                if knownKeys.count < Self.knownKeyLists { knownKeys.append(list) }
+                return JSONObject(uncheckedUniqueKeys: list, values: Array(values))
+            }
+        }
+        var object = JSONObject(minimumCapacity: keys.count)
+        for (key, value) in zip(keys, values) { object[key] = value }
+        return object
+    }
+
+    private static func repeats(_ keys: ArraySlice<String>) -> Bool {
+        var i = keys.startIndex
+        while i < keys.endIndex {
+            var j = i + 1
+            while j < keys.endIndex {
+                if keys[i] == keys[j] { return true }
+                j += 1
+            }
+            i += 1
+        }
+        return false
+    }
+
     private mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
         guard depth <= maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
         index += 1
-        var array: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return .array(array)
+            return .array([])
         }
+        let base = openValues.count
         while true {
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw error("trailing comma before ']'") }
-            array.append(try parseValue(depth: depth))
+            openValues.append(try parseValue(depth: depth))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an array (missing ']')") }
             switch bytes[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"): index += 1; return .array(array)
+            case UInt8(ascii: "]"):
+                index += 1
+                defer { openValues.removeSubrange(base...) }
+                return .array(Array(openValues[base...]))
             case let byte: throw error("expected ',' or ']' in an array, found \(describe(byte))")
             }
         }

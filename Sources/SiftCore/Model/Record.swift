@@ -22,6 +22,11 @@ public struct Record: Sendable {
     /// The content view under the given dataset kind.
     public func content(as kind: DatasetKind) -> RecordContent { RecordContent(fields, kind: kind) }
 
+    /// The content view, with the field layout from `layouts` (shared by records with the same keys).
+    public func content(as kind: DatasetKind, layouts: inout FieldLayout.Cache) -> RecordContent {
+        RecordContent(fields, kind: kind, layout: layouts.layout(of: fields))
+    }
+
     /// Sift's annotations live under one reserved key, `_sift`, so that they never collide with the
     /// dataset's own fields and are easy to strip: `_sift.dedup`, `_sift.filter`, `_sift.provenance`.
     public mutating func annotate(_ key: String, _ value: JSONValue) {

@@ -51,40 +51,47 @@ public struct RecordContent: Sendable {
     public var id: String?
 
     public init(_ fields: JSONObject, kind: DatasetKind) {
+        self.init(fields, kind: kind, layout: FieldLayout(fields))
+    }
+
+    /// The content view with the fields found at the positions `layout` (of these fields' keys,
+    /// usually from a `FieldLayout.Cache`) gives.
+    public init(_ fields: JSONObject, kind: DatasetKind, layout: FieldLayout) {
+        let found = FoundFields(fields: fields, layout: layout)
         self.kind = kind
         turns = []
-        id = RecordSchema.firstScalar(RecordSchema.idFields, in: fields)
-        if let (name, value) = RecordSchema.firstPresent(RecordSchema.labelFields, in: fields) {
+        id = found.firstScalar(.id)
+        if let (name, value) = found.first(.label) {
             labelField = name
             if let text = value.scalarText { label = text }
             else if case .array(let items) = value, items.count == 1 { label = items[0].scalarText }
         }
-        if let (name, value) = RecordSchema.firstPresent(RecordSchema.timestampFields, in: fields), !value.isNull {
+        if let (name, value) = found.first(.timestamp), !value.isNull {
             timestamp = (name, value)
         }
-        source = Self.source(in: fields)
-        title = RecordSchema.firstString(RecordSchema.titleFields, in: fields)?.value
+        source = Self.source(found)
+        title = found.firstString(.title)
 
         switch kind {
         case .chat:
-            turns = Self.turns(fields["messages"], roleKey: "role", contentKey: "content")
+            turns = Self.turns(found.value(.messages), roleKey: "role", contentKey: "content")
             (prompt, response) = Self.split(turns)
         case .sharegpt:
-            turns = Self.turns(fields["conversations"], roleKey: "from", contentKey: "value")
+            turns = Self.turns(found.value(.conversations), roleKey: "from", contentKey: "value")
             (prompt, response) = Self.split(turns)
         case .alpaca:
-            let instruction = fields["instruction"]?.scalarText ?? ""
-            let input = fields["input"]?.scalarText ?? ""
+            let instruction = found.value(.instruction)?.scalarText ?? ""
+            let input = found.value(.input)?.scalarText ?? ""
             prompt = input.allSatisfy(\.isWhitespace) ? instruction : instruction + "\n\n" + input
-            response = fields["output"]?.scalarText
+            response = found.value(.output)?.scalarText
         case .promptCompletion:
-            prompt = fields["prompt"]?.scalarText
-            response = RecordSchema.firstScalar(RecordSchema.completionFields, in: fields)
+            prompt = found.value(.prompt)?.scalarText
+            response = found.firstScalar(.completion)
         case .evalCase:
-            prompt = RecordSchema.firstScalar(RecordSchema.evalInputFields, in: fields)
-            response = RecordSchema.firstScalar(RecordSchema.evalExpectedFields, in: fields)
+            prompt = found.firstScalar(.evalInput)
+            response = found.firstScalar(.evalExpected)
         case .ragDocument, .classification, .text, .unknown:
-            document = RecordSchema.firstString(RecordSchema.documentTextFields, in: fields)?.value
+            document = found.firstString(.document)
         }
         if turns.isEmpty, prompt != nil || response != nil {
             if let prompt { turns.append(Turn(role: "user", content: prompt)) }
@@ -99,16 +106,16 @@ public struct RecordContent: Sendable {
         return [prompt, response].compactMap { $0 }.joined(separator: "\n")
     }
 
-    private static func source(in fields: JSONObject) -> String? {
-        if let provenance = fields[RecordSchema.annotationKey]?["provenance"]?["source"]?.stringValue { return provenance }
-        for name in RecordSchema.sourceFields {
-            switch fields[name] {
-            case .string(let s)?: return s
-            case .object(let o)?: if let s = o["source"]?.stringValue ?? o["type"]?.stringValue { return s }
+    private static func source(_ found: FoundFields) -> String? {
+        if let provenance = found.value(.annotation)?["provenance"]?["source"]?.stringValue { return provenance }
+        for value in found.values(.source) {
+            switch value {
+            case .string(let s): return s
+            case .object(let o): if let s = o["source"]?.stringValue ?? o["type"]?.stringValue { return s }
             default: continue
             }
         }
-        return fields["metadata"]?["source"]?.stringValue
+        return found.value(.metadata)?["source"]?.stringValue
     }
 
     /// Message content is a string, or (OpenAI multimodal) a list of parts whose text parts count.
@@ -123,11 +130,14 @@ public struct RecordContent: Sendable {
 
     private static func turns(_ value: JSONValue?, roleKey: String, contentKey: String) -> [Turn] {
         guard case .array(let items)? = value else { return [] }
-        return items.compactMap { item in
-            guard case .object(let message) = item else { return nil }
+        var turns: [Turn] = []
+        turns.reserveCapacity(items.count)
+        for item in items {
+            guard case .object(let message) = item else { continue }
             let role = message[roleKey]?.stringValue ?? message["role"]?.stringValue ?? message["from"]?.stringValue ?? ""
-            return Turn(role: Turn.normalizedRole(role), content: text(of: message[contentKey]))
+            turns.append(Turn(role: Turn.normalizedRole(role), content: text(of: message[contentKey])))
         }
+        return turns
     }
 
     private static func split(_ turns: [Turn]) -> (prompt: String?, response: String?) {
@@ -139,5 +149,38 @@ public struct RecordContent: Sendable {
             if prompt == nil { prompt = turn.content } else { prompt! += "\n" + turn.content }
         }
         return (context.isEmpty ? nil : prompt ?? "", last.role == "assistant" ? last.content : nil)
+    }
+}
+
+/// A record's fields read through their layout: the `RecordSchema` lookups (`firstScalar`,
+/// `firstPresent`, `firstString`) by position.
+private struct FoundFields {
+    let fields: JSONObject
+    let layout: FieldLayout
+
+    func values(_ role: FieldLayout.Role) -> some Sequence<JSONValue> {
+        layout.positions(role).lazy.map { fields.values[Int($0)] }
+    }
+
+    func value(_ role: FieldLayout.Role) -> JSONValue? {
+        layout.positions(role).first.map { fields.values[Int($0)] }
+    }
+
+    func first(_ role: FieldLayout.Role) -> (name: String, value: JSONValue)? {
+        layout.positions(role).first.map { (fields.keys[Int($0)], fields.values[Int($0)]) }
+    }
+
+    func firstScalar(_ role: FieldLayout.Role) -> String? {
+        for value in values(role) {
+            if let text = value.scalarText { return text }
+        }
+        return nil
+    }
+
+    func firstString(_ role: FieldLayout.Role) -> String? {
+        for value in values(role) {
+            if case .string(let s) = value { return s }
+        }
+        return nil
     }
 }

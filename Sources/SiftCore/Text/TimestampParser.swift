@@ -35,6 +35,7 @@ public enum TimestampParser {
     }
 
     public static func parse(_ raw: String) -> ParsedTimestamp? {
+        if let date = plainISODate(raw) { return date }
         let text = raw.trimmingWhitespace()
         guard !text.isEmpty else { return nil }
         let bytes = Array(text.utf8)
@@ -44,6 +45,27 @@ public enum TimestampParser {
         if let iso = iso8601(bytes) { return iso }
         if let numeric = numericDate(bytes) { return numeric }
         return textual(text)
+    }
+
+    /// Exactly `YYYY-MM-DD`, the most common way datasets write dates, read without trimming or
+    /// copying the text; anything else goes the general way.
+    private static func plainISODate(_ raw: String) -> ParsedTimestamp? {
+        let utf8 = raw.utf8
+        guard utf8.count == 10 else { return nil }
+        var digits = 0
+        var i = 0
+        for byte in utf8 {
+            if i == 4 || i == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                digits = digits * 10 + Int(byte - 0x30)
+            }
+            i += 1
+        }
+        let (year, month, day) = (digits / 10_000, digits / 100 % 100, digits % 100)
+        guard valid(year, month, day) else { return nil }
+        return ParsedTimestamp(secondsSince1970: Double(daysFromCivil(year: year, month: month, day: day)) * 86_400, format: .iso8601Date)
     }
 
     /// Epoch numbers: 13 digits are milliseconds; plausible seconds are 1990-2100.
@@ -85,11 +107,12 @@ public enum TimestampParser {
         return "\(y)-\(two(m))-\(two(d))"
     }
 
+    private static let monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
     private static func valid(_ year: Int, _ month: Int, _ day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1, (1000...9999).contains(year) else { return false }
-        let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        return day <= (month == 2 && leap ? 29 : lengths[month - 1])
+        return day <= (month == 2 && leap ? 29 : monthLengths[month - 1])
     }
 
     private static func number(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {

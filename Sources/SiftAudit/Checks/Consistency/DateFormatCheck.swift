@@ -11,16 +11,14 @@ struct DateFormatCheck: AuditCheck {
     }
 
     func observe(_ record: AuditRecord) -> TimestampFormat? {
-        guard let (_, value) = record.content.timestamp else { return nil }
-        return TimestampParser.parse(value)?.format
+        record.timestamp?.format
     }
 
     func makeState() -> State { State() }
 
     func absorb(_ format: TimestampFormat?, of record: AuditRecord, into state: inout State) {
         guard let format else { return }
-        let raw = record.content.timestamp.map { "\($0.field): \($0.value.scalarText ?? "")" }
-        state.formats[format, default: FlaggedRecords()].add(record, excerpt: raw)
+        state.formats[format, default: FlaggedRecords()].add(record, excerpt: record.content.timestamp.map { "\($0.field): \($0.value.scalarText ?? "")" })
     }
 
     func conclude(_ state: State, context: AuditContext) -> CheckResult {

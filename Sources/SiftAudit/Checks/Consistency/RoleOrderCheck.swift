@@ -12,10 +12,10 @@ struct RoleOrderCheck: AuditCheck {
         var byProblem: [String: Int] = [:]
     }
 
-    func observe(_ record: AuditRecord) -> String? { Self.problem(record.content.turns.map(\.role)) }
+    func observe(_ record: AuditRecord) -> String? { Self.problem(record.content.turns.lazy.map(\.role)) }
 
     /// What is wrong with a sequence of normalised roles, or nil when nothing is.
-    static func problem(_ roles: [String]) -> String? {
+    static func problem(_ roles: some Collection<String>) -> String? {
         guard !roles.isEmpty else { return nil }
         var previous = "system"
         for role in roles {

@@ -19,9 +19,16 @@ struct RepeatedOpeningCheck: AuditCheck {
         var flagged = FlaggedRecords()
     }
 
+    /// Per opening: how many records start with it and, when tracked, its index in `State.tracked`
+    /// (one table lookup per record).
+    struct Entry {
+        var count: Int
+        var tracked: Int
+    }
+
     struct State {
-        var counts = HashTable<Int>()
-        var tracked: [UInt64: Tracked] = [:]
+        var counts = HashTable<Entry>()
+        var tracked: [Tracked] = []
     }
 
     func observe(_ record: AuditRecord) -> UInt64? {
@@ -62,32 +69,35 @@ struct RepeatedOpeningCheck: AuditCheck {
 
     func absorb(_ hash: UInt64?, of record: AuditRecord, into state: inout State) {
         guard let hash else { return }
-        let count = state.counts.update(hash, initial: 0) { value -> Int in
-            value += 1
-            return value
+        let trackedCount = state.tracked.count
+        let entry = state.counts.update(hash, initial: Entry(count: 0, tracked: -1)) { entry -> Entry in
+            entry.count += 1
+            if entry.tracked < 0, Self.shouldTrack(count: entry.count, tracked: trackedCount, limit: Self.trackedOpenings) {
+                entry.tracked = trackedCount
+            }
+            return entry
         }
-        if state.tracked[hash] == nil, Self.shouldTrack(count: count, tracked: state.tracked.count, limit: Self.trackedOpenings) {
-            state.tracked[hash] = Tracked(text: Self.openingText(record.input ?? ""))
-        }
-        state.tracked[hash]?.flagged.add(record, excerpt: record.input)
+        guard entry.tracked >= 0 else { return }
+        if entry.tracked == state.tracked.count { state.tracked.append(Tracked(text: Self.openingText(record.input ?? ""))) }
+        state.tracked[entry.tracked].flagged.add(record, excerpt: record.input)
     }
 
     func conclude(_ state: State, context: AuditContext) -> CheckResult {
         guard context.records > 0 else { return CheckResult() }
         let threshold = max(Self.minimumCount, Int((Self.minimumShare * Double(context.records)).rounded(.up)))
-        let entries = state.counts.entries
+        let entries = state.counts.entries.map { (key: $0.key, value: $0.value.count, tracked: $0.value.tracked < 0 ? nil : state.tracked[$0.value.tracked]) }
         let frequent = entries.filter { $0.value >= threshold }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         let top = entries.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
         let chart = AuditChart(id: "top_openings", title: "Most common openings (first three words)", style: .bars,
-                               bins: top.compactMap { item in state.tracked[item.key].map { (label: $0.text, value: item.value) } })
+                               bins: top.compactMap { item in item.tracked.map { (label: $0.text, value: item.value) } })
         guard !frequent.isEmpty else { return CheckResult(charts: chart.bins.isEmpty ? [] : [chart]) }
         var flagged = FlaggedRecordsUnion()
         var count = 0
         for item in frequent {
             count += item.value
-            if let tracked = state.tracked[item.key] { flagged.add(tracked.flagged) }
+            if let tracked = item.tracked { flagged.add(tracked.flagged) }
         }
-        let described = frequent.prefix(5).map { "\"\(state.tracked[$0.key]?.text ?? "…")…\" ×\($0.value)" }.joined(separator: ", ")
+        let described = frequent.prefix(5).map { "\"\($0.tracked?.text ?? "…")…\" ×\($0.value)" }.joined(separator: ", ")
         let share = context.rate(count)
         let message = "\(frequent.count) opening\(plural(frequent.count)) \(verb(frequent.count, "starts", "each start")) at least 5% of the records (\(described)); \(count) records in all"
         return CheckResult(findings: [AuditFinding(check: "repeated_opening", dimension: .diversity, severity: share >= 0.25 ? .warning : .info,

@@ -27,8 +27,11 @@ struct SyntheticShareCheck: AuditCheck {
         var sources: [String: Int] = [:]
     }
 
+    /// Boolean fields that say outright whether a record is synthetic.
+    static let flagFields = ["synthetic", "is_synthetic"]
+
     func observe(_ record: AuditRecord) -> Source? {
-        for name in ["synthetic", "is_synthetic"] {
+        for name in Self.flagFields {
             if let flag = record.record.fields[name]?.boolValue { return Source(origin: flag ? .synthetic : .real, name: flag ? "synthetic" : "real") }
         }
         guard let source = record.content.source, !TextNormalization.isBlank(source) else { return nil }
