@@ -21,11 +21,15 @@ struct LabelBalanceCheck: AuditCheck {
     static let labelLimit = 10_000
     static let chartLabels = 25
 
+    struct Entry {
+        var flagged = FlaggedRecords()
+        /// How often each spelling of the label occurs (only differs from the key without `--labels`).
+        var spellings: [String: Int] = [:]
+    }
+
     struct State {
-        var labels: [String: FlaggedRecords] = [:]
-        var order: [String] = []
-        /// Per label key, how often each spelling occurs (only differs from the key without `--labels`).
-        var spellings: [String: [String: Int]] = [:]
+        /// Per label key, first seen first.
+        var labels = FirstSeenTable<String, Entry>()
         var otherLabels = 0
         var labelled = 0
     }
@@ -47,24 +51,23 @@ struct LabelBalanceCheck: AuditCheck {
         guard let observation else { return }
         let (label, key) = (observation.spelling, observation.key)
         state.labelled += 1
-        if state.labels[key] == nil {
-            guard state.labels.count < Self.labelLimit else { state.otherLabels += 1; return }
-            state.order.append(key)
+        let counted = state.labels.update(key, limit: Self.labelLimit, initial: { Entry() }) { entry in
+            entry.flagged.add(record)
+            if declared == nil { entry.spellings[label, default: 0] += 1 }
         }
-        state.labels[key, default: FlaggedRecords()].add(record)
-        if declared == nil { state.spellings[key, default: [:]][label, default: 0] += 1 }
+        if counted == nil { state.otherLabels += 1 }
     }
 
     /// How a label key is shown: itself with `--labels`, else its most common spelling.
     private func name(_ key: String, _ state: State) -> String {
-        guard let spellings = state.spellings[key] else { return key }
+        guard let spellings = state.labels[key]?.spellings else { return key }
         return spellings.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? key
     }
 
     func conclude(_ state: State, context: AuditContext) -> CheckResult {
         guard state.labelled > 0 || declared != nil else { return CheckResult() }
-        let considered = declared ?? state.order
-        let counts = considered.map { (label: $0, count: state.labels[$0]?.count ?? 0) }
+        let considered = declared ?? state.labels.keys
+        let counts = considered.map { (label: $0, count: state.labels[$0]?.flagged.count ?? 0) }
         let k = counts.count
         var findings: [AuditFinding] = []
         guard k > 0 else { return CheckResult() }
@@ -81,7 +84,7 @@ struct LabelBalanceCheck: AuditCheck {
         let rare = counts.filter { $0.count > 0 && $0.count < few }
         if !rare.isEmpty {
             var flagged = FlaggedRecordsUnion()
-            for item in rare { flagged.add(state.labels[item.label]!) }
+            for item in rare { flagged.add(state.labels[item.label]!.flagged) }
             let names = rare.prefix(10).map { "\"\(name($0.label, state))\" ×\($0.count)" }.joined(separator: ", ")
             findings.append(AuditFinding(check: "label_coverage", dimension: .completeness, severity: .warning,
                                          message: "\(rare.count) label\(plural(rare.count)) \(verb(rare.count, "has", "have")) fewer than \(few) examples (\(names))",
@@ -90,7 +93,7 @@ struct LabelBalanceCheck: AuditCheck {
         }
 
         let present = counts.filter { $0.count > 0 }
-        var metrics: [(name: String, value: JSONValue)] = [("labels", .integer(state.order.count + (state.otherLabels > 0 ? 1 : 0)))]
+        var metrics: [(name: String, value: JSONValue)] = [("labels", .integer(state.labels.count + (state.otherLabels > 0 ? 1 : 0)))]
         if present.count >= 2 {
             let largest = present.max { $0.count < $1.count }!
             let smallest = present.min { $0.count < $1.count }!
@@ -103,12 +106,12 @@ struct LabelBalanceCheck: AuditCheck {
             let unevenness = max(0, 1 - entropy / Foundation.log(Double(k)))
             metrics.append(("imbalance_ratio", .double((ratio * 100).rounded() / 100)))
             if ratio > 3 {
-                let rarest = state.labels[smallest.label]!
+                let rarest = state.labels[smallest.label]!.flagged
                 let message = "the largest label \"\(name(largest.label, state))\" has \(largest.count) examples, \(Self.format(ratio))× the smallest \"\(name(smallest.label, state))\" (\(smallest.count))"
                 findings.append(rarest.finding("class_imbalance", .completeness, ratio > 9 ? .warning : .info, message, rate: unevenness))
             }
         }
-        let ranked = state.order.map { (name($0, state), state.labels[$0]!.count) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let ranked = state.labels.entries.map { (name($0.0, state), $0.1.flagged.count) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         var bins = ranked.prefix(Self.chartLabels).map { (label: $0.0.isEmpty ? "(empty)" : $0.0, value: $0.1) }
         let rest = ranked.dropFirst(Self.chartLabels).reduce(0) { $0 + $1.1 } + state.otherLabels
         if rest > 0 { bins.append((label: "other labels", value: rest)) }

@@ -7,7 +7,7 @@ import SiftCore
 /// records whose date is written in another.
 struct DateFormatCheck: AuditCheck {
     struct State {
-        var formats: [TimestampFormat: FlaggedRecords] = [:]
+        var formats = FirstSeenTable<TimestampFormat, FlaggedRecords>()
     }
 
     func observe(_ record: AuditRecord) -> TimestampFormat? {
@@ -18,7 +18,9 @@ struct DateFormatCheck: AuditCheck {
 
     func absorb(_ format: TimestampFormat?, of record: AuditRecord, into state: inout State) {
         guard let format else { return }
-        state.formats[format, default: FlaggedRecords()].add(record, excerpt: record.content.timestamp.map { "\($0.field): \($0.value.scalarText ?? "")" })
+        state.formats.update(format, initial: { FlaggedRecords() }) { flagged in
+            flagged.add(record, excerpt: record.content.timestamp.map { "\($0.field): \($0.value.scalarText ?? "")" })
+        }
     }
 
     func conclude(_ state: State, context: AuditContext) -> CheckResult {

@@ -8,8 +8,8 @@ struct LabelCaseVariantCheck: AuditCheck {
     let declared: Set<String>
 
     struct State {
-        var spellings: [String: FlaggedRecords] = [:]
-        var order: [String] = []
+        /// Records per spelling, first seen first.
+        var spellings = FirstSeenTable<String, FlaggedRecords>()
     }
 
     func observe(_ record: AuditRecord) -> String? { record.content.label }
@@ -18,17 +18,13 @@ struct LabelCaseVariantCheck: AuditCheck {
 
     func absorb(_ label: String?, of record: AuditRecord, into state: inout State) {
         guard let label else { return }
-        if state.spellings[label] == nil {
-            guard state.spellings.count < LabelBalanceCheck.labelLimit else { return }
-            state.order.append(label)
-        }
-        state.spellings[label, default: FlaggedRecords()].add(record)
+        state.spellings.update(label, limit: LabelBalanceCheck.labelLimit, initial: { FlaggedRecords() }) { $0.add(record) }
     }
 
     func conclude(_ state: State, context: AuditContext) -> CheckResult {
         var groups: [String: [String]] = [:]
         var groupOrder: [String] = []
-        for spelling in state.order {
+        for spelling in state.spellings.keys {
             let key = TextNormalization.canonical(spelling)
             if groups[key] == nil { groupOrder.append(key) }
             groups[key, default: []].append(spelling)

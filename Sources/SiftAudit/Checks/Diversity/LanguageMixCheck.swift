@@ -8,8 +8,8 @@ import SiftCore
 /// told apart from the dominant Latin language, to avoid flagging short texts.
 struct LanguageMixCheck: AuditCheck {
     struct State {
-        var languages: [String: FlaggedRecords] = [:]
-        var order: [String] = []
+        /// Records per language, first seen first.
+        var languages = FirstSeenTable<String, FlaggedRecords>()
     }
 
     func observe(_ record: AuditRecord) -> String? {
@@ -20,12 +20,11 @@ struct LanguageMixCheck: AuditCheck {
 
     func absorb(_ language: String?, of record: AuditRecord, into state: inout State) {
         guard let language else { return }
-        if state.languages[language] == nil { state.order.append(language) }
-        state.languages[language, default: FlaggedRecords()].add(record)
+        state.languages.update(language, initial: { FlaggedRecords() }) { $0.add(record) }
     }
 
     func conclude(_ state: State, context: AuditContext) -> CheckResult {
-        let ranked = state.order.map { (language: $0, flagged: state.languages[$0]!) }
+        let ranked = state.languages.entries.map { (language: $0.0, flagged: $0.1) }
             .sorted { $0.flagged.count != $1.flagged.count ? $0.flagged.count > $1.flagged.count : $0.language < $1.language }
         guard let dominant = ranked.first else { return CheckResult() }
         let total = ranked.reduce(0) { $0 + $1.flagged.count }

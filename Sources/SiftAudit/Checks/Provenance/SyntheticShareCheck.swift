@@ -24,7 +24,7 @@ struct SyntheticShareCheck: AuditCheck {
     struct State {
         var synthetic = FlaggedRecords()
         var withSource = 0
-        var sources: [String: Int] = [:]
+        var sources = FirstSeenTable<String, Int>()
     }
 
     /// Boolean fields that say outright whether a record is synthetic.
@@ -49,14 +49,15 @@ struct SyntheticShareCheck: AuditCheck {
     func absorb(_ observation: Source?, of record: AuditRecord, into state: inout State) {
         guard let observation else { return }
         state.withSource += 1
-        if state.sources.count < 1_000 || state.sources[observation.name] != nil { state.sources[observation.name, default: 0] += 1 }
+        state.sources.update(observation.name, limit: 1_000, initial: { 0 }) { $0 += 1 }
         if observation.origin == .synthetic { state.synthetic.add(record) }
     }
 
     func conclude(_ state: State, context: AuditContext) -> CheckResult {
         guard state.withSource > 0 else { return CheckResult() }
         let share = Double(state.synthetic.count) / Double(state.withSource)
-        let ranked = state.sources.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let sources: [(key: String, value: Int)] = state.sources.entries.map { ($0.0, $0.1) }
+        let ranked = sources.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         let chart = AuditChart(id: "sources", title: "Records per source", style: .bars, bins: ranked.prefix(20).map { ($0.key, $0.value) })
         let metrics: [(name: String, value: JSONValue)] = [("synthetic_share", .double((share * 10_000).rounded() / 10_000)),
                                                            ("records_with_source", .integer(state.withSource))]
