@@ -20,6 +20,15 @@ public struct Auditor {
     /// chat records, which stay in the core's cache across the checks.
     static let recordsPerRun = 64
 
+    /// Bytes per read chunk for an audit on `threads` threads (`ReadOptions.chunkBytes`). Each
+    /// record is touched four times: decoded, checked, absorbed and freed. With chunks this small
+    /// its fields are still in the core's cache the next time, where with the 4 MiB default they
+    /// have been pushed out by the rest of the chunk: one thread runs about 15% faster with 64 KiB
+    /// chunks, two threads best with 256 KiB per thread (enough records to split between them).
+    public static func chunkBytes(threads: Int) -> Int {
+        threads <= 1 ? 64 << 10 : (256 << 10) * threads
+    }
+
     public func audit(_ stream: DatasetStream, progress: ((Int) -> Void)? = nil) throws -> AuditReport {
         let kind = try stream.detectKind()
         let fileKinds = try Self.fileKinds(stream, overall: kind)
@@ -36,7 +45,7 @@ public struct Auditor {
         let reader = ReadAhead(stream, concurrent: threads > 1)
         while let next = try reader.next() {
             let batch = next.events
-            let slices = max(1, min(threads * 2, batch.count / 256))
+            let slices = max(1, min(threads * 2, batch.count / Self.recordsPerRun))
             let parts = parallelMap(count: slices, threads: threads, minimumPerSlice: 1) { slice -> SliceResult in
                 let lower = batch.count * slice / slices
                 let upper = batch.count * (slice + 1) / slices

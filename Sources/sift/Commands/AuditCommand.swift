@@ -60,7 +60,9 @@ struct AuditCommand: ParsableCommand {
             let asOfSeconds = asOf.flatMap(Self.day) ?? Self.today()
             let options = AuditOptions(purpose: purpose?.purpose, labels: labels.map(Self.parseLabels), asOf: asOfSeconds, maxAgeDays: maxAge,
                                        nearDuplicateThreshold: noNearDuplicates ? nil : nearDuplicateThreshold)
-            let stream = try DatasetStream(paths: files, options: input.readOptions)
+            var readOptions = input.readOptions
+            readOptions.chunkBytes = Auditor.chunkBytes(threads: readOptions.threads)
+            let stream = try DatasetStream(paths: files, options: readOptions)
             let bar = ProgressBar(label: "auditing", total: stream.totalBytes)
             let report = try Auditor(options: options).audit(stream, progress: bar.update)
             bar.finish()
