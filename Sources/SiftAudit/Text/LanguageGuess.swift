@@ -49,8 +49,9 @@ enum LanguageGuess {
             part.withUTF8 { countScripts($0, upTo: scriptWindow - offset, into: &counts) }
             offset += part.utf8.count + 1
         }
-        guard counts.letters > 0 else { return nil }
         var totals = counts.scripts
+        totals[0] += Int32(counts.asciiLetters)
+        guard counts.asciiLetters > 0 || totals.wrappedSum() > 0 else { return nil }
         // Japanese mixes kanji (Han) with kana; any kana makes Han text Japanese.
         if counts.kana { totals[7] += totals[6]; totals[6] = 0 }
         let best = scripts.indices.max { totals[$0] < totals[$1] }!
@@ -67,9 +68,7 @@ enum LanguageGuess {
             if i + ByteBlock.width <= end {
                 let block = ByteBlock(bytes, at: i)
                 if !ByteBlock.any(block.nonASCII) {
-                    let letters = ByteBlock.bits(block.letters).nonzeroBitCount
-                    counts.scripts[0] += Int32(letters)
-                    counts.letters += letters
+                    counts.asciiLetters += ByteBlock.bits(block.letters).nonzeroBitCount
                     i += ByteBlock.width
                     continue
                 }
@@ -77,7 +76,7 @@ enum LanguageGuess {
             let byte = bytes[i]
             if byte < 0x80 {
                 let folded = byte | 0x20
-                if folded >= 0x61 && folded <= 0x7A { counts.scripts[0] += 1; counts.letters += 1 }
+                if folded >= 0x61 && folded <= 0x7A { counts.asciiLetters += 1 }
                 i += 1
                 continue
             }
@@ -93,16 +92,17 @@ enum LanguageGuess {
             guard let script = script(of: value) else { continue }
             if script == 7 { counts.kana = true }
             counts.scripts[script] += 1
-            counts.letters += 1
         }
     }
 
     /// Letters per script (indexed as `scripts`), kept in registers rather than in an array
-    /// allocated for every record.
+    /// allocated for every record. ASCII letters, nearly all of them, have their own counter: a
+    /// lane of `scripts` is updated through memory.
     private struct ScriptCounts {
+        var asciiLetters = 0
+        /// Non-ASCII letters per script.
         var scripts = SIMD16<Int32>()
         var kana = false
-        var letters = 0
     }
 
     /// The index in `scripts` of a non-ASCII scalar's writing system, nil for non-letters.
@@ -130,12 +130,15 @@ enum LanguageGuess {
         let stopWords = stopWords
         let longest = longestStopWord
         for part in parts where words < latinWords {
-            WordScanner.forEachWord(in: part) { range, bytes in
-                words += 1
-                if let word = WordScanner.trimmed(bytes, range), word.count <= longest, let languages = stopWords[WordScanner.shortWordKey(bytes, word)] {
-                    tally &+= languages
+            var part = part
+            part.withUTF8 { bytes in
+                WordScanner.forEachWord(in: bytes) { range in
+                    words += 1
+                    if let word = WordScanner.trimmed(bytes, range), word.count <= longest, let languages = stopWords[WordScanner.shortWordKey(bytes, word)] {
+                        tally &+= languages
+                    }
+                    return words < latinWords
                 }
-                return words < latinWords
             }
         }
         var best = 0

@@ -100,6 +100,12 @@ enum WordScanner {
         return bytes.withUnsafeBufferPointer { shortWordKey($0, 0..<$0.count) }
     }
 
+    /// `typeHash` of a whole word.
+    static func typeHash(_ word: String) -> UInt64 {
+        let bytes = Array(word.utf8)
+        return bytes.withUnsafeBufferPointer { typeHash($0, 0..<$0.count) }
+    }
+
     /// The word at `range`, lowercased, with leading and trailing ASCII punctuation removed.
     static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         var lower = range.lowerBound

@@ -16,7 +16,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 /// characters in strings, trailing commas, `NaN` and leading zeros are errors with a position.
 /// Duplicate keys keep the last value (as Python's `json` does). Lone UTF-16 surrogates in `\u`
 /// escapes, which Python writes but which no valid UTF-8 string can hold, become U+FFFD.
-public struct JSONParser {
+public struct JSONParser: ~Copyable {
     /// Nesting deeper than this is rejected rather than risking the stack of a worker thread.
     public static let defaultMaxDepth = 512
 
@@ -54,7 +54,7 @@ public struct JSONParser {
     /// container is built once, at its closing bracket, with its exact size, instead of growing
     /// (and reallocating) as members are appended.
     private var openKeys: [String] = []
-    private var openValues: [JSONValue] = []
+    private var openValues = OpenValues()
     /// Key lists of objects built so far (a few): objects with the same keys (the messages of a
     /// conversation) share one key list rather than each allocating its own.
     private var knownKeys: [[String]] = []
@@ -153,22 +153,19 @@ public struct JSONParser {
     /// being parsed share `openValues`), which are then dropped. A repeated key keeps its first
     /// position and its last value.
     private mutating func closeObject(keysFrom keyBase: Int, valuesFrom valueBase: Int) -> JSONObject {
-        defer {
-            openKeys.removeSubrange(keyBase...)
-            openValues.removeSubrange(valueBase...)
-        }
+        defer { openKeys.removeSubrange(keyBase...) }
         let keys = openKeys[keyBase...]
-        let values = openValues[valueBase...]
+        let values = openValues.removeArray(from: valueBase)
         // Small objects (almost every record) are checked for repeated keys pairwise, which costs
         // less than hashing; beyond that size the dictionary finds them.
         if keys.count <= 16 {
             if let known = knownKeys.first(where: { $0.count == keys.count && $0.elementsEqual(keys) }) {
-                return JSONObject(uncheckedUniqueKeys: known, values: Array(values))
+                return JSONObject(uncheckedUniqueKeys: known, values: values)
             }
             if !Self.repeats(keys) {
                 let list = Array(keys)
                 if knownKeys.count < Self.knownKeyLists { knownKeys.append(list) }
-                return JSONObject(uncheckedUniqueKeys: list, values: Array(values))
+                return JSONObject(uncheckedUniqueKeys: list, values: values)
             }
         }
         var object = JSONObject(minimumCapacity: keys.count)
@@ -208,8 +205,7 @@ public struct JSONParser {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "]"):
                 index += 1
-                defer { openValues.removeSubrange(base...) }
-                return .array(Array(openValues[base...]))
+                return .array(openValues.removeArray(from: base))
             case let byte: throw error("expected ',' or ']' in an array, found \(describe(byte))")
             }
         }
@@ -390,5 +386,47 @@ public struct JSONParser {
             case .error: return offset
             }
         }
+    }
+}
+
+/// The values of the containers being parsed, innermost last, in storage the parser owns. A closed
+/// container's values are moved out into its array rather than copied and then destroyed, so that
+/// each value is retained once, not three times.
+private struct OpenValues: ~Copyable {
+    private var storage: UnsafeMutablePointer<JSONValue>
+    private var capacity = 16
+    private(set) var count = 0
+
+    init() {
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    mutating func append(_ value: consuming JSONValue) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<JSONValue>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: storage, count: count)
+            storage.deallocate()
+            storage = larger
+            capacity *= 2
+        }
+        (storage + count).initialize(to: value)
+        count += 1
+    }
+
+    /// The values from `base` on, moved out (in order) into an array of their own.
+    mutating func removeArray(from base: Int) -> [JSONValue] {
+        let moved = count - base
+        guard moved > 0 else { return [] }
+        let values = [JSONValue](unsafeUninitializedCapacity: moved) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: storage + base, count: moved)
+            initialized = moved
+        }
+        count = base
+        return values
     }
 }

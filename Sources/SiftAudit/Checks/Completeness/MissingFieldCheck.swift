@@ -10,10 +10,13 @@ struct MissingFieldCheck: AuditCheck {
         var byField: [String: Int] = [:]
     }
 
+    /// Each kind's required field groups, looked up once rather than built for every record.
+    let requiredFields = Dictionary(uniqueKeysWithValues: DatasetKind.allCases.map { ($0, $0.requiredFields) })
+
     /// The missing field groups, each written `name/other-name`, under the record's own kind.
     func observe(_ record: AuditRecord) -> [String] {
         var missing: [String] = []
-        for names in record.content.kind.requiredFields where !names.contains(where: { record.record.fields[$0] != nil }) {
+        for names in requiredFields[record.content.kind] ?? [] where !names.contains(where: { record.record.fields[$0] != nil }) {
             missing.append(names.joined(separator: "/"))
         }
         return missing

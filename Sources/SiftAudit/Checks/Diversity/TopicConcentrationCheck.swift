@@ -33,12 +33,11 @@ struct TopicConcentrationCheck: AuditCheck {
         "thanks", "thank", "hello", "sorry", "sure", "okay", "yeah", "great", "really", "maybe", "still", "hope", "glad", "welcome",
     ])
 
+    /// The stop words by `WordScanner.typeHash`, the hash terms are counted under.
     static let stopHashes: HashTable<Bool> = {
         var table = HashTable<Bool>(capacity: stopWords.count)
         for word in stopWords {
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            table.update(hash, initial: true) { _ in }
+            table.update(WordScanner.typeHash(word), initial: true) { _ in }
         }
         return table
     }()
@@ -61,10 +60,12 @@ struct TopicConcentrationCheck: AuditCheck {
 
     func observe(_ record: AuditRecord) -> [UInt64] {
         guard let text = record.input else { return [] }
-        var hashes: [UInt64] = []
-        hashes.reserveCapacity(16)
-        Self.forEachTerm(text) { hash, _ in hashes.append(hash) }
-        return hashes
+        return Array(unsafeUninitializedCapacity: Self.wordsPerRecord) { hashes, count in
+            Self.forEachTerm(text) { hash, _ in
+                hashes[count] = hash
+                count += 1
+            }
+        }
     }
 
     /// The record's distinct content words, first occurrence first.
@@ -77,20 +78,23 @@ struct TopicConcentrationCheck: AuditCheck {
     /// Calls `body` with each distinct content word's hash and byte range, first occurrence first.
     static func forEachTerm(_ text: String, _ body: (UInt64, Range<Int>) -> Void) {
         let stopHashes = stopHashes
-        // Distinct among at most 32 words: a short linear scan of a stack buffer beats a set.
+        // Distinct among at most 32 words: a short linear scan of a stack buffer beats a set, and a
+        // 64-bit filter of the hashes seen skips the scan for most words, which are new.
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordsPerRecord) { seen in
             var distinct = 0
+            var seenFilter: UInt64 = 0
             var words = 0
             WordScanner.forEachWord(in: text) { range, bytes in
                 words += 1
                 guard let word = WordScanner.trimmed(bytes, range), word.count >= 4 else { return words < wordsPerRecord }
-                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
                 for i in word {
                     let byte = PhraseMatcher.lower(bytes[i])
                     guard byte >= 0x61 && byte <= 0x7A else { return words < wordsPerRecord }
-                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
                 }
-                if stopHashes[hash] == nil, !UnsafeBufferPointer(rebasing: seen[..<distinct]).contains(hash) {
+                let hash = WordScanner.typeHash(bytes, word)
+                let bit: UInt64 = 1 << (hash >> 58)
+                if stopHashes[hash] == nil, seenFilter & bit == 0 || !UnsafeBufferPointer(rebasing: seen[..<distinct]).contains(hash) {
+                    seenFilter |= bit
                     seen[distinct] = hash
                     distinct += 1
                     body(hash, word)
