@@ -100,6 +100,44 @@ enum WordScanner {
         return bytes.withUnsafeBufferPointer { shortWordKey($0, 0..<$0.count) }
     }
 
+    /// `typeHash` of the word at `range` when it is made of ASCII letters only, else nil; eight
+    /// bytes at a time, testing letters with the same word arithmetic as the hash (SWAR) rather
+    /// than a branch per byte.
+    @inline(__always) static func letterWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        var hash = UInt64(range.count) &* 0x9E37_79B9_7F4A_7C15
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            var chunk: UInt64
+            var filler: UInt64 = 0
+            if i + 8 <= bytes.count {
+                chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if end - i < 8 {
+                    let kept: UInt64 = (1 << UInt64(8 * (end - i))) - 1
+                    chunk &= kept
+                    filler = ~kept & (0x61 &* ones)
+                }
+            } else {
+                chunk = 0
+                for k in i..<end { chunk |= UInt64(bytes[k]) << UInt64(8 * (k - i)) }
+                if end - i < 8 { filler = ~((1 << UInt64(8 * (end - i))) - 1) & (0x61 &* ones) }
+            }
+            let lowered = PhraseMatcher.lowercased(chunk)
+            // Every byte (the bytes past the word read as 'a') must be in 'a'...'z': below 0x80,
+            // at least 0x61 (adding 0x1F reaches 0x80) and below 0x7B (adding 0x05 does not).
+            let tested = lowered | filler
+            let low7 = tested & (0x7F &* ones)
+            let letters = (low7 &+ 0x1F &* ones) & ~(low7 &+ 0x05 &* ones) & ~tested & (0x80 &* ones)
+            guard letters == 0x80 &* ones else { return nil }
+            hash = (hash ^ lowered) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
+            i += 8
+        }
+        return hash
+    }
+
     /// `typeHash` of a whole word.
     static func typeHash(_ word: String) -> UInt64 {
         let bytes = Array(word.utf8)

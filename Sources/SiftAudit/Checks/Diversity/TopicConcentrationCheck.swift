@@ -76,7 +76,7 @@ struct TopicConcentrationCheck: AuditCheck {
     }
 
     /// Calls `body` with each distinct content word's hash and byte range, first occurrence first.
-    static func forEachTerm(_ text: String, _ body: (UInt64, Range<Int>) -> Void) {
+    @inline(__always) static func forEachTerm(_ text: String, _ body: (UInt64, Range<Int>) -> Void) {
         let stopHashes = stopHashes
         // Distinct among at most 32 words: a short linear scan of a stack buffer beats a set, and a
         // 64-bit filter of the hashes seen skips the scan for most words, which are new.
@@ -86,12 +86,8 @@ struct TopicConcentrationCheck: AuditCheck {
             var words = 0
             WordScanner.forEachWord(in: text) { range, bytes in
                 words += 1
-                guard let word = WordScanner.trimmed(bytes, range), word.count >= 4 else { return words < wordsPerRecord }
-                for i in word {
-                    let byte = PhraseMatcher.lower(bytes[i])
-                    guard byte >= 0x61 && byte <= 0x7A else { return words < wordsPerRecord }
-                }
-                let hash = WordScanner.typeHash(bytes, word)
+                guard let word = WordScanner.trimmed(bytes, range), word.count >= 4,
+                      let hash = WordScanner.letterWordHash(bytes, word) else { return words < wordsPerRecord }
                 let bit: UInt64 = 1 << (hash >> 58)
                 if stopHashes[hash] == nil, seenFilter & bit == 0 || !UnsafeBufferPointer(rebasing: seen[..<distinct]).contains(hash) {
                     seenFilter |= bit
