@@ -87,6 +87,17 @@ struct ModelTests {
         #expect(record.answerHash == XXH64.hash(TextNormalization.canonical("Yes.")))
     }
 
+    @Test("a first-seen table keeps keys in first-seen order, updates in place and stops at its limit")
+    func firstSeenTable() {
+        var table = FirstSeenTable<String, Int>()
+        for key in ["b", "a", "b", "b", "c", "a"] { table.update(key, limit: 3, initial: { 0 }) { $0 += 1 } }
+        #expect(table.keys == ["b", "a", "c"])
+        #expect(table.values == [3, 2, 1])
+        #expect(table.update("d", limit: 3, initial: { 0 }) { $0 += 1 } == nil)
+        #expect(table["d"] == nil && table.count == 3)
+        #expect(table.update("c", limit: 3, initial: { 0 }) { value -> Int in value += 1; return value } == 2)
+    }
+
     @Test("one thread or two, one chunk or many: the same report")
     func deterministic() throws {
         var lines: [String] = []

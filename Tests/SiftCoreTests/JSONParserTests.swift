@@ -21,6 +21,26 @@ struct JSONParserTests {
         #expect(try JSONParser.parse(#""\udc00""#) == .string("\u{FFFD}"))
     }
 
+    @Test("objects and arrays keep their own members when built side by side")
+    func containers() throws {
+        // A repeated key keeps its first position and its last value, as Python's json does.
+        let repeated = try JSONParser.parse(#"{"a": 1, "b": 2, "a": 3}"#)
+        #expect(Array(repeated.objectValue!.keys) == ["a", "b"])
+        #expect(repeated["a"] == 3)
+        // Sibling objects with the same keys share a key list, not their values.
+        let messages = try JSONParser.parse(#"[{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}, 7, {"role": "user"}]"#)
+        #expect(messages == [["role": "user", "content": "hi"], ["role": "assistant", "content": "hello"], 7, ["role": "user"]])
+        // Values of an enclosing array and of enclosing objects stay where they were.
+        let nested = try JSONParser.parse(#"[1, {"a": [2, {"a": 3, "b": []}], "b": {}}, [4, [5]], "six"]"#)
+        #expect(nested == [1, ["a": [2, ["a": 3, "b": []]], "b": [:]], [4, [5]], "six"])
+        // More members than the stack first holds, and a large object (hashed keys, a repeat).
+        let wide = (0..<40).map { "\"k\($0 % 30)\": \($0)" }.joined(separator: ", ")
+        let object = try JSONParser.parse("{\(wide)}").objectValue!
+        #expect(object.count == 30)
+        #expect(object["k3"] == 33)
+        #expect(Array(object.keys.prefix(3)) == ["k0", "k1", "k2"])
+    }
+
     @Test("rejects invalid JSON with the offending offset", arguments: [
         (#"{"a": 1,}"#, 8), (#"[1, 2"#, 5), (#"{"a" 1}"#, 5), (#"01"#, 1), (#"NaN"#, 0),
         (#""abc"#, 0), ("\"a\u{01}b\"", 2), (#"{"a": tru}"#, 6), (#"[1] x"#, 4), (#""\x""#, 1), ("", 0),

@@ -149,8 +149,44 @@ struct TextUtilityTests {
         #expect(parsed?.format == format)
     }
 
-    @Test("non-dates are not dates", arguments: ["", "soon", "2024-13-01", "2023-02-29", "v1.2.3", "12", "31/31/2024"])
+    @Test("plain dates read directly and padded ones the general way agree", arguments: ["2024-03-01", " 2024-03-01", "2024-03-01\n"])
+    func plainDates(text: String) {
+        #expect(TimestampParser.parse(text) == ParsedTimestamp(secondsSince1970: 1_709_251_200, format: .iso8601Date))
+    }
+
+    @Test("non-dates are not dates", arguments: ["", "soon", "2024-13-01", "2023-02-29", "2024-02-30", "2024-00-10", "2024/03/01x", "v1.2.3", "12", "31/31/2024"])
     func notDates(text: String) {
         #expect(TimestampParser.parse(text) == nil)
+    }
+
+    @Test("a field layout reused across records finds what a fresh lookup finds")
+    func fieldLayouts() throws {
+        let records: [JSONObject] = [
+            ["id": "a", "text": "one", "label": "x", "updated_at": "2024-01-01", "source": "crowd"],
+            ["id": "b", "text": "two", "label": "y", "updated_at": "2024-01-02", "source": "crowd"],
+            // Same keys, other types: an id that is not a scalar falls through to the next id field.
+            ["id": ["nested": 1], "text": 3, "label": ["only"], "updated_at": nil, "source": ["type": "synthetic"]],
+            // Other keys, other order.
+            ["_id": "c", "content": "three", "category": "z", "date": "2024-01-03", "metadata": ["source": "web"], "title": "T"],
+            ["label": "w", "text": "four", "id": "d"],
+            ["id": "e", "text": "five", "label": "x", "updated_at": "2024-01-02", "source": "crowd"],
+        ]
+        var layouts = FieldLayout.Cache()
+        for fields in records {
+            let reused = RecordContent(fields, kind: .classification, layout: layouts.layout(of: fields))
+            let fresh = RecordContent(fields, kind: .classification)
+            #expect(reused.id == fresh.id)
+            #expect(reused.document == fresh.document)
+            #expect(reused.label == fresh.label && reused.labelField == fresh.labelField)
+            #expect(reused.timestamp?.field == fresh.timestamp?.field && reused.timestamp?.value == fresh.timestamp?.value)
+            #expect(reused.source == fresh.source && reused.title == fresh.title)
+            // And what the schema's own lookups say.
+            #expect(fresh.id == RecordSchema.firstScalar(RecordSchema.idFields, in: fields))
+            #expect(fresh.document == RecordSchema.firstString(RecordSchema.documentTextFields, in: fields)?.value)
+            #expect(fresh.labelField == RecordSchema.firstPresent(RecordSchema.labelFields, in: fields)?.name)
+        }
+        #expect(RecordContent(records[2], kind: .classification).id == nil)
+        #expect(RecordContent(records[2], kind: .classification).source == "synthetic")
+        #expect(RecordContent(records[3], kind: .classification).source == "web")
     }
 }
