@@ -119,8 +119,7 @@ public final class AuditRecord: Sendable {
 
     /// Unicode scalars: the bytes that are not UTF-8 continuation bytes, sixteen at a time.
     static func scalarCount(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             var count = 0
             var i = 0
             while i + ByteBlock.width <= bytes.count {

@@ -30,8 +30,7 @@ struct CanonicalBuffer {
     @discardableResult
     mutating func append(_ text: String) -> Int {
         let separated = bytes.count
-        var text = text
-        text.withUTF8 { source in
+        text.withUTF8Bytes { source in
             // The separator goes in first and is taken back if the part turns out blank.
             if separated > 0 { bytes.append(0x20) }
             let start = bytes.count

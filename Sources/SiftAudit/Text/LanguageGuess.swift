@@ -45,8 +45,7 @@ enum LanguageGuess {
         var offset = 0
         for part in parts {
             guard offset < scriptWindow else { break }
-            var part = part
-            part.withUTF8 { countScripts($0, upTo: scriptWindow - offset, into: &counts) }
+            part.withUTF8Bytes { countScripts($0, upTo: scriptWindow - offset, into: &counts) }
             offset += part.utf8.count + 1
         }
         var totals = counts.scripts
@@ -130,8 +129,7 @@ enum LanguageGuess {
         let stopWords = stopWords
         let longest = longestStopWord
         for part in parts where words < latinWords {
-            var part = part
-            part.withUTF8 { bytes in
+            part.withUTF8Bytes { bytes in
                 WordScanner.forEachWord(in: bytes) { range in
                     words += 1
                     if let word = WordScanner.trimmed(bytes, range), word.count <= longest, let languages = stopWords[WordScanner.shortWordKey(bytes, word)] {

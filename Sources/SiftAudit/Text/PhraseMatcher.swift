@@ -69,8 +69,7 @@ struct PhraseMatcher: Sendable {
     /// Those whose byte begins some phrase are found sixteen at a time; the pair table then rejects
     /// most of them with one load.
     func firstMatch(in text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { haystack -> Int? in
+        return text.withUTF8Bytes { haystack -> Int? in
             bytes.withUnsafeBufferPointer { needles in
                 patterns.withUnsafeBufferPointer { patterns in
                     starts.withUnsafeBufferPointer { starts in

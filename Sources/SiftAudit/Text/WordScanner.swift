@@ -4,8 +4,7 @@
 enum WordScanner {
     /// Calls `body` with each word's byte range; `body` returns false to stop early.
     @inline(__always) static func forEachWord(in text: String, _ body: (Range<Int>, UnsafeBufferPointer<UInt8>) -> Bool) {
-        var text = text
-        text.withUTF8 { bytes in forEachWord(in: bytes) { body($0, bytes) } }
+        text.withUTF8Bytes { bytes in forEachWord(in: bytes) { body($0, bytes) } }
     }
 
     /// Word boundaries are read from one whitespace bit mask per sixteen bytes, so a word costs a

@@ -30,8 +30,7 @@ struct PlaceholderCheck: AuditCheck {
     /// The first placeholder outside code blocks, in one pass: fence lines toggle code; elsewhere
     /// only `[`, `<`, `{`, and `T`, `F`, `l`, `L` at word starts can begin a placeholder.
     static func scan(_ text: String) -> Kind? {
-        var text = text
-        return text.withUTF8 { bytes -> Kind? in
+        return text.withUTF8Bytes { bytes -> Kind? in
             let count = bytes.count
             var inCode = false
             var i = 0

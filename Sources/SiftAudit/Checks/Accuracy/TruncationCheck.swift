@@ -22,8 +22,7 @@ struct TruncationCheck: AuditCheck {
     }
 
     static func sign(_ text: String) -> Sign? {
-        var text = text
-        return text.withUTF8 { bytes -> Sign? in
+        return text.withUTF8Bytes { bytes -> Sign? in
             var fences = 0
             let count = bytes.count
             // Line starts: the text's start and each byte after a line feed.

@@ -28,8 +28,7 @@ struct PIICheck: AuditCheck {
     /// one only at a digit, or at `+` or `(` directly before a digit), so text without either has
     /// no match. Most prose has neither, and this finds it out sixteen bytes at a time.
     static func mayContainPII(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             var i = 0
             while i + ByteBlock.width <= bytes.count {
                 let block = ByteBlock(bytes, at: i)
