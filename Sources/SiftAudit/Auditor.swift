@@ -72,10 +72,13 @@ public struct Auditor {
                 result.records = audited
                 return result
             }
-            for i in batch.indices {
-                if case .malformed(let item) = batch[i] {
-                    malformed.add(reference: "line:\(item.line)", excerpt: item.raw)
-                    if malformedList.count < Self.malformedListLimit { malformedList.append(item) }
+            // Events are borrowed in place: copying each out to test its case would retain the record.
+            batch.withUnsafeBufferPointer { events in
+                for i in events.indices {
+                    if case .malformed(let item) = events[i] {
+                        malformed.add(reference: "line:\(item.line)", excerpt: item.raw)
+                        if malformedList.count < Self.malformedListLimit { malformedList.append(item) }
+                    }
                 }
             }
             for part in parts {

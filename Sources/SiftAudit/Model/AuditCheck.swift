@@ -31,18 +31,20 @@ public protocol AuditCheck: Sendable {
 }
 
 extension AuditCheck {
+    // Records are read through a buffer pointer: each is borrowed in place, where reading an
+    // array element retains and releases it, twice per record for every check.
     public func observeAll(_ records: ArraySlice<AuditRecord>) -> [Observation] {
-        var out: [Observation] = []
-        out.reserveCapacity(records.count)
-        for i in records.indices { out.append(observe(records[i])) }
-        return out
+        records.withUnsafeBufferPointer { records in
+            var out: [Observation] = []
+            out.reserveCapacity(records.count)
+            for i in records.indices { out.append(observe(records[i])) }
+            return out
+        }
     }
 
     public func absorbAll(_ observations: [Observation], of records: ArraySlice<AuditRecord>, into state: inout State) {
-        var i = records.startIndex
-        for observation in observations {
-            absorb(observation, of: records[i], into: &state)
-            i += 1
+        records.withUnsafeBufferPointer { records in
+            for i in observations.indices { absorb(observations[i], of: records[i], into: &state) }
         }
     }
 }
