@@ -68,6 +68,9 @@ public struct FlaggedRecords: Sendable {
 
     /// Excerpts are kept short: they illustrate a finding; the record itself is in the dataset.
     static func shorten(_ text: String, limit: Int = 300) -> String {
+        // No more bytes than the limit means no more characters: nothing to cut, and no need to
+        // walk the grapheme clusters (this runs for every tracked opening and term).
+        if text.utf8.count <= limit { return text }
         guard let cut = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), cut < text.endIndex else { return text }
         return String(text[..<cut]) + "…"
     }
