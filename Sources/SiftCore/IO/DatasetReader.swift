@@ -92,8 +92,10 @@ public final class DatasetReader {
         let path = self.path
         let fileID = RecordLocation.fileID(of: path)
         let maxDepth = options.maxDepth
-        var events = parallelMap(count: batch.items.count, threads: options.threads, minimumPerSlice: 256) { i in
-            Self.decode(batch.items[i], bytes: batch.bytes, file: path, fileID: fileID, maxDepth: maxDepth)
+        // Records of a slice share their objects' key lists (`JSONParser.KeyLists`).
+        var events = parallelMap(count: batch.items.count, threads: options.threads, minimumPerSlice: 256,
+                                 state: { JSONParser.KeyLists() }) { keyLists, i in
+            Self.decode(batch.items[i], bytes: batch.bytes, file: path, fileID: fileID, maxDepth: maxDepth, keyLists: &keyLists)
         }
         var index = firstIndex
         for i in events.indices {
@@ -106,7 +108,8 @@ public final class DatasetReader {
         return events
     }
 
-    static func decode(_ item: RawItem, bytes: [UInt8], file: String, fileID: Int32, maxDepth: Int) -> ReadEvent {
+    static func decode(_ item: RawItem, bytes: [UInt8], file: String, fileID: Int32, maxDepth: Int,
+                       keyLists: inout JSONParser.KeyLists) -> ReadEvent {
         switch item {
         case .malformed(let malformed):
             return .malformed(malformed)
@@ -118,7 +121,7 @@ public final class DatasetReader {
             return bytes.withUnsafeBufferPointer { all in
                 let slice = UnsafeBufferPointer(rebasing: all[range])
                 do throws(JSONParseError) {
-                    let value = try JSONParser.parse(UnsafeRawBufferPointer(slice), maxDepth: maxDepth)
+                    let value = try JSONParser.parse(UnsafeRawBufferPointer(slice), maxDepth: maxDepth, keyLists: &keyLists)
                     guard case .object(let fields) = value else {
                         return .malformed(MalformedRecord(file: file, line: line, column: 1,
                             error: "expected a JSON object, found \(article(value.typeName))", raw: rawText(slice)))

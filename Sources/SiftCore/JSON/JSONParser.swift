@@ -21,7 +21,17 @@ public struct JSONParser: ~Copyable {
     public static let defaultMaxDepth = 512
 
     public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
+        var keyLists = KeyLists()
+        return try parse(bytes, maxDepth: maxDepth, keyLists: &keyLists)
+    }
+
+    /// Parses with the key lists of earlier texts: a reader that parses many records of one shape
+    /// passes the same `keyLists`, and their objects share key lists too.
+    public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth,
+                             keyLists: inout KeyLists) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(bytes: bytes.bindMemory(to: UInt8.self), maxDepth: maxDepth)
+        swap(&parser.keyLists, &keyLists)
+        defer { swap(&parser.keyLists, &keyLists) }
         parser.skipWhitespace()
         guard parser.index < parser.bytes.count else {
             throw JSONParseError(message: "empty input, expected a JSON value", offset: 0)
@@ -55,10 +65,32 @@ public struct JSONParser: ~Copyable {
     /// (and reallocating) as members are appended.
     private var openKeys: [String] = []
     private var openValues = OpenValues()
-    /// Key lists of objects built so far (a few): objects with the same keys (the messages of a
-    /// conversation) share one key list rather than each allocating its own.
-    private var knownKeys: [[String]] = []
-    private static let knownKeyLists = 4
+    private var keyLists = KeyLists()
+
+    /// The key lists of the last few objects built: objects with the same keys (the messages of a
+    /// conversation, the records of a file) share one key list rather than each allocating its own.
+    public struct KeyLists: Sendable {
+        private var lists: [[String]] = []
+        /// The slot the next new list replaces once all are taken.
+        private var next = 0
+        static let capacity = 4
+
+        public init() {}
+
+        /// A remembered list equal to `keys`, if any.
+        func known(_ keys: ArraySlice<String>) -> [String]? {
+            lists.first { $0.count == keys.count && $0.elementsEqual(keys) }
+        }
+
+        mutating func remember(_ keys: [String]) {
+            if lists.count < Self.capacity {
+                lists.append(keys)
+            } else {
+                lists[next] = keys
+                next = (next + 1) % Self.capacity
+            }
+        }
+    }
 
     private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -159,12 +191,12 @@ public struct JSONParser: ~Copyable {
         // Small objects (almost every record) are checked for repeated keys pairwise, which costs
         // less than hashing; beyond that size the dictionary finds them.
         if keys.count <= 16 {
-            if let known = knownKeys.first(where: { $0.count == keys.count && $0.elementsEqual(keys) }) {
+            if let known = keyLists.known(keys) {
                 return JSONObject(uncheckedUniqueKeys: known, values: values)
             }
             if !Self.repeats(keys) {
                 let list = Array(keys)
-                if knownKeys.count < Self.knownKeyLists { knownKeys.append(list) }
+                keyLists.remember(list)
                 return JSONObject(uncheckedUniqueKeys: list, values: values)
             }
         }

@@ -49,3 +49,26 @@ public func parallelMap<T: Sendable>(count: Int, threads: Int = siftThreadCount,
         initialized = count
     }
 }
+
+/// `parallelMap` where each slice carries a state of its own (a cache, a scratch buffer), made by
+/// `makeState` when the slice starts and passed to `transform` for each of its indices in order.
+public func parallelMap<T: Sendable, State>(count: Int, threads: Int = siftThreadCount, minimumPerSlice: Int = 64,
+                                            state makeState: @Sendable () -> State,
+                                            _ transform: @Sendable (inout State, Int) -> T) -> [T] {
+    guard count > 0 else { return [] }
+    let slices = threads <= 1 || count < minimumPerSlice * 2 ? 1 : min(threads * slicesPerThread, max(1, count / minimumPerSlice))
+    if slices == 1 {
+        var state = makeState()
+        return (0..<count).map { transform(&state, $0) }
+    }
+    return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+        let slots = ResultSlots(base: buffer.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            var state = makeState()
+            for i in (count * slice / slices)..<(count * (slice + 1) / slices) {
+                (slots.base + i).initialize(to: transform(&state, i))
+            }
+        }
+        initialized = count
+    }
+}
