@@ -38,8 +38,9 @@ public struct EnglishWordTokenizer: Sendable {
     private let infixDotBefore = CharacterClass(EnglishTokenizerTables.infixDotBefore)
     private let infixDotAfter = CharacterClass(EnglishTokenizerTables.infixDotAfter)
     private let url: SpacyURLMatcher
-    private let currencySuffixes: [[UInt32]]
-    private let unitSuffixes: [[UInt32]]
+    /// Currency then unit suffixes (`$`-anchored alternatives after a digit), and the longest.
+    private let unitOrCurrencySuffixes: [[UInt32]]
+    private let unitOrCurrencyLongest: Int
     private let sentenceEnds = CharacterClass(scalars: EnglishTokenizerTables.sentenceEndCharacters)
     /// Last characters of unit and currency suffixes: only chunks ending in one need those lists.
     private let unitOrCurrencyEnd: CharacterClass
@@ -53,8 +54,8 @@ public struct EnglishWordTokenizer: Sendable {
             (Array(key.unicodeScalars.map(\.value)), pieces.map { Int32($0.unicodeScalars.count) })
         }
         specials = ScalarSequenceTable(cases)
-        currencySuffixes = EnglishTokenizerTables.currencySuffixes.map { Array($0.unicodeScalars.map(\.value)) }
-        unitSuffixes = EnglishTokenizerTables.unitSuffixes.map { Array($0.unicodeScalars.map(\.value)) }
+        unitOrCurrencySuffixes = (EnglishTokenizerTables.currencySuffixes + EnglishTokenizerTables.unitSuffixes).map { Array($0.unicodeScalars.map(\.value)) }
+        unitOrCurrencyLongest = unitOrCurrencySuffixes.map(\.count).max() ?? 0
         url = SpacyURLMatcher(topLevelDomain: CharacterClass(EnglishTokenizerTables.urlTopLevelDomain))
         unitOrCurrencyEnd = CharacterClass(scalars: Set((EnglishTokenizerTables.unitSuffixes + EnglishTokenizerTables.currencySuffixes).compactMap { $0.unicodeScalars.last?.value }))
         for (key, _) in cases where key.allSatisfy({ ($0 | 0x20) &- 97 < 26 }) {
@@ -70,7 +71,7 @@ public struct EnglishWordTokenizer: Sendable {
         for (key, lengths) in cases {
             let pieces: [[UInt32]] = key.withUnsafeBufferPointer { text in
                 guard findPrefix(text, 0, text.count) != 0 || findSuffix(text, 0, text.count) != 0
-                    || !findInfixes(text, 0, text.count).isEmpty else { return [] }
+                    || nextInfix(text, 0, text.count, from: 0) != nil else { return [] }
                 var tokens: [TokenSpan] = []
                 tokenizeChunk(text, 0, text.count, useSpecials: false, into: &tokens)
                 return tokens.map { Array(text[Int($0.start)..<Int($0.end)]) }
@@ -138,38 +139,43 @@ public struct EnglishWordTokenizer: Sendable {
         }
         var s = chunkStart
         var e = chunkEnd
-        var prefixes: [TokenSpan] = []
-        var suffixes: [TokenSpan] = []
+        // No per-chunk arrays: prefixes go into `tokens` in order, before the suffixes found so far
+        // (rarely any); suffixes, found outermost first, are appended and then moved behind the
+        // middle tokens by two reversals.
+        var suffixStart = tokens.count
         var lastSize = -1
+        @inline(__always) func addPrefix(_ length: Int) {
+            tokens.insert(TokenSpan(s, s + length), at: suffixStart)
+            suffixStart += 1
+            s += length
+        }
+        @inline(__always) func addSuffix(_ length: Int) {
+            tokens.append(TokenSpan(e - length, e))
+            e -= length
+        }
         while s < e, e - s != lastSize {
             if useSpecials, specials.lookup(text, s, e) != nil { break }
             lastSize = e - s
             let pre = findPrefix(text, s, e)
             if pre != 0, useSpecials, s + pre < e, specials.lookup(text, s + pre, e) != nil {
-                prefixes.append(TokenSpan(s, s + pre))
-                s += pre
+                addPrefix(pre)
                 break
             }
             let suf = findSuffix(text, s + pre, e)
             if suf != 0, useSpecials, s < e - suf, specials.lookup(text, s, e - suf) != nil {
-                suffixes.append(TokenSpan(e - suf, e))
-                e -= suf
+                addSuffix(suf)
                 break
             }
             if pre != 0, suf != 0, pre + suf <= e - s {
-                prefixes.append(TokenSpan(s, s + pre))
-                suffixes.append(TokenSpan(e - suf, e))
-                s += pre
-                e -= suf
+                addPrefix(pre)
+                addSuffix(suf)
             } else if pre != 0 {
-                prefixes.append(TokenSpan(s, s + pre))
-                s += pre
+                addPrefix(pre)
             } else if suf != 0 {
-                suffixes.append(TokenSpan(e - suf, e))
-                e -= suf
+                addSuffix(suf)
             }
         }
-        tokens.append(contentsOf: prefixes)
+        let middleStart = tokens.count
         if s < e {
             if useSpecials, let lengths = specials.lookup(text, s, e) {
                 appendSpecial(lengths, at: s, into: &tokens)
@@ -177,16 +183,24 @@ public struct EnglishWordTokenizer: Sendable {
                 tokens.append(TokenSpan(s, e))
             } else {
                 var start = s
-                for infix in findInfixes(text, s, e) {
-                    if infix.lowerBound == s { continue }
-                    if infix.lowerBound != start { tokens.append(TokenSpan(start, infix.lowerBound)) }
-                    tokens.append(TokenSpan(infix.lowerBound, infix.upperBound))
-                    start = infix.upperBound
+                var p = s
+                while let (at, length) = nextInfix(text, s, e, from: p) {
+                    if at != s {
+                        if at != start { tokens.append(TokenSpan(start, at)) }
+                        tokens.append(TokenSpan(at, at + length))
+                        start = at + length
+                    }
+                    p = at + length
                 }
                 if start < e { tokens.append(TokenSpan(start, e)) }
             }
         }
-        tokens.append(contentsOf: suffixes.reversed())
+        if middleStart > suffixStart {
+            // [suffixes outermost first, middle] -> [middle, suffixes innermost first].
+            let middleCount = tokens.count - middleStart
+            tokens[suffixStart...].reverse()
+            tokens[suffixStart..<(suffixStart + middleCount)].reverse()
+        }
     }
 
     @inline(__always)
@@ -282,30 +296,28 @@ public struct EnglishWordTokenizer: Sendable {
         if (c == 0x73 || c == 0x53), e - 2 >= lo, t[e - 2] == 0x27 || t[e - 2] == 0x2019 { best = max(best, 2) }
         if c == 0x2B, e - 2 >= lo, t[e - 2] >= 48, t[e - 2] <= 57 { best = max(best, 1) }
         guard unitOrCurrencyEnd.contains(c), e - lo >= 2 else { return best }
-        for list in [currencySuffixes, unitSuffixes] {
-            for suffix in list where suffix.count > best && e - suffix.count - 1 >= lo {
-                let digit = t[e - suffix.count - 1]
-                guard digit >= 48, digit <= 57, suffix.last == c else { continue }
-                if suffix.elementsEqual(t[(e - suffix.count)..<e]) { best = suffix.count }
-            }
+        // Every unit or currency suffix follows a digit: most words have none near their end.
+        var digit = e - 1
+        while digit > max(lo, e - unitOrCurrencyLongest - 1), !(t[digit - 1] >= 48 && t[digit - 1] <= 57) { digit -= 1 }
+        guard digit > max(lo, e - unitOrCurrencyLongest - 1) else { return best }
+        for suffix in unitOrCurrencySuffixes where suffix.count > best && e - suffix.count - 1 >= lo {
+            let digit = t[e - suffix.count - 1]
+            guard digit >= 48, digit <= 57, suffix.last == c else { continue }
+            if suffix.elementsEqual(t[(e - suffix.count)..<e]) { best = suffix.count }
         }
         return best
     }
 
-    /// Infix matches in `t[s..<e]`, left to right, non-overlapping (`finditer`).
-    func findInfixes(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var p = s
+    /// The first infix match in `t[s..<e]` at or after `p` (`finditer` from `p`): its start and
+    /// length.
+    func nextInfix(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, from p: Int) -> (at: Int, length: Int)? {
+        var p = p
         while p < e {
             let length = infixLength(t, s, e, at: p)
-            if length > 0 {
-                out.append(p..<(p + length))
-                p += length
-            } else {
-                p += 1
-            }
+            if length > 0 { return (p, length) }
+            p += 1
         }
-        return out
+        return nil
     }
 
     @inline(__always)
