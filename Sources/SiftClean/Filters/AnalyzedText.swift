@@ -65,25 +65,33 @@ public final class AnalyzedText {
     private(set) lazy var counter = HashCounter(expected: max(scalars.count / 4, 64))
 
     /// Non-overlapping occurrences of `#`, of `...` and of `…`, as Python's `str.count` counts each:
-    /// one pass instead of three searches. A run of k dots holds k / 3 non-overlapping `...`.
+    /// one branch-free pass counts `#`, `…` and adjacent dots; only text with two adjacent dots needs
+    /// the runs of dots, where a run of k dots holds k / 3 non-overlapping `...`.
     func symbolCounts() -> (hashes: Int, ellipses: Int) {
-        var hashes = 0
-        var dots = 0
-        var run = 0
-        var ellipsisCharacters = 0
         scalars.withUnsafeBufferPointer { t in
+            guard let last = t.last else { return (0, 0) }
+            var hashes = last == 0x23 ? 1 : 0
+            var ellipsisCharacters = last == 0x2026 ? 1 : 0
+            var dotPairs = 0
+            for i in 0..<(t.count - 1) {
+                let c = t[i]
+                hashes &+= c == 0x23 ? 1 : 0
+                ellipsisCharacters &+= c == 0x2026 ? 1 : 0
+                dotPairs &+= c == 0x2E && t[i + 1] == 0x2E ? 1 : 0
+            }
+            guard dotPairs > 0 else { return (hashes, ellipsisCharacters) }
+            var dots = 0
+            var run = 0
             for c in t {
                 if c == 0x2E {
                     run += 1
-                } else if run != 0 {
+                } else {
                     dots += run / 3
                     run = 0
                 }
-                hashes += c == 0x23 ? 1 : 0
-                ellipsisCharacters += c == 0x2026 ? 1 : 0
             }
+            dots += run / 3
+            return (hashes, dots + ellipsisCharacters)
         }
-        dots += run / 3
-        return (hashes, dots + ellipsisCharacters)
     }
 }
