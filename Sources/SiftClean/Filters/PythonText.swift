@@ -1,6 +1,15 @@
 /// The string operations the published filters are written with, on Unicode scalar arrays, with
 /// Python's exact semantics (which line breaks `splitlines` knows, what `strip` removes), because a
 /// line counted differently is a decision that differs from the reference implementation.
+/// What `PythonText.scanLine` finds in a line.
+struct LineScan {
+    var words = 0
+    var longestWord = 0
+    var hasOpenBracket = false
+    var hasCurlyBracket = false
+    var isASCII = true
+}
+
 enum PythonText {
     /// `str.splitlines()`: breaks at \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, U+2028 and U+2029; no
     /// empty line after a final break.
@@ -67,28 +76,27 @@ enum PythonText {
         return TokenSpan(s, e)
     }
 
-    /// `len(line.split())` and the length of its longest word, without building the words.
-    static func whitespaceWordStatistics(_ t: [UInt32], _ span: TokenSpan) -> (count: Int, longest: Int) {
-        var count = 0
-        var longest = 0
+    /// One pass over a line for C4: `len(line.split())`, the length of its longest word, and which
+    /// of `[`, `{` and non-ASCII characters it holds.
+    static func scanLine(_ t: UnsafeBufferPointer<UInt32>, _ span: TokenSpan) -> LineScan {
+        var scan = LineScan()
         var current = 0
+        var seen: UInt32 = 0
         for i in Int(span.start)..<Int(span.end) {
-            if PythonCharacter.isSpace(t[i]) {
+            let c = t[i]
+            seen |= c
+            if c == 0x5B { scan.hasOpenBracket = true }
+            if c == 0x7B { scan.hasCurlyBracket = true }
+            if PythonCharacter.isSpace(c) {
                 current = 0
             } else {
-                if current == 0 { count += 1 }
+                if current == 0 { scan.words += 1 }
                 current += 1
-                if current > longest { longest = current }
+                if current > scan.longestWord { scan.longestWord = current }
             }
         }
-        return (count, longest)
-    }
-
-    static func hasSuffix(_ t: [UInt32], _ span: TokenSpan, _ suffix: [UInt32]) -> Bool {
-        guard span.count >= suffix.count else { return false }
-        let base = Int(span.end) - suffix.count
-        for (k, c) in suffix.enumerated() where t[base + k] != c { return false }
-        return true
+        scan.isASCII = seen < 0x80
+        return scan
     }
 
     static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
@@ -118,11 +126,11 @@ struct LowercasedLine {
     private let e: Int
     private let unicode: [UInt32]?
 
-    init(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int) {
+    init(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, isASCII: Bool) {
         self.t = t
         self.s = s
         self.e = e
-        if t[s..<e].contains(where: { $0 >= 128 }) {
+        if !isASCII {
             var out: [UInt32] = []
             out.reserveCapacity(e - s)
             for i in s..<e {
@@ -146,24 +154,21 @@ struct LowercasedLine {
             for (k, phrase) in phrases.phrases.enumerated() where PythonText.contains(unicode, phrase) { found |= 1 << UInt64(k) }
             return found
         }
-        var i = s
-        while i < e {
-            var c = t[i]
-            if c >= 65 && c <= 90 { c += 32 }
-            if c < 128, let candidates = phrases.byFirst[Int(c)] {
+        // Phrases are compared only where the first two lower-cased characters start one.
+        guard e - s >= 2 else { return found }
+        var c = PhraseSet.lower(t[s])
+        for i in s..<(e - 1) {
+            let next = PhraseSet.lower(t[i + 1])
+            if phrases.startsPhrase(c, next), let candidates = phrases.byFirst[Int(c)] {
                 for k in candidates where found & (1 << UInt64(k)) == 0 {
                     let phrase = phrases.phrases[k]
                     guard i + phrase.count <= e else { continue }
                     var j = 1
-                    while j < phrase.count {
-                        let d = t[i + j]
-                        if (d >= 65 && d <= 90 ? d + 32 : d) != phrase[j] { break }
-                        j += 1
-                    }
+                    while j < phrase.count, PhraseSet.lower(t[i + j]) == phrase[j] { j += 1 }
                     if j == phrase.count { found |= 1 << UInt64(k) }
                 }
             }
-            i += 1
+            c = next
         }
         return found
     }
@@ -173,14 +178,32 @@ struct LowercasedLine {
 struct PhraseSet: Sendable {
     let phrases: [[UInt32]]
     let byFirst: [[Int]?]
+    /// Bit `first << 7 | second` set when a phrase starts with those two (ASCII) characters.
+    private let pairs: [UInt64]
 
+    /// Phrases of at least two characters.
     init(_ phrases: [[UInt32]]) {
         self.phrases = phrases
         var byFirst = [[Int]?](repeating: nil, count: 128)
+        var pairs = [UInt64](repeating: 0, count: 128 * 128 / 64)
         for (k, phrase) in phrases.enumerated() {
             let first = Int(phrase[0])
             byFirst[first] = (byFirst[first] ?? []) + [k]
+            let pair = first << 7 | Int(phrase[1])
+            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
         }
         self.byFirst = byFirst
+        self.pairs = pairs
+    }
+
+    /// ASCII lower case, other characters unchanged.
+    @inline(__always)
+    static func lower(_ c: UInt32) -> UInt32 { c >= 65 && c <= 90 ? c + 32 : c }
+
+    @inline(__always)
+    func startsPhrase(_ first: UInt32, _ second: UInt32) -> Bool {
+        guard first < 128, second < 128 else { return false }
+        let pair = Int(first << 7 | second)
+        return pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
     }
 }
