@@ -20,14 +20,40 @@ struct SubstringHashes {
         return powers
     }
 
+    private static let base2 = multiply(base, base)
+    private static let base3 = multiply(base2, base)
+    private static let base4 = multiply(base3, base)
+
     init(_ scalars: [UInt32]) {
-        var prefix = [UInt64](repeating: 0, count: scalars.count + 1)
-        var h: UInt64 = 0
-        for (i, s) in scalars.enumerated() {
-            h = Self.add(Self.multiply(h, Self.base), UInt64(s) + 1)
-            prefix[i + 1] = h
+        let n = scalars.count
+        prefix = [UInt64](unsafeUninitializedCapacity: n + 1) { prefix, initialized in
+            scalars.withUnsafeBufferPointer { t in
+                // prefix[i + k] = prefix[i] * base^k + (hash of the k characters after i): four
+                // characters per step of the dependent chain, whose multiplication latency is
+                // what bounds the one-character recurrence.
+                var h: UInt64 = 0
+                prefix[0] = 0
+                var i = 0
+                while i + 4 <= n {
+                    let q1 = UInt64(t[i]) + 1
+                    let q2 = Self.add(Self.multiply(q1, Self.base), UInt64(t[i + 1]) + 1)
+                    let q3 = Self.add(Self.multiply(q2, Self.base), UInt64(t[i + 2]) + 1)
+                    let q4 = Self.add(Self.multiply(q3, Self.base), UInt64(t[i + 3]) + 1)
+                    prefix[i + 1] = Self.add(Self.multiply(h, Self.base), q1)
+                    prefix[i + 2] = Self.add(Self.multiply(h, Self.base2), q2)
+                    prefix[i + 3] = Self.add(Self.multiply(h, Self.base3), q3)
+                    h = Self.add(Self.multiply(h, Self.base4), q4)
+                    prefix[i + 4] = h
+                    i += 4
+                }
+                while i < n {
+                    h = Self.add(Self.multiply(h, Self.base), UInt64(t[i]) + 1)
+                    prefix[i + 1] = h
+                    i += 1
+                }
+            }
+            initialized = n + 1
         }
-        self.prefix = prefix
         powers = scalars.count < Self.sharedPowers.count ? Self.sharedPowers : Self.powerTable(scalars.count)
     }
 

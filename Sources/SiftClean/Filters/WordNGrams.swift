@@ -110,27 +110,24 @@ struct WordNGrams {
     /// when its `shortest`-gram is shorter than `span` characters (then so may be its longer
     /// n-grams), or when the `span` characters starting at it also start at another word. Other
     /// positions start n-grams that are unique in the document, for every n >= `shortest`.
-    func duplicateCandidates(shortest: Int, _ counter: HashCounter) -> [Int32] {
+    ///
+    /// The `span` characters are compared by a fingerprint, not by the exact substring hashes:
+    /// equal characters always get equal fingerprints, and a rare collision only adds a candidate,
+    /// which the exact count then visits for nothing.
+    func duplicateCandidates(shortest: Int, _ counter: HashCounter, _ t: UnsafeBufferPointer<UInt32>) -> [Int32] {
         let count = words.count
         let total = concatenatedLength[count]
         let span = candidateSpan(shortest)
         // Positions whose next `span` characters lie inside the concatenation, and their keys.
         var keyed = 0
         while keyed < count, concatenatedLength[keyed] + span <= total { keyed += 1 }
-        let occurrences: [Int32] = concatenated.withUnsafeBufferPointer { concatenated in
+        let prefix = concatenationFingerprints(t)
+        var power: UInt64 = 1
+        for _ in 0..<span { power &*= Self.fingerprintBase }
+        let occurrences: [Int32] = prefix.withUnsafeBufferPointer { prefix in
             concatenatedLength.withUnsafeBufferPointer { lengths in
-                hashes.powers.withUnsafeBufferPointer { powers in
-                    var k = 0
-                    return counter.occurrences(windows: keyed) { p in
-                        // Word k holds the character just past the span (or the span ends the text).
-                        let end = lengths[p] + span
-                        while k < count, lengths[k + 1] <= end { k += 1 }
-                        let whole = Self.difference(concatenated[k], SubstringHashes.multiply(concatenated[p], powers[lengths[k] - lengths[p]]))
-                        let partial = end - lengths[k]
-                        guard partial > 0 else { return whole }
-                        let start = Int(words[k].start)
-                        return hashes.concatenate(whole, hashes.hash(start, start + partial), secondLength: partial)
-                    }
+                counter.occurrences(windows: keyed) { p in
+                    prefix[lengths[p] + span] &- prefix[lengths[p]] &* power
                 }
             }
         }
@@ -142,6 +139,28 @@ struct WordNGrams {
             }
         }
         return candidates
+    }
+
+    /// Odd, so that multiplying by it loses no bits modulo 2^64.
+    private static let fingerprintBase: UInt64 = 0x0000_0100_0000_01B3
+
+    /// Polynomial fingerprints modulo 2^64 (one multiply-add per character, where the substring
+    /// hashes need a modular reduction) of every prefix of the words' concatenation.
+    private func concatenationFingerprints(_ t: UnsafeBufferPointer<UInt32>) -> [UInt64] {
+        let total = concatenatedLength[words.count]
+        return [UInt64](unsafeUninitializedCapacity: total + 1) { prefix, initialized in
+            var h: UInt64 = 0
+            var o = 0
+            prefix[0] = 0
+            for word in words {
+                for i in Int(word.start)..<Int(word.end) {
+                    h = h &* Self.fingerprintBase &+ UInt64(t[i])
+                    o += 1
+                    prefix[o] = h
+                }
+            }
+            initialized = total + 1
+        }
     }
 
     /// The span for `duplicateCandidates`: the longest that at most 1/32 of the `shortest`-grams
