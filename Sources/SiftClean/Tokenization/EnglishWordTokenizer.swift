@@ -44,10 +44,9 @@ public struct EnglishWordTokenizer: Sendable {
     private let sentenceEnds = CharacterClass(scalars: EnglishTokenizerTables.sentenceEndCharacters)
     /// Last characters of unit and currency suffixes: only chunks ending in one need those lists.
     private let unitOrCurrencyEnd: CharacterClass
-    /// Exceptions made only of ASCII letters ("gonna", "cannot"), by first and last letter
-    /// (`(first & 31) << 5 | last & 31`) and by length: most words skip the exception lookup.
-    private var letterExceptionEnds = [UInt64](repeating: 0, count: 16)
-    private var letterExceptionLengths: UInt64 = 0
+    /// Exceptions made only of ASCII letters ("gonna", "cannot"), by length, first and last letter
+    /// (`length << 10 | (first & 31) << 5 | last & 31`): most words skip the exception lookup.
+    private let letterExceptionShapes: [UInt64]
 
     public init() {
         let cases = EnglishTokenizerTables.specialCases.map { key, pieces in
@@ -58,11 +57,13 @@ public struct EnglishWordTokenizer: Sendable {
         unitOrCurrencyLongest = unitOrCurrencySuffixes.map(\.count).max() ?? 0
         url = SpacyURLMatcher(topLevelDomain: CharacterClass(EnglishTokenizerTables.urlTopLevelDomain))
         unitOrCurrencyEnd = CharacterClass(scalars: Set((EnglishTokenizerTables.unitSuffixes + EnglishTokenizerTables.currencySuffixes).compactMap { $0.unicodeScalars.last?.value }))
-        for (key, _) in cases where key.allSatisfy({ ($0 | 0x20) &- 97 < 26 }) {
-            let index = Int((key[0] & 31) << 5 | (key[key.count - 1] & 31))
-            letterExceptionEnds[index >> 6] |= 1 << UInt64(index & 63)
-            letterExceptionLengths |= 1 << UInt64(min(key.count, 63))
+        let letterExceptions = cases.map(\.0).filter { $0.allSatisfy { ($0 | 0x20) &- 97 < 26 } }
+        var shapes = [UInt64](repeating: 0, count: ((letterExceptions.map(\.count).max() ?? 0) + 1) << 4)
+        for key in letterExceptions {
+            let index = key.count << 10 | Int((key[0] & 31) << 5 | (key[key.count - 1] & 31))
+            shapes[index >> 6] |= 1 << UInt64(index & 63)
         }
+        letterExceptionShapes = shapes
         patternsByFirstToken = ScalarSequenceTable([])
         // The exceptions' own affix tokenization (without exceptions) gives the patterns; spaCy
         // registers a pattern only when an affix or infix rule fires on the exception's text
@@ -108,8 +109,9 @@ public struct EnglishWordTokenizer: Sendable {
             var onlyLetters = (text[i] | 0x20) &- 97 < 26
             while j < end {
                 let c = text[j]
-                if PythonCharacter.isSpace(c) { break }
-                if onlyLetters, (c | 0x20) &- 97 >= 26 { onlyLetters = false }
+                // Only characters below `!` or beyond ASCII can be whitespace.
+                if c &- 33 >= 95, PythonCharacter.isSpace(c) { break }
+                onlyLetters = onlyLetters && (c | 0x20) &- 97 < 26
                 j += 1
             }
             if onlyLetters, !mayBeLetterException(text, i, j) || specials.lookup(text, i, j) == nil {
@@ -126,9 +128,8 @@ public struct EnglishWordTokenizer: Sendable {
 
     @inline(__always)
     private func mayBeLetterException(_ text: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> Bool {
-        guard letterExceptionLengths & (1 << UInt64(min(end - start, 63))) != 0 else { return false }
-        let index = Int((text[start] & 31) << 5 | (text[end - 1] & 31))
-        return letterExceptionEnds[index >> 6] & (1 << UInt64(index & 63)) != 0
+        let index = (end - start) << 10 | Int((text[start] & 31) << 5 | (text[end - 1] & 31))
+        return index >> 6 < letterExceptionShapes.count && letterExceptionShapes[index >> 6] & (1 << UInt64(index & 63)) != 0
     }
 
     /// spaCy's `_split_affixes` + `_attach_tokens` for one whitespace-free chunk.
