@@ -8,7 +8,8 @@ struct SubstringHashes {
     static let modulus: UInt64 = (1 << 61) - 1
     static let base: UInt64 = 0x1F_3D5B_79A1_C3E5 % modulus
 
-    private(set) var prefix: [UInt64]
+    /// Prefix hashes, only partly reduced (below 2^63, see `multiplyAdd`): `hash` reduces them.
+    private let prefix: [UInt64]
     /// `base^k`: a table shared by all documents, extended per document only for longer texts.
     let powers: [UInt64]
 
@@ -21,40 +22,49 @@ struct SubstringHashes {
     }
 
     private static let base2 = multiply(base, base)
-    private static let base3 = multiply(base2, base)
-    private static let base4 = multiply(base3, base)
 
     init(_ scalars: [UInt32]) {
         let n = scalars.count
         prefix = [UInt64](unsafeUninitializedCapacity: n + 1) { prefix, initialized in
             scalars.withUnsafeBufferPointer { t in
-                // prefix[i + k] = prefix[i] * base^k + (hash of the k characters after i): four
-                // characters per step of the dependent chain, whose multiplication latency is
-                // what bounds the one-character recurrence.
+                // Two characters per step of the dependent chain (whose multiplication latency
+                // bounds the one-character recurrence): prefix[i + 2] = prefix[i] * base^2 +
+                // (c_i * base + c_i+1), and prefix[i + 1] beside it.
                 var h: UInt64 = 0
                 prefix[0] = 0
                 var i = 0
-                while i + 4 <= n {
-                    let q1 = UInt64(t[i]) + 1
-                    let q2 = Self.add(Self.multiply(q1, Self.base), UInt64(t[i + 1]) + 1)
-                    let q3 = Self.add(Self.multiply(q2, Self.base), UInt64(t[i + 2]) + 1)
-                    let q4 = Self.add(Self.multiply(q3, Self.base), UInt64(t[i + 3]) + 1)
-                    prefix[i + 1] = Self.add(Self.multiply(h, Self.base), q1)
-                    prefix[i + 2] = Self.add(Self.multiply(h, Self.base2), q2)
-                    prefix[i + 3] = Self.add(Self.multiply(h, Self.base3), q3)
-                    h = Self.add(Self.multiply(h, Self.base4), q4)
-                    prefix[i + 4] = h
-                    i += 4
+                while i + 2 <= n {
+                    let c0 = UInt64(t[i]) + 1
+                    let pair = Self.multiplyAdd(c0, Self.base, UInt64(t[i + 1]) + 1)
+                    prefix[i + 1] = Self.multiplyAdd(h, Self.base, c0)
+                    h = Self.multiplyAdd(h, Self.base2, pair)
+                    prefix[i + 2] = h
+                    i += 2
                 }
-                while i < n {
-                    h = Self.add(Self.multiply(h, Self.base), UInt64(t[i]) + 1)
-                    prefix[i + 1] = h
-                    i += 1
+                if i < n {
+                    prefix[n] = Self.multiplyAdd(h, Self.base, UInt64(t[i]) + 1)
                 }
             }
             initialized = n + 1
         }
         powers = scalars.count < Self.sharedPowers.count ? Self.sharedPowers : Self.powerTable(scalars.count)
+    }
+
+    /// `a * b + c` modulo 2^61 - 1, congruent but only partly reduced: for `a` < 2^63, `b` < 2^61
+    /// and `c` < 2^62 the result stays below 2^63, so it can be fed back as `a`, and leaving out
+    /// the final reduction shortens the prefix hashes' dependent chain.
+    @inline(__always)
+    private static func multiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
+        let (high, low) = a.multipliedFullWidth(by: b)
+        let value = (low & modulus) &+ (low >> 61) &+ (high << 3)
+        return (value & modulus) &+ (value >> 61) &+ c
+    }
+
+    /// The canonical residue of a partly reduced value below 2^63.
+    @inline(__always)
+    private static func reduce(_ value: UInt64) -> UInt64 {
+        let folded = (value & modulus) &+ (value >> 61)
+        return folded >= modulus ? folded - modulus : folded
     }
 
     @inline(__always)
@@ -75,7 +85,7 @@ struct SubstringHashes {
     /// Hash of `scalars[start..<end]`.
     @inline(__always)
     func hash(_ start: Int, _ end: Int) -> UInt64 {
-        let a = prefix[end]
+        let a = Self.reduce(prefix[end])
         let b = Self.multiply(prefix[start], powers[end - start])
         return a >= b ? a - b : a &+ Self.modulus &- b
     }
