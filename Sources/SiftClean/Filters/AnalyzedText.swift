@@ -1,7 +1,7 @@
 /// One document's text prepared once for every rule set: its Unicode scalars (Python counts
 /// characters as code points, and so do the published filters) and, computed on first use and then
-/// shared by the rule sets that need them, its words, its `splitlines()` lines, its substring hashes
-/// and a scratch hash table.
+/// shared by the rule sets that need them, its words, its line breaks and `splitlines()` lines, its
+/// substring hashes and a scratch hash table.
 ///
 /// A reference type so the lazily computed parts are computed once per document; each document is
 /// analysed on one worker thread, never shared.
@@ -55,8 +55,10 @@ public final class AnalyzedText {
     /// datatrove's `split_into_words(text, "en")`.
     public private(set) lazy var words: [TokenSpan] = scalars.withUnsafeBufferPointer { EnglishWordTokenizer.shared.words($0) }
 
+    private(set) lazy var lineBreaks = scalars.withUnsafeBufferPointer { LineBreaks($0) }
+
     /// `text.splitlines()` (Gopher quality's bullet and ellipsis lines, C4's lines).
-    private(set) lazy var lines: [TokenSpan] = PythonText.splitLines(scalars)
+    private(set) lazy var lines: [TokenSpan] = lineBreaks.lines(scalars)
 
     private(set) lazy var hashes = SubstringHashes(scalars)
 

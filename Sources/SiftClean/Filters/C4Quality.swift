@@ -85,7 +85,9 @@ public struct C4Quality: Sendable {
         for rawLine in lines {
             let span = PythonText.strip(t, rawLine)
             let scan = PythonText.scanLine(buffer, span)
-            if let maxWordLength, maxWordLength != -1, scan.longestWord > maxWordLength { continue }
+            // No word can be longer than its line.
+            if let maxWordLength, maxWordLength != -1, span.count > maxWordLength,
+               PythonText.longestWord(buffer, span) > maxWordLength { continue }
             let verdict: LineVerdict
             if removeCitations, scan.hasOpenBracket {
                 // Citation markers change the line: test (and count sentences in) the cleaned copy.

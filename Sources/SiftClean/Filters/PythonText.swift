@@ -1,72 +1,15 @@
-/// The string operations the published filters are written with, on Unicode scalar arrays, with
-/// Python's exact semantics (which line breaks `splitlines` knows, what `strip` removes), because a
-/// line counted differently is a decision that differs from the reference implementation.
 /// What `PythonText.scanLine` finds in a line.
 struct LineScan {
     var words = 0
-    var longestWord = 0
     var hasOpenBracket = false
     var hasCurlyBracket = false
     var isASCII = true
 }
 
+/// The string operations the published filters are written with, on Unicode scalar arrays, with
+/// Python's exact semantics (which line breaks `splitlines` knows, what `strip` removes), because a
+/// line counted differently is a decision that differs from the reference implementation.
 enum PythonText {
-    /// `str.splitlines()`: breaks at \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, U+2028 and U+2029; no
-    /// empty line after a final break.
-    static func splitLines(_ t: [UInt32], _ start: Int = 0, _ end: Int? = nil) -> [TokenSpan] {
-        let end = end ?? t.count
-        var lines: [TokenSpan] = []
-        var lineStart = start
-        var i = start
-        while i < end {
-            let c = t[i]
-            let isBreak = c == 10 || c == 13 || c == 11 || c == 12 || (c >= 28 && c <= 30) || c == 0x85 || c == 0x2028 || c == 0x2029
-            if isBreak {
-                lines.append(TokenSpan(lineStart, i))
-                if c == 13, i + 1 < end, t[i + 1] == 10 { i += 1 }
-                lineStart = i + 1
-            }
-            i += 1
-        }
-        if lineStart < end { lines.append(TokenSpan(lineStart, end)) }
-        return lines
-    }
-
-    /// `text.split(separator)` for a one-character separator: always at least one piece.
-    static func split(_ t: [UInt32], on separator: UInt32) -> [TokenSpan] {
-        var pieces: [TokenSpan] = []
-        var start = 0
-        for (i, c) in t.enumerated() where c == separator {
-            pieces.append(TokenSpan(start, i))
-            start = i + 1
-        }
-        pieces.append(TokenSpan(start, t.count))
-        return pieces
-    }
-
-    /// `re.split("\n{minimum,}", text[start..<end])`: pieces between runs of at least `minimum`
-    /// newlines, empty pieces at the ends included.
-    static func split(_ t: [UInt32], _ start: Int, _ end: Int, onNewlineRunsOf minimum: Int) -> [TokenSpan] {
-        var pieces: [TokenSpan] = []
-        var pieceStart = start
-        var i = start
-        while i < end {
-            if t[i] == 10 {
-                var j = i
-                while j < end, t[j] == 10 { j += 1 }
-                if j - i >= minimum {
-                    pieces.append(TokenSpan(pieceStart, i))
-                    pieceStart = j
-                }
-                i = j
-            } else {
-                i += 1
-            }
-        }
-        pieces.append(TokenSpan(pieceStart, end))
-        return pieces
-    }
-
     /// `str.strip()` of a span.
     static func strip(_ t: [UInt32], _ span: TokenSpan) -> TokenSpan {
         var s = Int(span.start)
@@ -76,27 +19,55 @@ enum PythonText {
         return TokenSpan(s, e)
     }
 
-    /// One pass over a line for C4: `len(line.split())`, the length of its longest word, and which
-    /// of `[`, `{` and non-ASCII characters it holds.
+    /// One pass over a line for C4: `len(line.split())`, and which of `[`, `{` and non-ASCII
+    /// characters it holds. Branch-free for ASCII lines; others are counted again exactly.
     static func scanLine(_ t: UnsafeBufferPointer<UInt32>, _ span: TokenSpan) -> LineScan {
         var scan = LineScan()
-        var current = 0
         var seen: UInt32 = 0
+        var words = 0
+        var previousSpace = true
+        var brackets: UInt32 = 0
         for i in Int(span.start)..<Int(span.end) {
             let c = t[i]
             seen |= c
-            if c == 0x5B { scan.hasOpenBracket = true }
-            if c == 0x7B { scan.hasCurlyBracket = true }
-            if PythonCharacter.isSpace(c) {
+            // ASCII whitespace: 9...13, 28...32.
+            let space = c < 33 && (0x1_F000_3E00 as UInt64) >> UInt64(c) & 1 != 0
+            words &+= !space && previousSpace ? 1 : 0
+            previousSpace = space
+            brackets |= (c == 0x5B ? 1 : 0) | (c == 0x7B ? 2 : 0)
+        }
+        scan.hasOpenBracket = brackets & 1 != 0
+        scan.hasCurlyBracket = brackets & 2 != 0
+        scan.isASCII = seen < 0x80
+        scan.words = scan.isASCII ? words : wordCount(t, span)
+        return scan
+    }
+
+    /// `len(text.split())` for any text.
+    private static func wordCount(_ t: UnsafeBufferPointer<UInt32>, _ span: TokenSpan) -> Int {
+        var words = 0
+        var previousSpace = true
+        for i in Int(span.start)..<Int(span.end) {
+            let space = PythonCharacter.isSpace(t[i])
+            if !space && previousSpace { words += 1 }
+            previousSpace = space
+        }
+        return words
+    }
+
+    /// The length of the longest word of `text.split()`.
+    static func longestWord(_ t: UnsafeBufferPointer<UInt32>, _ span: TokenSpan) -> Int {
+        var longest = 0
+        var current = 0
+        for i in Int(span.start)..<Int(span.end) {
+            if PythonCharacter.isSpace(t[i]) {
                 current = 0
             } else {
-                if current == 0 { scan.words += 1 }
                 current += 1
-                if current > scan.longestWord { scan.longestWord = current }
+                longest = max(longest, current)
             }
         }
-        scan.isASCII = seen < 0x80
-        return scan
+        return longest
     }
 
     static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
