@@ -67,21 +67,23 @@ public final class AnalyzedText {
     private(set) lazy var counter = HashCounter(expected: max(scalars.count / 4, 64))
 
     /// Non-overlapping occurrences of `#`, of `...` and of `…`, as Python's `str.count` counts each:
-    /// one branch-free pass counts `#`, `…` and adjacent dots; only text with two adjacent dots needs
+    /// one vectorised pass counts `#`, `…` and adjacent dots; only text with two adjacent dots needs
     /// the runs of dots, where a run of k dots holds k / 3 non-overlapping `...`.
     func symbolCounts() -> (hashes: Int, ellipses: Int) {
         scalars.withUnsafeBufferPointer { t in
-            guard let last = t.last else { return (0, 0) }
-            var hashes = last == 0x23 ? 1 : 0
-            var ellipsisCharacters = last == 0x2026 ? 1 : 0
-            var dotPairs = 0
-            for i in 0..<(t.count - 1) {
-                let c = t[i]
-                hashes &+= c == 0x23 ? 1 : 0
-                ellipsisCharacters &+= c == 0x2026 ? 1 : 0
-                dotPairs &+= c == 0x2E && t[i + 1] == 0x2E ? 1 : 0
+            guard let base = t.baseAddress, let last = t.last else { return (0, 0) }
+            var hashes = bit(last == 0x23)
+            var ellipsisCharacters = bit(last == 0x2026)
+            var dotPairs: UInt32 = 0
+            var i = 0
+            while i < t.count &- 1 {
+                let c = base[i]
+                hashes &+= bit(c == 0x23)
+                ellipsisCharacters &+= bit(c == 0x2026)
+                dotPairs &+= bit(c == 0x2E) & bit(base[i &+ 1] == 0x2E)
+                i &+= 1
             }
-            guard dotPairs > 0 else { return (hashes, ellipsisCharacters) }
+            guard dotPairs > 0 else { return (Int(hashes), Int(ellipsisCharacters)) }
             var dots = 0
             var run = 0
             for c in t {
@@ -93,7 +95,7 @@ public final class AnalyzedText {
                 }
             }
             dots += run / 3
-            return (hashes, dots + ellipsisCharacters)
+            return (Int(hashes), dots + Int(ellipsisCharacters))
         }
     }
 }

@@ -13,15 +13,31 @@ struct LineBreaks {
     init(_ t: UnsafeBufferPointer<UInt32>) {
         var all: [Int32] = []
         var newlines: [Int32] = []
-        for i in 0..<t.count {
-            let c = t[i]
-            // \n, \v, \f, \r: 10...13; \x1c-\x1e: 28...30.
-            let isBreak = c < 31 ? (0x7000_3C00 as UInt32) >> c & 1 != 0 : c >= 0x85 && (c == 0x85 || c == 0x2028 || c == 0x2029)
-            if isBreak {
-                all.append(Int32(truncatingIfNeeded: i))
-                if c == 10 { newlines.append(Int32(truncatingIfNeeded: i)) }
+        func inspect(_ from: Int, _ to: Int) {
+            for i in from..<to {
+                let c = t[i]
+                // \n, \v, \f, \r: 10...13; \x1c-\x1e: 28...30.
+                let isBreak = c < 31 ? (0x7000_3C00 as UInt32) >> c & 1 != 0 : c == 0x85 || c == 0x2028 || c == 0x2029
+                if isBreak {
+                    all.append(Int32(truncatingIfNeeded: i))
+                    if c == 10 { newlines.append(Int32(truncatingIfNeeded: i)) }
+                }
             }
         }
+        // Blocks of 16 with no character below 31 or from U+0085 on hold no break.
+        var i = 0
+        if let base = t.baseAddress {
+            while i &+ 16 <= t.count {
+                var candidates: UInt32 = 0
+                for k in 0..<16 {
+                    let c = base[i &+ k]
+                    candidates |= bit(c < 31) | bit(c >= 0x85)
+                }
+                if candidates != 0 { inspect(i, i &+ 16) }
+                i &+= 16
+            }
+        }
+        inspect(i, t.count)
         self.all = all
         self.newlines = newlines
         count = t.count

@@ -20,26 +20,29 @@ enum PythonText {
     }
 
     /// One pass over a line for C4: `len(line.split())`, and which of `[`, `{` and non-ASCII
-    /// characters it holds. Branch-free for ASCII lines; others are counted again exactly.
+    /// characters it holds. Vectorised for ASCII lines; others are counted again exactly.
     static func scanLine(_ t: UnsafeBufferPointer<UInt32>, _ span: TokenSpan) -> LineScan {
-        var scan = LineScan()
-        var seen: UInt32 = 0
-        var words = 0
-        var previousSpace = true
-        var brackets: UInt32 = 0
-        for i in Int(span.start)..<Int(span.end) {
-            let c = t[i]
+        let start = Int(span.start)
+        let end = Int(span.end)
+        guard start < end, let base = t.baseAddress else { return LineScan() }
+        // A word starts at a non-space character after a space, or at the line's start.
+        @inline(__always) func space(_ c: UInt32) -> UInt32 { bit(c &- 9 < 5) | bit(c &- 28 < 5) }
+        var words = space(base[start]) ^ 1
+        var seen = base[start]
+        var brackets = bit(base[start] == 0x5B) | bit(base[start] == 0x7B) << 1
+        var i = start &+ 1
+        while i < end {
+            let c = base[i]
+            words &+= (space(c) ^ 1) & space(base[i &- 1])
             seen |= c
-            // ASCII whitespace: 9...13, 28...32.
-            let space = c < 33 && (0x1_F000_3E00 as UInt64) >> UInt64(c) & 1 != 0
-            words &+= !space && previousSpace ? 1 : 0
-            previousSpace = space
-            brackets |= (c == 0x5B ? 1 : 0) | (c == 0x7B ? 2 : 0)
+            brackets |= bit(c == 0x5B) | bit(c == 0x7B) << 1
+            i &+= 1
         }
+        var scan = LineScan()
         scan.hasOpenBracket = brackets & 1 != 0
         scan.hasCurlyBracket = brackets & 2 != 0
         scan.isASCII = seen < 0x80
-        scan.words = scan.isASCII ? words : wordCount(t, span)
+        scan.words = scan.isASCII ? Int(words) : wordCount(t, span)
         return scan
     }
 

@@ -8,6 +8,8 @@ struct SubstringHashes {
     static let modulus: UInt64 = (1 << 61) - 1
     static let base: UInt64 = 0x1F_3D5B_79A1_C3E5 % modulus
 
+    /// The text hashed (shared storage, not a copy).
+    let text: [UInt32]
     /// Prefix hashes, only partly reduced (below 2^63, see `multiplyAdd`): `hash` reduces them.
     private let prefix: [UInt64]
     /// `base^k`: a table shared by all documents, extended per document only for longer texts.
@@ -24,6 +26,7 @@ struct SubstringHashes {
     private static let base2 = multiply(base, base)
 
     init(_ scalars: [UInt32]) {
+        text = scalars
         let n = scalars.count
         prefix = [UInt64](unsafeUninitializedCapacity: n + 1) { prefix, initialized in
             scalars.withUnsafeBufferPointer { t in

@@ -114,14 +114,14 @@ struct WordNGrams {
     /// The `span` characters are compared by a fingerprint, not by the exact substring hashes:
     /// equal characters always get equal fingerprints, and a rare collision only adds a candidate,
     /// which the exact count then visits for nothing.
-    func duplicateCandidates(shortest: Int, _ counter: HashCounter, _ t: UnsafeBufferPointer<UInt32>) -> [Int32] {
+    func duplicateCandidates(shortest: Int, _ counter: HashCounter) -> [Int32] {
         let count = words.count
         let total = concatenatedLength[count]
         let span = candidateSpan(shortest)
         // Positions whose next `span` characters lie inside the concatenation, and their keys.
         var keyed = 0
         while keyed < count, concatenatedLength[keyed] + span <= total { keyed += 1 }
-        let prefix = concatenationFingerprints(t)
+        let prefix = hashes.text.withUnsafeBufferPointer { concatenationFingerprints($0) }
         var power: UInt64 = 1
         for _ in 0..<span { power &*= Self.fingerprintBase }
         let occurrences: [Int32] = prefix.withUnsafeBufferPointer { prefix in
