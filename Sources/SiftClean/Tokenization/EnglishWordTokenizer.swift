@@ -47,6 +47,14 @@ public struct EnglishWordTokenizer: Sendable {
     /// Exceptions made only of ASCII letters ("gonna", "cannot"), by length, first and last letter
     /// (`length << 10 | (first & 31) << 5 | last & 31`): most words skip the exception lookup.
     private let letterExceptionShapes: [UInt64]
+    /// Last characters of exceptions: other chunks ending in one need no exception lookup.
+    private let exceptionEnds: CharacterClass
+    /// Whether `appendShortcut` holds for these tables: no affix class holds an ASCII letter or
+    /// digit, and no exception pattern is a single piece of them.
+    private var shortcutHolds = false
+    /// Characters that are a single-piece exception pattern on their own (`appendShortcut` leaves
+    /// chunks closing with one to the exception pass).
+    private var singlePieceCharacters = CharacterClass([])
 
     public init() {
         let cases = EnglishTokenizerTables.specialCases.map { key, pieces in
@@ -64,6 +72,7 @@ public struct EnglishWordTokenizer: Sendable {
             shapes[index >> 6] |= 1 << UInt64(index & 63)
         }
         letterExceptionShapes = shapes
+        exceptionEnds = CharacterClass(scalars: Set(cases.compactMap { $0.0.last }))
         patternsByFirstToken = ScalarSequenceTable([])
         // The exceptions' own affix tokenization (without exceptions) gives the patterns; spaCy
         // registers a pattern only when an affix or infix rule fires on the exception's text
@@ -80,14 +89,38 @@ public struct EnglishWordTokenizer: Sendable {
             if let first = pieces.first { grouped[first, default: []].append((pieces, lengths)) }
         }
         patternsByFirstToken = ScalarSequenceTable(grouped.map { ($0.key, $0.value) })
+        let alphanumerics = Array(48...57) + Array(65...90) + Array(97...122) as [UInt32]
+        let singlePieces = grouped.values.flatMap { $0 }.filter { $0.pieces.count == 1 }.map { $0.pieces[0] }
+        shortcutHolds = !alphanumerics.contains { prefixCharacters.contains($0) || suffixCharacters.contains($0) || icons.contains($0) }
+            && !singlePieces.contains { piece in piece.allSatisfy { alphanumerics.contains($0) } }
+        singlePieceCharacters = CharacterClass(scalars: Set(singlePieces.filter { $0.count == 1 }.map { $0[0] }))
     }
 
     /// The words of `text` as datatrove's `split_into_words` returns them (whitespace tokens dropped).
     public func words(_ text: UnsafeBufferPointer<UInt32>) -> [TokenSpan] {
         var tokens: [TokenSpan] = []
         tokens.reserveCapacity(text.count / 5)
-        tokenize(text, 0, text.count, whitespaceTokens: false, into: &tokens)
+        var high: UInt32 = 0
+        for c in text { high |= c }
+        if high < 0x80 {
+            ASCIIChunks(text).forEach { appendChunk(text, $0, $1, onlyLetters: $2, into: &tokens) }
+        } else {
+            tokenize(text, 0, text.count, whitespaceTokens: false, into: &tokens)
+        }
         return tokens
+    }
+
+    /// The tokens of one whitespace-free chunk; `onlyLetters` when it is ASCII letters only.
+    @inline(__always)
+    private func appendChunk(_ text: UnsafeBufferPointer<UInt32>, _ i: Int, _ j: Int, onlyLetters: Bool, into tokens: inout [TokenSpan]) {
+        if onlyLetters, !mayBeLetterException(text, i, j) || specials.lookup(text, i, j) == nil {
+            // ASCII letters only: no prefix, suffix, infix or URL rule can fire.
+            tokens.append(TokenSpan(i, j))
+        } else if !appendShortcut(text, i, j, into: &tokens) {
+            let first = tokens.count
+            tokenizeChunk(text, i, j, useSpecials: true, into: &tokens)
+            if tokens.count - first > 1 { rejoinExceptions(text, &tokens, from: first) }
+        }
     }
 
     /// Tokens of `text[start..<end]`; with `whitespaceTokens`, whitespace runs other than a single
@@ -114,14 +147,7 @@ public struct EnglishWordTokenizer: Sendable {
                 onlyLetters = onlyLetters && (c | 0x20) &- 97 < 26
                 j += 1
             }
-            if onlyLetters, !mayBeLetterException(text, i, j) || specials.lookup(text, i, j) == nil {
-                // ASCII letters only: no prefix, suffix, infix or URL rule can fire.
-                tokens.append(TokenSpan(i, j))
-            } else {
-                let first = tokens.count
-                tokenizeChunk(text, i, j, useSpecials: true, into: &tokens)
-                if tokens.count - first > 1 { rejoinExceptions(text, &tokens, from: first) }
-            }
+            appendChunk(text, i, j, onlyLetters: onlyLetters, into: &tokens)
             i = j
         }
     }
@@ -130,6 +156,42 @@ public struct EnglishWordTokenizer: Sendable {
     private func mayBeLetterException(_ text: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> Bool {
         let index = (end - start) << 10 | Int((text[start] & 31) << 5 | (text[end - 1] & 31))
         return index >> 6 < letterExceptionShapes.count && letterExceptionShapes[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+
+    /// The commonest chunks after letter-only words, tokenized without the affix loop when it would
+    /// give the same tokens: ASCII digits only ("2024": one token), and ASCII letters with one
+    /// closing character ("word," "end." "it?": two tokens).
+    ///
+    /// When no exception is the chunk, no prefix rule fires and the suffix rule takes exactly the
+    /// last character, the affix loop strips that character and then stops: the letters that are
+    /// left are no exception (`mayBeLetterException`), and no affix, URL or infix rule fires on
+    /// ASCII letters alone (`shortcutHolds`). The exception pass has nothing to re-join: an
+    /// exception matching both tokens would be the chunk, and neither token is a single-piece
+    /// pattern. Digits alone likewise trigger no affix, URL or infix rule.
+    @inline(__always)
+    private func appendShortcut(_ text: UnsafeBufferPointer<UInt32>, _ i: Int, _ j: Int, into tokens: inout [TokenSpan]) -> Bool {
+        guard shortcutHolds else { return false }
+        let last = j - 1
+        var digits = true
+        var letters = true
+        for k in i..<last {
+            let c = text[k]
+            digits = digits && c &- 48 < 10
+            letters = letters && (c | 0x20) &- 97 < 26
+        }
+        let closing = text[last]
+        if digits, closing &- 48 < 10 {
+            guard !exceptionEnds.contains(closing) || specials.lookup(text, i, j) == nil,
+                  findPrefix(text, i, j) == 0, findSuffix(text, i, j) == 0 else { return false }
+            tokens.append(TokenSpan(i, j))
+            return true
+        }
+        guard letters, i < last, (closing | 0x20) &- 97 >= 26, !singlePieceCharacters.contains(closing),
+              !exceptionEnds.contains(closing) || specials.lookup(text, i, j) == nil,
+              findPrefix(text, i, j) == 0, findSuffix(text, i, j) == 1, !mayBeLetterException(text, i, last) else { return false }
+        tokens.append(TokenSpan(i, last))
+        tokens.append(TokenSpan(last, j))
+        return true
     }
 
     /// spaCy's `_split_affixes` + `_attach_tokens` for one whitespace-free chunk.
