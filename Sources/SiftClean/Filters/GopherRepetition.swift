@@ -109,7 +109,7 @@ public struct GopherRepetition: Sendable {
             }
         }
         let shortest = dupNGrams.map(\.n).filter { $0 > 0 }.min() ?? 1
-        let candidates = dupNGrams.isEmpty ? [] : grams.duplicateCandidates(shortest: shortest, counter)
+        let candidates = dupNGrams.isEmpty ? [] : grams.duplicateCandidates(shortest: shortest)
         for (n, fraction) in dupNGrams where n > 0 {
             let characters = grams.duplicateNGramCharacters(n, counter, candidates: candidates)
             if Double(characters) / length > fraction {

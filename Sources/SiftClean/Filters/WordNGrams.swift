@@ -111,56 +111,54 @@ struct WordNGrams {
     /// n-grams), or when the `span` characters starting at it also start at another word. Other
     /// positions start n-grams that are unique in the document, for every n >= `shortest`.
     ///
-    /// The `span` characters are compared by a fingerprint, not by the exact substring hashes:
-    /// equal characters always get equal fingerprints, and a rare collision only adds a candidate,
-    /// which the exact count then visits for nothing.
-    func duplicateCandidates(shortest: Int, _ counter: HashCounter) -> [Int32] {
+    /// The `span` characters are compared by a fingerprint (`CandidateFingerprints`), not by the
+    /// exact substring hashes: equal characters always get equal fingerprints, and a collision
+    /// only adds a candidate, which the exact count then visits for nothing.
+    func duplicateCandidates(shortest: Int) -> [Int32] {
         let count = words.count
         let total = concatenatedLength[count]
         let span = candidateSpan(shortest)
-        // Positions whose next `span` characters lie inside the concatenation, and their keys.
+        // Positions whose next `span` characters lie inside the concatenation have a key.
         var keyed = 0
         while keyed < count, concatenatedLength[keyed] + span <= total { keyed += 1 }
-        let prefix = hashes.text.withUnsafeBufferPointer { concatenationFingerprints($0) }
-        var power: UInt64 = 1
-        for _ in 0..<span { power &*= Self.fingerprintBase }
-        let occurrences: [Int32] = prefix.withUnsafeBufferPointer { prefix in
+        let weights = CandidateFingerprints.weights(upTo: total + 1)
+        let prefix = hashes.text.withUnsafeBufferPointer { CandidateFingerprints.prefixSums(words, total, $0, weights) }
+        // Whether a key is seen once, or more than once, is kept by its slot's bits in two bitmaps
+        // of 64 slots per key: a collision only adds a candidate.
+        var bits = 6
+        while 1 << bits < keyed * 64 { bits += 1 }
+        var once = [UInt64](repeating: 0, count: (1 << bits) >> 6)
+        var twice = once
+        let repeated: [Bool] = prefix.withUnsafeBufferPointer { prefix in
             concatenatedLength.withUnsafeBufferPointer { lengths in
-                counter.occurrences(windows: keyed) { p in
-                    prefix[lengths[p] + span] &- prefix[lengths[p]] &* power
+                weights.withUnsafeBufferPointer { weights in
+                    func slot(_ p: Int) -> Int {
+                        let start = lengths[p]
+                        // The span's characters weighted from `base^total` on, wherever it starts.
+                        let key = (prefix[start + span] &- prefix[start]) &* weights[total - start]
+                        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+                    }
+                    for p in 0..<keyed {
+                        let s = slot(p)
+                        let mask: UInt64 = 1 << UInt64(s & 63)
+                        twice[s >> 6] |= once[s >> 6] & mask
+                        once[s >> 6] |= mask
+                    }
+                    return (0..<keyed).map { p in
+                        let s = slot(p)
+                        return twice[s >> 6] & (1 << UInt64(s & 63)) != 0
+                    }
                 }
             }
         }
         var candidates: [Int32] = []
         candidates.reserveCapacity(count / 8)
         for i in 0..<max(count - shortest + 1, 0) {
-            if concatenatedLength[i + shortest] - concatenatedLength[i] < span || i >= keyed || occurrences[i] > 1 {
+            if concatenatedLength[i + shortest] - concatenatedLength[i] < span || i >= keyed || repeated[i] {
                 candidates.append(Int32(truncatingIfNeeded: i))
             }
         }
         return candidates
-    }
-
-    /// Odd, so that multiplying by it loses no bits modulo 2^64.
-    private static let fingerprintBase: UInt64 = 0x0000_0100_0000_01B3
-
-    /// Polynomial fingerprints modulo 2^64 (one multiply-add per character, where the substring
-    /// hashes need a modular reduction) of every prefix of the words' concatenation.
-    private func concatenationFingerprints(_ t: UnsafeBufferPointer<UInt32>) -> [UInt64] {
-        let total = concatenatedLength[words.count]
-        return [UInt64](unsafeUninitializedCapacity: total + 1) { prefix, initialized in
-            var h: UInt64 = 0
-            var o = 0
-            prefix[0] = 0
-            for word in words {
-                for i in Int(word.start)..<Int(word.end) {
-                    h = h &* Self.fingerprintBase &+ UInt64(t[i])
-                    o += 1
-                    prefix[o] = h
-                }
-            }
-            initialized = total + 1
-        }
     }
 
     /// The span for `duplicateCandidates`: the longest that at most 1/32 of the `shortest`-grams
