@@ -72,18 +72,10 @@ public final class AnalyzedText {
     func symbolCounts() -> (hashes: Int, ellipses: Int) {
         scalars.withUnsafeBufferPointer { t in
             guard let base = t.baseAddress, let last = t.last else { return (0, 0) }
-            var hashes = bit(last == 0x23)
-            var ellipsisCharacters = bit(last == 0x2026)
-            var dotPairs: UInt32 = 0
-            var i = 0
-            while i < t.count &- 1 {
-                let c = base[i]
-                hashes &+= bit(c == 0x23)
-                ellipsisCharacters &+= bit(c == 0x2026)
-                dotPairs &+= bit(c == 0x2E) & bit(base[i &+ 1] == 0x2E)
-                i &+= 1
-            }
-            guard dotPairs > 0 else { return (Int(hashes), Int(ellipsisCharacters)) }
+            let counts = Self.symbolCounts(base, t.count - 1)
+            let hashes = counts.hashes + (last == 0x23 ? 1 : 0)
+            let ellipsisCharacters = counts.ellipses + (last == 0x2026 ? 1 : 0)
+            guard counts.dotPairs > 0 else { return (hashes, ellipsisCharacters) }
             var dots = 0
             var run = 0
             for c in t {
@@ -95,7 +87,26 @@ public final class AnalyzedText {
                 }
             }
             dots += run / 3
-            return (Int(hashes), dots + Int(ellipsisCharacters))
+            return (hashes, dots + ellipsisCharacters)
         }
+    }
+
+    /// `#` and `…` in `base[0..<n]`, and the dots there followed by a dot (`base[n]` is read).
+    /// Written in the shape the compiler vectorises (a separate function, the next character
+    /// loaded into its own constant).
+    private static func symbolCounts(_ base: UnsafePointer<UInt32>, _ n: Int) -> (hashes: Int, ellipses: Int, dotPairs: Int) {
+        var hashes: UInt32 = 0
+        var ellipses: UInt32 = 0
+        var dotPairs: UInt32 = 0
+        var i = 0
+        while i < n {
+            let c = base[i]
+            let next = base[i &+ 1]
+            hashes &+= bit(c == 0x23)
+            ellipses &+= bit(c == 0x2026)
+            dotPairs &+= bit(c == 0x2E) & bit(next == 0x2E)
+            i &+= 1
+        }
+        return (Int(hashes), Int(ellipses), Int(dotPairs))
     }
 }

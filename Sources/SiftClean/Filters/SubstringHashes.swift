@@ -55,9 +55,10 @@ struct SubstringHashes {
 
     /// `a * b + c` modulo 2^61 - 1, congruent but only partly reduced: for `a` < 2^63, `b` < 2^61
     /// and `c` < 2^62 the result stays below 2^63, so it can be fed back as `a`, and leaving out
-    /// the final reduction shortens the prefix hashes' dependent chain.
+    /// the final reduction shortens the dependent chains of prefix hashes (here and in
+    /// `WordNGrams`).
     @inline(__always)
-    private static func multiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
+    static func multiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
         let (high, low) = a.multipliedFullWidth(by: b)
         let value = (low & modulus) &+ (low >> 61) &+ (high << 3)
         return (value & modulus) &+ (value >> 61) &+ c
@@ -65,7 +66,7 @@ struct SubstringHashes {
 
     /// The canonical residue of a partly reduced value below 2^63.
     @inline(__always)
-    private static func reduce(_ value: UInt64) -> UInt64 {
+    static func reduce(_ value: UInt64) -> UInt64 {
         let folded = (value & modulus) &+ (value >> 61)
         return folded >= modulus ? folded - modulus : folded
     }
@@ -91,12 +92,6 @@ struct SubstringHashes {
         let a = Self.reduce(prefix[end])
         let b = Self.multiply(prefix[start], powers[end - start])
         return a >= b ? a - b : a &+ Self.modulus &- b
-    }
-
-    /// Hash of the concatenation of two pieces, given the second one's length.
-    @inline(__always)
-    func concatenate(_ first: UInt64, _ second: UInt64, secondLength: Int) -> UInt64 {
-        Self.add(Self.multiply(first, powers[secondLength]), second)
     }
 
     /// A set key: the hash with the length folded in.

@@ -4,9 +4,8 @@
 /// are prefix hashes, so every window's key costs one modular multiplication.
 struct WordNGrams {
     let words: [TokenSpan]
-    /// Each word's key (its characters' hash with its length folded in).
-    private let wordKeys: [UInt64]
-    /// Hash of the sequence of word keys 0..<k.
+    /// Hash of the sequence of word keys (each word's characters' hash with its length folded in)
+    /// 0..<k.
     private let sequence: [UInt64]
     /// Hash of the concatenation of words 0..<k, and its length in characters.
     private let concatenated: [UInt64]
@@ -18,19 +17,23 @@ struct WordNGrams {
     init(words: [TokenSpan], hashes: SubstringHashes) {
         self.words = words
         self.hashes = hashes
-        var wordKeys = [UInt64](repeating: 0, count: words.count)
-        var sequence = [UInt64](repeating: 0, count: words.count + 1)
-        var concatenated = [UInt64](repeating: 0, count: words.count + 1)
-        var lengths = [Int](repeating: 0, count: words.count + 1)
+        let n = words.count
+        var sequence = [UInt64](repeating: 0, count: n + 1)
+        var concatenated = [UInt64](repeating: 0, count: n + 1)
+        var lengths = [Int](repeating: 0, count: n + 1)
+        // Both recurrences run on partly reduced values (`multiplyAdd`), which shortens the
+        // dependent chains; the stored values are reduced.
+        var sequenceHash: UInt64 = 0
+        var concatenatedHash: UInt64 = 0
         for (k, word) in words.enumerated() {
             let h = hashes.hash(Int(word.start), Int(word.end))
             let wordKey = SubstringHashes.key(h, length: word.count) % SubstringHashes.modulus
-            wordKeys[k] = wordKey
-            sequence[k + 1] = SubstringHashes.add(SubstringHashes.multiply(sequence[k], Self.sequenceBase), wordKey)
-            concatenated[k + 1] = hashes.concatenate(concatenated[k], h, secondLength: word.count)
+            sequenceHash = SubstringHashes.multiplyAdd(sequenceHash, Self.sequenceBase, wordKey)
+            sequence[k + 1] = SubstringHashes.reduce(sequenceHash)
+            concatenatedHash = SubstringHashes.multiplyAdd(concatenatedHash, hashes.powers[word.count], h)
+            concatenated[k + 1] = SubstringHashes.reduce(concatenatedHash)
             lengths[k + 1] = lengths[k] + word.count
         }
-        self.wordKeys = wordKeys
         self.sequence = sequence
         self.concatenated = concatenated
         self.concatenatedLength = lengths
