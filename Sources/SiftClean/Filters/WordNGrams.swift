@@ -124,7 +124,7 @@ struct WordNGrams {
         // Positions whose next `span` characters lie inside the concatenation have a key.
         var keyed = 0
         while keyed < count, concatenatedLength[keyed] + span <= total { keyed += 1 }
-        let weights = CandidateFingerprints.weights(upTo: total + 1)
+        let weights = CandidateFingerprints.weights(upTo: hashes.text.count + 1)
         let prefix = hashes.text.withUnsafeBufferPointer { CandidateFingerprints.prefixSums(words, total, $0, weights) }
         // Whether a key is seen once, or more than once, is kept by its slot's bits in two bitmaps
         // of 64 slots per key: a collision only adds a candidate.
@@ -132,7 +132,7 @@ struct WordNGrams {
         while 1 << bits < keyed * 64 { bits += 1 }
         var once = [UInt64](repeating: 0, count: (1 << bits) >> 6)
         var twice = once
-        let repeated: [Bool] = prefix.withUnsafeBufferPointer { prefix in
+        return prefix.withUnsafeBufferPointer { prefix in
             concatenatedLength.withUnsafeBufferPointer { lengths in
                 weights.withUnsafeBufferPointer { weights in
                     func slot(_ p: Int) -> Int {
@@ -147,21 +147,17 @@ struct WordNGrams {
                         twice[s >> 6] |= once[s >> 6] & mask
                         once[s >> 6] |= mask
                     }
-                    return (0..<keyed).map { p in
-                        let s = slot(p)
-                        return twice[s >> 6] & (1 << UInt64(s & 63)) != 0
+                    var candidates: [Int32] = []
+                    candidates.reserveCapacity(count / 8)
+                    for i in 0..<max(count - shortest + 1, 0) {
+                        if lengths[i + shortest] - lengths[i] < span || i >= keyed || twice[slot(i) >> 6] >> UInt64(slot(i) & 63) & 1 != 0 {
+                            candidates.append(Int32(truncatingIfNeeded: i))
+                        }
                     }
+                    return candidates
                 }
             }
         }
-        var candidates: [Int32] = []
-        candidates.reserveCapacity(count / 8)
-        for i in 0..<max(count - shortest + 1, 0) {
-            if concatenatedLength[i + shortest] - concatenatedLength[i] < span || i >= keyed || repeated[i] {
-                candidates.append(Int32(truncatingIfNeeded: i))
-            }
-        }
-        return candidates
     }
 
     /// The span for `duplicateCandidates`: the longest that at most 1/32 of the `shortest`-grams
