@@ -148,6 +148,13 @@ struct WordMeasures {
 
     init(_ t: UnsafeBufferPointer<UInt32>, _ words: [TokenSpan]) {
         for word in words {
+            // An ASCII letter is alphabetic and not punctuation: it settles both at once.
+            if (t[Int(word.start)] | 0x20) &- 97 < 26 {
+                nonSymbolWords += 1
+                nonSymbolCharacters += word.count
+                alphabeticWords += 1
+                continue
+            }
             var nonSymbol = false
             var alphabetic = false
             for i in Int(word.start)..<Int(word.end) {

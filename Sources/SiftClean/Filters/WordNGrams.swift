@@ -1,12 +1,12 @@
 /// Word n-gram keys of one document: n-grams joined by spaces (top n-grams) hash the sequence of
 /// word keys; n-grams joined without separator (duplicate n-grams) hash the concatenated
 /// characters, so that, as in datatrove, `["ab", "c"]` and `["a", "bc"]` are the same n-gram. Both
-/// are prefix hashes, so every window's key costs one modular multiplication.
+/// are prefix hashes, so every window's key costs one modular multiplication (2-grams take theirs
+/// from the two word keys, which is the same value).
 struct WordNGrams {
     let words: [TokenSpan]
-    /// Hash of the sequence of word keys (each word's characters' hash with its length folded in)
-    /// 0..<k.
-    private let sequence: [UInt64]
+    /// Each word's key: its characters' hash with its length folded in.
+    private let wordKeys: [UInt64]
     /// Hash of the concatenation of words 0..<k, and its length in characters.
     private let concatenated: [UInt64]
     private let concatenatedLength: [Int]
@@ -18,25 +18,32 @@ struct WordNGrams {
         self.words = words
         self.hashes = hashes
         let n = words.count
-        var sequence = [UInt64](repeating: 0, count: n + 1)
+        var wordKeys = [UInt64](repeating: 0, count: n)
         var concatenated = [UInt64](repeating: 0, count: n + 1)
         var lengths = [Int](repeating: 0, count: n + 1)
-        // Both recurrences run on partly reduced values (`multiplyAdd`), which shortens the
-        // dependent chains; the stored values are reduced.
-        var sequenceHash: UInt64 = 0
+        // The recurrence runs on partly reduced values (`multiplyAdd`), which shortens its
+        // dependent chain; the stored values are reduced.
         var concatenatedHash: UInt64 = 0
         for (k, word) in words.enumerated() {
             let h = hashes.hash(Int(word.start), Int(word.end))
-            let wordKey = SubstringHashes.key(h, length: word.count) % SubstringHashes.modulus
-            sequenceHash = SubstringHashes.multiplyAdd(sequenceHash, Self.sequenceBase, wordKey)
-            sequence[k + 1] = SubstringHashes.reduce(sequenceHash)
+            wordKeys[k] = SubstringHashes.key(h, length: word.count) % SubstringHashes.modulus
             concatenatedHash = SubstringHashes.multiplyAdd(concatenatedHash, hashes.powers[word.count], h)
             concatenated[k + 1] = SubstringHashes.reduce(concatenatedHash)
             lengths[k + 1] = lengths[k] + word.count
         }
-        self.sequence = sequence
+        self.wordKeys = wordKeys
         self.concatenated = concatenated
         self.concatenatedLength = lengths
+    }
+
+    /// Hash of the sequence of word keys 0..<k, for every k: n-grams joined by spaces are
+    /// differences of two of these. Only the longer top n-grams need it, and rarely.
+    private func sequence() -> [UInt64] {
+        var sequence = [UInt64](repeating: 0, count: words.count + 1)
+        for (k, key) in wordKeys.enumerated() {
+            sequence[k + 1] = SubstringHashes.add(SubstringHashes.multiply(sequence[k], Self.sequenceBase), key)
+        }
+        return sequence
     }
 
     @inline(__always)
@@ -47,10 +54,10 @@ struct WordNGrams {
     /// How often each word 2-gram occurs, per position (for `topBigramCharacters` and
     /// `TopNGramBound`).
     func bigramCounts(_ counter: HashCounter) -> [Int32] {
-        let power = SubstringHashes.multiply(Self.sequenceBase, Self.sequenceBase)
-        return sequence.withUnsafeBufferPointer { sequence in
+        // The 2-gram's sequence hash, key * base + next key, as `topNGramCharacters` would take it.
+        wordKeys.withUnsafeBufferPointer { keys in
             counter.occurrences(windows: max(words.count - 1, 0)) { i in
-                Self.difference(sequence[i + 2], SubstringHashes.multiply(sequence[i], power)) &+ 2 << 61
+                SubstringHashes.add(SubstringHashes.multiply(keys[i], Self.sequenceBase), keys[i + 1]) &+ 2 << 61
             }
         }
     }
@@ -76,7 +83,7 @@ struct WordNGrams {
         let windows = words.count - n + 1
         var power: UInt64 = 1
         for _ in 0..<n { power = SubstringHashes.multiply(power, Self.sequenceBase) }
-        let (first, count) = sequence.withUnsafeBufferPointer { sequence in
+        let (first, count) = sequence().withUnsafeBufferPointer { sequence in
             counter.mostFrequent(windows: windows) { i in
                 Self.difference(sequence[i + n], SubstringHashes.multiply(sequence[i], power)) &+ UInt64(n) << 61
             }
