@@ -47,8 +47,9 @@ public struct EnglishWordTokenizer: Sendable {
     /// Exceptions made only of ASCII letters ("gonna", "cannot"), by length, first and last letter
     /// (`length << 10 | (first & 31) << 5 | last & 31`): most words skip the exception lookup.
     private let letterExceptionShapes: [UInt64]
-    /// Last characters of exceptions: other chunks ending in one need no exception lookup.
-    private let exceptionEnds: CharacterClass
+    /// The same shapes for every exception (first and last character folded to their low five
+    /// bits): other chunks need no exception lookup.
+    private let exceptionShapes: [UInt64]
     /// Whether `appendShortcut` holds for these tables: no affix class holds an ASCII letter or
     /// digit, and no exception pattern is a single piece of them.
     private var shortcutHolds = false
@@ -65,14 +66,8 @@ public struct EnglishWordTokenizer: Sendable {
         unitOrCurrencyLongest = unitOrCurrencySuffixes.map(\.count).max() ?? 0
         url = SpacyURLMatcher(topLevelDomain: CharacterClass(EnglishTokenizerTables.urlTopLevelDomain))
         unitOrCurrencyEnd = CharacterClass(scalars: Set((EnglishTokenizerTables.unitSuffixes + EnglishTokenizerTables.currencySuffixes).compactMap { $0.unicodeScalars.last?.value }))
-        let letterExceptions = cases.map(\.0).filter { $0.allSatisfy { ($0 | 0x20) &- 97 < 26 } }
-        var shapes = [UInt64](repeating: 0, count: ((letterExceptions.map(\.count).max() ?? 0) + 1) << 4)
-        for key in letterExceptions {
-            let index = key.count << 10 | Int((key[0] & 31) << 5 | (key[key.count - 1] & 31))
-            shapes[index >> 6] |= 1 << UInt64(index & 63)
-        }
-        letterExceptionShapes = shapes
-        exceptionEnds = CharacterClass(scalars: Set(cases.compactMap { $0.0.last }))
+        letterExceptionShapes = Self.shapes(cases.map(\.0).filter { $0.allSatisfy { ($0 | 0x20) &- 97 < 26 } })
+        exceptionShapes = Self.shapes(cases.map(\.0))
         patternsByFirstToken = ScalarSequenceTable([])
         // The exceptions' own affix tokenization (without exceptions) gives the patterns; spaCy
         // registers a pattern only when an affix or infix rule fires on the exception's text
@@ -152,10 +147,31 @@ public struct EnglishWordTokenizer: Sendable {
         }
     }
 
+    /// Bit `length << 10 | (first & 31) << 5 | last & 31` set for each key.
+    private static func shapes(_ keys: [[UInt32]]) -> [UInt64] {
+        var shapes = [UInt64](repeating: 0, count: ((keys.map(\.count).max() ?? 0) + 1) << 4)
+        for key in keys where !key.isEmpty {
+            let index = key.count << 10 | Int((key[0] & 31) << 5 | (key[key.count - 1] & 31))
+            shapes[index >> 6] |= 1 << UInt64(index & 63)
+        }
+        return shapes
+    }
+
+    @inline(__always)
+    private static func hasShape(_ shapes: [UInt64], _ text: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> Bool {
+        let index = (end - start) << 10 | Int((text[start] & 31) << 5 | (text[end - 1] & 31))
+        return index >> 6 < shapes.count && shapes[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+
     @inline(__always)
     private func mayBeLetterException(_ text: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> Bool {
-        let index = (end - start) << 10 | Int((text[start] & 31) << 5 | (text[end - 1] & 31))
-        return index >> 6 < letterExceptionShapes.count && letterExceptionShapes[index >> 6] & (1 << UInt64(index & 63)) != 0
+        Self.hasShape(letterExceptionShapes, text, start, end)
+    }
+
+    /// Whether `text[start..<end]` is an exception.
+    @inline(__always)
+    private func isException(_ text: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> Bool {
+        Self.hasShape(exceptionShapes, text, start, end) && specials.lookup(text, start, end) != nil
     }
 
     /// The commonest chunks after letter-only words, tokenized without the affix loop when it would
@@ -181,13 +197,12 @@ public struct EnglishWordTokenizer: Sendable {
         }
         let closing = text[last]
         if digits, closing &- 48 < 10 {
-            guard !exceptionEnds.contains(closing) || specials.lookup(text, i, j) == nil,
-                  findPrefix(text, i, j) == 0, findSuffix(text, i, j) == 0 else { return false }
+            guard !isException(text, i, j), findPrefix(text, i, j) == 0, findSuffix(text, i, j) == 0 else { return false }
             tokens.append(TokenSpan(i, j))
             return true
         }
         guard letters, i < last, (closing | 0x20) &- 97 >= 26, !singlePieceCharacters.contains(closing),
-              !exceptionEnds.contains(closing) || specials.lookup(text, i, j) == nil,
+              !isException(text, i, j),
               findPrefix(text, i, j) == 0, findSuffix(text, i, j) == 1, !mayBeLetterException(text, i, last) else { return false }
         tokens.append(TokenSpan(i, last))
         tokens.append(TokenSpan(last, j))
@@ -217,15 +232,15 @@ public struct EnglishWordTokenizer: Sendable {
             e -= length
         }
         while s < e, e - s != lastSize {
-            if useSpecials, specials.lookup(text, s, e) != nil { break }
+            if useSpecials, isException(text, s, e) { break }
             lastSize = e - s
             let pre = findPrefix(text, s, e)
-            if pre != 0, useSpecials, s + pre < e, specials.lookup(text, s + pre, e) != nil {
+            if pre != 0, useSpecials, s + pre < e, isException(text, s + pre, e) {
                 addPrefix(pre)
                 break
             }
             let suf = findSuffix(text, s + pre, e)
-            if suf != 0, useSpecials, s < e - suf, specials.lookup(text, s, e - suf) != nil {
+            if suf != 0, useSpecials, s < e - suf, isException(text, s, e - suf) {
                 addSuffix(suf)
                 break
             }
