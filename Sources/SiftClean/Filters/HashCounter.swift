@@ -20,7 +20,9 @@ final class HashCounter {
         keys = .allocate(capacity: allocated)
         keys.initialize(repeating: 0, count: allocated)
         counts = .allocate(capacity: allocated)
+        counts.initialize(repeating: 0, count: allocated)
         firsts = .allocate(capacity: allocated)
+        firsts.initialize(repeating: 0, count: allocated)
     }
 
     deinit {
@@ -50,7 +52,9 @@ final class HashCounter {
             allocated = newCapacity
             keys = .allocate(capacity: allocated)
             counts = .allocate(capacity: allocated)
+            counts.initialize(repeating: 0, count: allocated)
             firsts = .allocate(capacity: allocated)
+            firsts.initialize(repeating: 0, count: allocated)
         }
         capacity = newCapacity
         mask = capacity - 1
@@ -87,12 +91,10 @@ final class HashCounter {
                 let k = raw == 0 ? 1 : raw
                 var slot = Self.slot(k, mask)
                 while keys[slot] != 0, keys[slot] != k { slot = (slot + 1) & mask }
-                if keys[slot] == k {
-                    counts[slot] += 1
-                } else {
-                    keys[slot] = k
-                    counts[slot] = 1
-                }
+                // Without a branch on whether the key is new: repeats are too common to predict.
+                let fresh = keys[slot] == 0
+                keys[slot] = k
+                counts[slot] = (fresh ? 0 : counts[slot]) &+ 1
                 out[i] = Int32(truncatingIfNeeded: slot)
             }
             initialized = windows
