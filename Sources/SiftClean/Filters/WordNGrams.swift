@@ -1,8 +1,8 @@
 /// Word n-gram keys of one document: n-grams joined by spaces (top n-grams) hash the sequence of
 /// word keys; n-grams joined without separator (duplicate n-grams) hash the concatenated
 /// characters, so that, as in datatrove, `["ab", "c"]` and `["a", "bc"]` are the same n-gram. Both
-/// are prefix hashes, so every window's key costs one modular multiplication (2-grams take theirs
-/// from the two word keys, which is the same value).
+/// are prefix hashes, so every window's key costs one modular multiplication (2-grams mix their
+/// two word keys instead, the commonest count made cheaper).
 struct WordNGrams {
     let words: [TokenSpan]
     /// Each word's key: its characters' hash with its length folded in.
@@ -54,10 +54,12 @@ struct WordNGrams {
     /// How often each word 2-gram occurs, per position (for `topBigramCharacters` and
     /// `TopNGramBound`).
     func bigramCounts(_ counter: HashCounter) -> [Int32] {
-        // The 2-gram's sequence hash, key * base + next key, as `topNGramCharacters` would take it.
+        // The two word keys mixed by a multiplication (no modular reduction): a pair of 61-bit
+        // hashes, so two different 2-grams collide with probability about 2^-61, as their
+        // sequence hashes would.
         wordKeys.withUnsafeBufferPointer { keys in
             counter.occurrences(windows: max(words.count - 1, 0)) { i in
-                SubstringHashes.add(SubstringHashes.multiply(keys[i], Self.sequenceBase), keys[i + 1]) &+ 2 << 61
+                keys[i] &* 0x9E37_79B9_7F4A_7C15 ^ keys[i + 1]
             }
         }
     }
