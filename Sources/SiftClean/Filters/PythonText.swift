@@ -172,7 +172,7 @@ struct PhraseSet: Sendable {
 
     /// ASCII lower case, other characters unchanged.
     @inline(__always)
-    static func lower(_ c: UInt32) -> UInt32 { c >= 65 && c <= 90 ? c + 32 : c }
+    static func lower(_ c: UInt32) -> UInt32 { c | bit(c &- 65 < 26) << 5 }
 
     @inline(__always)
     func startsPhrase(_ first: UInt32, _ second: UInt32) -> Bool {
