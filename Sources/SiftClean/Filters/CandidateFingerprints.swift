@@ -10,7 +10,8 @@ enum CandidateFingerprints {
     /// Odd, so that its powers never vanish modulo 2^64.
     private static let base: UInt64 = 0x0000_0100_0000_01B3
 
-    private static let shared = table(1 << 21)
+    /// Weights for texts of up to 256K characters (2 MB, shared); longer texts get their own.
+    private static let shared = table(1 << 18)
 
     private static func table(_ count: Int) -> [UInt64] {
         var weights = [UInt64](repeating: 1, count: count)
