@@ -5,7 +5,7 @@
 /// two word keys instead, the commonest count made cheaper).
 struct WordNGrams {
     let words: [TokenSpan]
-    /// Each word's key: its characters' hash with its length folded in.
+    /// Each word's key: its characters' hash with its length folded in (64 bits, not reduced).
     private let wordKeys: [UInt64]
     /// Hash of the concatenation of words 0..<k, and its length in characters.
     private let concatenated: [UInt64]
@@ -26,7 +26,7 @@ struct WordNGrams {
         var concatenatedHash: UInt64 = 0
         for (k, word) in words.enumerated() {
             let h = hashes.hash(Int(word.start), Int(word.end))
-            wordKeys[k] = SubstringHashes.key(h, length: word.count) % SubstringHashes.modulus
+            wordKeys[k] = SubstringHashes.key(h, length: word.count)
             concatenatedHash = SubstringHashes.multiplyAdd(concatenatedHash, hashes.powers[word.count], h)
             concatenated[k + 1] = SubstringHashes.reduce(concatenatedHash)
             lengths[k + 1] = lengths[k] + word.count
@@ -41,7 +41,7 @@ struct WordNGrams {
     private func sequence() -> [UInt64] {
         var sequence = [UInt64](repeating: 0, count: words.count + 1)
         for (k, key) in wordKeys.enumerated() {
-            sequence[k + 1] = SubstringHashes.add(SubstringHashes.multiply(sequence[k], Self.sequenceBase), key)
+            sequence[k + 1] = SubstringHashes.add(SubstringHashes.multiply(sequence[k], Self.sequenceBase), key % SubstringHashes.modulus)
         }
         return sequence
     }
@@ -54,9 +54,9 @@ struct WordNGrams {
     /// How often each word 2-gram occurs, per position (for `topBigramCharacters` and
     /// `TopNGramBound`).
     func bigramCounts(_ counter: HashCounter) -> [Int32] {
-        // The two word keys mixed by a multiplication (no modular reduction): a pair of 61-bit
-        // hashes, so two different 2-grams collide with probability about 2^-61, as their
-        // sequence hashes would.
+        // The two word keys mixed by a multiplication (no modular reduction): each holds a 61-bit
+        // hash, so two different 2-grams collide with probability about 2^-61, as their sequence
+        // hashes would.
         wordKeys.withUnsafeBufferPointer { keys in
             counter.occurrences(windows: max(words.count - 1, 0)) { i in
                 keys[i] &* 0x9E37_79B9_7F4A_7C15 ^ keys[i + 1]
