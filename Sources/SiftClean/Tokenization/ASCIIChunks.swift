@@ -31,6 +31,8 @@ struct ASCIIChunks {
         }
     }
 
+    var count: Int { boundaries.count / 2 }
+
     /// Calls `body(start, end, onlyLetters)` for each chunk, in order.
     func forEach(_ body: (Int, Int, Bool) -> Void) {
         var b = 0

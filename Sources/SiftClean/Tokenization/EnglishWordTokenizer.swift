@@ -94,12 +94,16 @@ public struct EnglishWordTokenizer: Sendable {
     /// The words of `text` as datatrove's `split_into_words` returns them (whitespace tokens dropped).
     public func words(_ text: UnsafeBufferPointer<UInt32>) -> [TokenSpan] {
         var tokens: [TokenSpan] = []
-        tokens.reserveCapacity(text.count / 5)
         var high: UInt32 = 0
         for c in text { high |= c }
         if high < 0x80 {
-            ASCIIChunks(text).forEach { appendChunk(text, $0, $1, onlyLetters: $2, into: &tokens) }
+            let chunks = ASCIIChunks(text)
+            // A chunk is one token, or a few when punctuation is split off: room for most
+            // documents without growing.
+            tokens.reserveCapacity(chunks.count + chunks.count / 2)
+            chunks.forEach { appendChunk(text, $0, $1, onlyLetters: $2, into: &tokens) }
         } else {
+            tokens.reserveCapacity(text.count / 4)
             tokenize(text, 0, text.count, whitespaceTokens: false, into: &tokens)
         }
         return tokens
