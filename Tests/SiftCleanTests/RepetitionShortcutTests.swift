@@ -56,7 +56,7 @@ struct RepetitionShortcutTests {
         for text in Self.texts {
             let analyzed = AnalyzedText(text)
             let grams = WordNGrams(words: analyzed.words, hashes: analyzed.hashes)
-            let candidates = grams.duplicateCandidates(shortest: 5, analyzed.counter)
+            let candidates = grams.duplicateCandidates(shortest: 5)
             for n in 5...10 {
                 #expect(grams.duplicateNGramCharacters(n, analyzed.counter, candidates: candidates) == Self.allDuplicates(Self.words(analyzed), n), "\(n): \(text)")
             }

@@ -1,7 +1,7 @@
 /// One document's text prepared once for every rule set: its Unicode scalars (Python counts
 /// characters as code points, and so do the published filters) and, computed on first use and then
-/// shared by the rule sets that need them, its words, its `splitlines()` lines, its substring hashes
-/// and a scratch hash table.
+/// shared by the rule sets that need them, its words, its line breaks and `splitlines()` lines, its
+/// substring hashes and a scratch hash table.
 ///
 /// A reference type so the lazily computed parts are computed once per document; each document is
 /// analysed on one worker thread, never shared.
@@ -55,8 +55,10 @@ public final class AnalyzedText {
     /// datatrove's `split_into_words(text, "en")`.
     public private(set) lazy var words: [TokenSpan] = scalars.withUnsafeBufferPointer { EnglishWordTokenizer.shared.words($0) }
 
+    private(set) lazy var lineBreaks = scalars.withUnsafeBufferPointer { LineBreaks($0) }
+
     /// `text.splitlines()` (Gopher quality's bullet and ellipsis lines, C4's lines).
-    private(set) lazy var lines: [TokenSpan] = PythonText.splitLines(scalars)
+    private(set) lazy var lines: [TokenSpan] = lineBreaks.lines(scalars)
 
     private(set) lazy var hashes = SubstringHashes(scalars)
 
@@ -65,25 +67,46 @@ public final class AnalyzedText {
     private(set) lazy var counter = HashCounter(expected: max(scalars.count / 4, 64))
 
     /// Non-overlapping occurrences of `#`, of `...` and of `…`, as Python's `str.count` counts each:
-    /// one pass instead of three searches. A run of k dots holds k / 3 non-overlapping `...`.
+    /// one vectorised pass counts `#`, `…` and adjacent dots; only text with two adjacent dots needs
+    /// the runs of dots, where a run of k dots holds k / 3 non-overlapping `...`.
     func symbolCounts() -> (hashes: Int, ellipses: Int) {
-        var hashes = 0
-        var dots = 0
-        var run = 0
-        var ellipsisCharacters = 0
         scalars.withUnsafeBufferPointer { t in
+            guard let base = t.baseAddress, let last = t.last else { return (0, 0) }
+            let counts = Self.symbolCounts(base, t.count - 1)
+            let hashes = counts.hashes + (last == 0x23 ? 1 : 0)
+            let ellipsisCharacters = counts.ellipses + (last == 0x2026 ? 1 : 0)
+            guard counts.dotPairs > 0 else { return (hashes, ellipsisCharacters) }
+            var dots = 0
+            var run = 0
             for c in t {
                 if c == 0x2E {
                     run += 1
-                } else if run != 0 {
+                } else {
                     dots += run / 3
                     run = 0
                 }
-                hashes += c == 0x23 ? 1 : 0
-                ellipsisCharacters += c == 0x2026 ? 1 : 0
             }
+            dots += run / 3
+            return (hashes, dots + ellipsisCharacters)
         }
-        dots += run / 3
-        return (hashes, dots + ellipsisCharacters)
+    }
+
+    /// `#` and `…` in `base[0..<n]`, and the dots there followed by a dot (`base[n]` is read).
+    /// Written in the shape the compiler vectorises (a separate function, the next character
+    /// loaded into its own constant).
+    private static func symbolCounts(_ base: UnsafePointer<UInt32>, _ n: Int) -> (hashes: Int, ellipses: Int, dotPairs: Int) {
+        var hashes: UInt32 = 0
+        var ellipses: UInt32 = 0
+        var dotPairs: UInt32 = 0
+        var i = 0
+        while i < n {
+            let c = base[i]
+            let next = base[i &+ 1]
+            hashes &+= bit(c == 0x23)
+            ellipses &+= bit(c == 0x2026)
+            dotPairs &+= bit(c == 0x2E) & bit(next == 0x2E)
+            i &+= 1
+        }
+        return (Int(hashes), Int(ellipses), Int(dotPairs))
     }
 }

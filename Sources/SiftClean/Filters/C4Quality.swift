@@ -67,33 +67,44 @@ public struct C4Quality: Sendable {
 
     public func evaluate(_ text: AnalyzedText) -> FilterFailure? {
         let t = text.scalars
-        let needSentences = minNumSentences.map { $0 != -1 } ?? false
-        let words = needSentences ? text.words : []
-        var wordIndex = 0
+        let words = needsSentences ? text.words : []
         var sentences = 0
-        for rawLine in text.lines {
+        if let failure = t.withUnsafeBufferPointer({ keptLineSentences($0, t, text.lines, words, &sentences) }) {
+            return failure
+        }
+        if let minNumSentences, sentences < minNumSentences {
+            return FilterFailure(rule: "\(Self.name).min_num_sentences", value: .integer(sentences), threshold: .integer(minNumSentences), datatroveReason: "too_few_sentences")
+        }
+        return nil
+    }
+
+    /// Adds the sentences of the kept lines to `sentences`, or returns the failure of a line that
+    /// removes the page.
+    private func keptLineSentences(_ buffer: UnsafeBufferPointer<UInt32>, _ t: [UInt32], _ lines: [TokenSpan], _ words: [TokenSpan], _ sentences: inout Int) -> FilterFailure? {
+        var wordIndex = 0
+        for rawLine in lines {
             let span = PythonText.strip(t, rawLine)
-            let (wordCount, longestWord) = PythonText.whitespaceWordStatistics(t, span)
-            if let maxWordLength, maxWordLength != -1, longestWord > maxWordLength { continue }
+            let scan = PythonText.scanLine(buffer, span)
+            // No word can be longer than its line.
+            if let maxWordLength, maxWordLength != -1, span.count > maxWordLength,
+               PythonText.longestWord(buffer, span) > maxWordLength { continue }
             let verdict: LineVerdict
-            if removeCitations, t[Int(span.start)..<Int(span.end)].contains(0x5B) {
+            if removeCitations, scan.hasOpenBracket {
                 // Citation markers change the line: test (and count sentences in) the cleaned copy.
                 let line = Self.removingCitations(t, span)
-                verdict = line.withUnsafeBufferPointer { buffer in
-                    check(buffer, 0, buffer.count, wordCount: wordCount) {
-                        EnglishWordTokenizer.shared.sentenceCount(buffer, 0, buffer.count)
+                verdict = line.withUnsafeBufferPointer { cleaned in
+                    check(cleaned, 0, cleaned.count, wordCount: scan.words, PythonText.scanLine(cleaned, TokenSpan(0, cleaned.count))) {
+                        EnglishWordTokenizer.shared.sentenceCount(cleaned, 0, cleaned.count)
                     }
                 }
             } else {
-                verdict = t.withUnsafeBufferPointer { buffer in
-                    check(buffer, Int(span.start), Int(span.end), wordCount: wordCount) {
-                        // The document's words inside the line are the line's own tokens: lines
-                        // are bounded by whitespace, which tokens never cross.
-                        while wordIndex < words.count, words[wordIndex].start < span.start { wordIndex += 1 }
-                        var last = wordIndex
-                        while last < words.count, words[last].end <= span.end { last += 1 }
-                        return EnglishWordTokenizer.shared.sentenceCount(buffer, words[wordIndex..<last])
-                    }
+                verdict = check(buffer, Int(span.start), Int(span.end), wordCount: scan.words, scan) {
+                    // The document's words inside the line are the line's own tokens: lines
+                    // are bounded by whitespace, which tokens never cross.
+                    while wordIndex < words.count, words[wordIndex].start < span.start { wordIndex += 1 }
+                    var last = wordIndex
+                    while last < words.count, words[last].end <= span.end { last += 1 }
+                    return EnglishWordTokenizer.shared.sentenceCount(buffer, words[wordIndex..<last])
                 }
             }
             switch verdict {
@@ -101,9 +112,6 @@ public struct C4Quality: Sendable {
             case .keep(let count): sentences += count
             case .removePage(let failure): return failure
             }
-        }
-        if let minNumSentences, sentences < minNumSentences {
-            return FilterFailure(rule: "\(Self.name).min_num_sentences", value: .integer(sentences), threshold: .integer(minNumSentences), datatroveReason: "too_few_sentences")
         }
         return nil
     }
@@ -114,20 +122,21 @@ public struct C4Quality: Sendable {
         case removePage(FilterFailure)
     }
 
-    /// The line tests after the word-length test, on `t[s..<e]` (the line, citations removed).
-    private func check(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, wordCount: Int, sentences: () -> Int) -> LineVerdict {
+    /// The line tests after the word-length test, on `t[s..<e]` (the line, citations removed), which
+    /// `scan` describes; `wordCount` is the original line's.
+    private func check(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, wordCount: Int, _ scan: LineScan, sentences: () -> Int) -> LineVerdict {
         if filterNoTerminalPunct {
             guard e > s, Self.endPunctuation.contains(t[e - 1]) else { return .skip }
             if e - s >= 3, t[e - 1] == 0x2E, t[e - 2] == 0x2E, t[e - 3] == 0x2E { return .skip }
         }
         if wordCount < (minWordsPerLine ?? Int.min) { return .skip }
         // One pass finds which of the phrases (lorem ipsum, javascript, the policy phrases) occur.
-        let found = LowercasedLine(t, s, e).occurring(Self.phrases)
+        let found = LowercasedLine(t, s, e, isASCII: scan.isASCII).occurring(Self.phrases)
         if filterLoremIpsum, found & 1 != 0 {
             return .removePage(FilterFailure(rule: "\(Self.name).lorem_ipsum", value: .string("lorem ipsum"), threshold: .integer(0), datatroveReason: "lorem_ipsum"))
         }
         if filterJavascript, found & 2 != 0 { return .skip }
-        if filterCurlyBracket, t[s..<e].contains(0x7B) {
+        if filterCurlyBracket, scan.hasCurlyBracket {
             return .removePage(FilterFailure(rule: "\(Self.name).curly_bracket", value: .string("{"), threshold: .integer(0), datatroveReason: "curly_bracket"))
         }
         if filterPolicy, found & ~3 != 0 { return .skip }

@@ -51,7 +51,7 @@ public struct FineWebQuality: Sendable {
 
     public func evaluate(_ text: AnalyzedText) -> FilterFailure? {
         let t = text.scalars
-        let lines = PythonText.split(t, on: 10).filter { PythonText.strip(t, $0).count > 0 }
+        let lines = text.lineBreaks.newlinePieces().filter { PythonText.strip(t, $0).count > 0 }
         guard !lines.isEmpty else {
             return FilterFailure(rule: "\(Self.name).empty", value: .integer(0), threshold: .integer(1), datatroveReason: "empty")
         }
@@ -65,7 +65,7 @@ public struct FineWebQuality: Sendable {
         if shortRatio > shortLineThr {
             return failure("short_line_ratio", rounded(shortRatio), .double(shortLineThr), "short_line_ratio")
         }
-        let newlines = t.reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+        let newlines = text.lineBreaks.newlines.count
         let duplicated = GopherRepetition.duplicates(lines, text.hashes, text.counter).characters
         let dupRatio = Double(duplicated) / Double(t.count - newlines)
         if dupRatio > charDuplicatesRatio {

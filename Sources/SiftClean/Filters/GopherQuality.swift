@@ -67,14 +67,14 @@ public struct GopherQuality: Sendable {
     public func evaluate(_ text: AnalyzedText) -> FilterFailure? {
         let t = text.scalars
         let words = text.words
-        let nonSymbol = Self.nonSymbolWords(t, words)
-        if let minimum = active(minDocWords), nonSymbol.count < minimum {
-            return failure("min_doc_words", .integer(nonSymbol.count), .integer(minimum), "gopher_short_doc")
+        let measures = t.withUnsafeBufferPointer { WordMeasures($0, words) }
+        if let minimum = active(minDocWords), measures.nonSymbolWords < minimum {
+            return failure("min_doc_words", .integer(measures.nonSymbolWords), .integer(minimum), "gopher_short_doc")
         }
-        if let maximum = active(maxDocWords), nonSymbol.count > maximum {
-            return failure("max_doc_words", .integer(nonSymbol.count), .integer(maximum), "gopher_long_doc")
+        if let maximum = active(maxDocWords), measures.nonSymbolWords > maximum {
+            return failure("max_doc_words", .integer(measures.nonSymbolWords), .integer(maximum), "gopher_long_doc")
         }
-        let meanLength = Self.meanWordLength(nonSymbol)
+        let meanLength = measures.meanNonSymbolWordLength
         if let minimum = active(minAvgWordLength), meanLength < minimum {
             return failure("min_avg_word_length", rounded(meanLength), .double(minimum), "gopher_below_avg_threshold")
         }
@@ -98,11 +98,12 @@ public struct GopherQuality: Sendable {
             if ratio > maximum { return failure("max_ellipsis_lines_ratio", rounded(ratio), .double(maximum), "gopher_too_many_end_ellipsis") }
         }
         if let minimum = active(minAlphaWordsRatio), !words.isEmpty {
-            let ratio = Double(Self.alphabeticWords(t, words)) / Double(words.count)
+            let ratio = Double(measures.alphabeticWords) / Double(words.count)
             if ratio < minimum { return failure("min_alpha_words_ratio", rounded(ratio), .double(minimum), "gopher_below_alpha_threshold") }
         }
         if let minimum = active(minStopWords) {
-            let found = t.withUnsafeBufferPointer { stopWordMatcher.distinctCount($0, words) }
+            // Counting stops at `minimum`: a count that high never fails, and is never reported.
+            let found = t.withUnsafeBufferPointer { stopWordMatcher.distinctCount($0, words, enough: minimum) }
             if found < minimum { return failure("min_stop_words", .integer(found), .integer(minimum), "gopher_enough_stop_words") }
         }
         return nil
@@ -113,22 +114,6 @@ public struct GopherQuality: Sendable {
     }
 
     // MARK: measures (pure functions of the text)
-
-    private static let punctuation = CharacterClass(scalars: EnglishTokenizerTables.punctuation)
-
-    /// Words with at least one character that is not punctuation.
-    static func nonSymbolWords(_ t: [UInt32], _ words: [TokenSpan]) -> [TokenSpan] {
-        words.filter { word in
-            for i in Int(word.start)..<Int(word.end) where !punctuation.contains(t[i]) { return true }
-            return false
-        }
-    }
-
-    /// Mean length in characters; NaN for no words (then no length check fails, as with numpy).
-    static func meanWordLength(_ words: [TokenSpan]) -> Double {
-        guard !words.isEmpty else { return .nan }
-        return Double(words.reduce(0) { $0 + $1.count }) / Double(words.count)
-    }
 
     /// Lines whose first non-space character starts a bullet (`•` or `-`).
     static func bulletLines(_ t: [UInt32], _ lines: [TokenSpan]) -> Int {
@@ -144,16 +129,50 @@ public struct GopherQuality: Sendable {
         lines.reduce(0) { count, line in
             let stripped = PythonText.strip(t, TokenSpan(Int(line.start), Int(line.end)))
             let trimmed = TokenSpan(Int(line.start), Int(stripped.end))
-            let ends = PythonText.hasSuffix(t, trimmed, [0x2E, 0x2E, 0x2E]) || PythonText.hasSuffix(t, trimmed, [0x2026])
-            return ends ? count + 1 : count
+            let end = Int(trimmed.end)
+            let dots = trimmed.count >= 3 && t[end - 1] == 0x2E && t[end - 2] == 0x2E && t[end - 3] == 0x2E
+            return dots || (trimmed.count >= 1 && t[end - 1] == 0x2026) ? count + 1 : count
+        }
+    }
+}
+
+/// Gopher quality's word measures, from one pass over the words: how many are "non-symbol" words
+/// (a character outside datatrove's `PUNCTUATION_SET`) and their total length, and how many have an
+/// alphabetic character (Python `str.isalpha`). A word usually settles both at its first character.
+struct WordMeasures {
+    private static let punctuation = CharacterClass(scalars: EnglishTokenizerTables.punctuation)
+
+    private(set) var nonSymbolWords = 0
+    private(set) var nonSymbolCharacters = 0
+    private(set) var alphabeticWords = 0
+
+    init(_ t: UnsafeBufferPointer<UInt32>, _ words: [TokenSpan]) {
+        for word in words {
+            // An ASCII letter is alphabetic and not punctuation: it settles both at once.
+            if (t[Int(word.start)] | 0x20) &- 97 < 26 {
+                nonSymbolWords += 1
+                nonSymbolCharacters += word.count
+                alphabeticWords += 1
+                continue
+            }
+            var nonSymbol = false
+            var alphabetic = false
+            for i in Int(word.start)..<Int(word.end) {
+                let c = t[i]
+                if !nonSymbol, !Self.punctuation.contains(c) { nonSymbol = true }
+                if !alphabetic, PythonCharacter.isAlpha(c) { alphabetic = true }
+                if nonSymbol, alphabetic { break }
+            }
+            if nonSymbol {
+                nonSymbolWords += 1
+                nonSymbolCharacters += word.count
+            }
+            if alphabetic { alphabeticWords += 1 }
         }
     }
 
-    /// Words with at least one alphabetic character (Python `str.isalpha`).
-    static func alphabeticWords(_ t: [UInt32], _ words: [TokenSpan]) -> Int {
-        words.reduce(0) { count, word in
-            for i in Int(word.start)..<Int(word.end) where PythonCharacter.isAlpha(t[i]) { return count + 1 }
-            return count
-        }
+    /// Mean length in characters; NaN for no words (then no length check fails, as with numpy).
+    var meanNonSymbolWordLength: Double {
+        nonSymbolWords == 0 ? .nan : Double(nonSymbolCharacters) / Double(nonSymbolWords)
     }
 }

@@ -71,7 +71,7 @@ public struct GopherRepetition: Sendable {
         let hashes = text.hashes
 
         let stripped = PythonText.strip(t, TokenSpan(0, t.count))
-        let paragraphs = PythonText.split(t, Int(stripped.start), Int(stripped.end), onNewlineRunsOf: 2)
+        let paragraphs = text.lineBreaks.pieces(Int(stripped.start), Int(stripped.end), onNewlineRunsOf: 2)
         let counter = text.counter
         let (dupParagraphs, dupParagraphChars) = Self.duplicates(paragraphs, hashes, counter)
         if let maximum = active(dupParaFrac), Double(dupParagraphs) / Double(paragraphs.count) > maximum {
@@ -80,7 +80,7 @@ public struct GopherRepetition: Sendable {
         if let maximum = active(dupParaCharFrac), Double(dupParagraphChars) / length > maximum {
             return failure("dup_para_char_frac", rounded(Double(dupParagraphChars) / length), .double(maximum), "dup_para_char_frac")
         }
-        let lines = PythonText.split(t, 0, t.count, onNewlineRunsOf: 1)
+        let lines = text.lineBreaks.pieces(0, t.count, onNewlineRunsOf: 1)
         let (dupLines, dupLineChars) = Self.duplicates(lines, hashes, counter)
         if let maximum = active(dupLineFrac), Double(dupLines) / Double(lines.count) > maximum {
             return failure("dup_line_frac", rounded(Double(dupLines) / Double(lines.count)), .double(maximum), "dup_line_frac")
@@ -109,7 +109,7 @@ public struct GopherRepetition: Sendable {
             }
         }
         let shortest = dupNGrams.map(\.n).filter { $0 > 0 }.min() ?? 1
-        let candidates = dupNGrams.isEmpty ? [] : grams.duplicateCandidates(shortest: shortest, counter)
+        let candidates = dupNGrams.isEmpty ? [] : grams.duplicateCandidates(shortest: shortest)
         for (n, fraction) in dupNGrams where n > 0 {
             let characters = grams.duplicateNGramCharacters(n, counter, candidates: candidates)
             if Double(characters) / length > fraction {

@@ -6,18 +6,23 @@ final class HashCounter {
     private var keys: UnsafeMutablePointer<UInt64>
     private var counts: UnsafeMutablePointer<Int32>
     private var firsts: UnsafeMutablePointer<Int32>
+    /// Slots allocated, and slots in use by this pass (a power of two sized to the pass, so that a
+    /// small pass, such as a document's few paragraphs, zeroes a small table).
+    private var allocated: Int
     private var capacity: Int
     private var mask: Int
     private var distinct = 0
 
     init(expected: Int) {
-        capacity = 16
-        while capacity < expected * 2 { capacity <<= 1 }
+        allocated = Self.capacity(for: expected)
+        capacity = allocated
         mask = capacity - 1
-        keys = .allocate(capacity: capacity)
-        keys.initialize(repeating: 0, count: capacity)
-        counts = .allocate(capacity: capacity)
-        firsts = .allocate(capacity: capacity)
+        keys = .allocate(capacity: allocated)
+        keys.initialize(repeating: 0, count: allocated)
+        counts = .allocate(capacity: allocated)
+        counts.initialize(repeating: 0, count: allocated)
+        firsts = .allocate(capacity: allocated)
+        firsts.initialize(repeating: 0, count: allocated)
     }
 
     deinit {
@@ -26,28 +31,34 @@ final class HashCounter {
         firsts.deallocate()
     }
 
+    private static func capacity(for expected: Int) -> Int {
+        var capacity = 16
+        while capacity < expected * 2 { capacity <<= 1 }
+        return capacity
+    }
+
     /// Starts a new, empty pass able to hold `expected` keys without growing.
     func reset(expected: Int) {
         distinct = 0
-        if expected * 2 > capacity {
-            var newCapacity = capacity
-            while newCapacity < expected * 2 { newCapacity <<= 1 }
-            allocate(newCapacity)
-        } else {
-            keys.update(repeating: 0, count: capacity)
-        }
+        useCapacity(Self.capacity(for: expected))
     }
 
-    private func allocate(_ newCapacity: Int) {
-        keys.deallocate()
-        counts.deallocate()
-        firsts.deallocate()
+    /// Makes the first `newCapacity` slots the (empty) table, allocating when they do not fit.
+    private func useCapacity(_ newCapacity: Int) {
+        if newCapacity > allocated {
+            keys.deallocate()
+            counts.deallocate()
+            firsts.deallocate()
+            allocated = newCapacity
+            keys = .allocate(capacity: allocated)
+            counts = .allocate(capacity: allocated)
+            counts.initialize(repeating: 0, count: allocated)
+            firsts = .allocate(capacity: allocated)
+            firsts.initialize(repeating: 0, count: allocated)
+        }
         capacity = newCapacity
         mask = capacity - 1
-        keys = .allocate(capacity: capacity)
-        keys.initialize(repeating: 0, count: capacity)
-        counts = .allocate(capacity: capacity)
-        firsts = .allocate(capacity: capacity)
+        keys.update(repeating: 0, count: capacity)
     }
 
     @inline(__always)
@@ -80,12 +91,10 @@ final class HashCounter {
                 let k = raw == 0 ? 1 : raw
                 var slot = Self.slot(k, mask)
                 while keys[slot] != 0, keys[slot] != k { slot = (slot + 1) & mask }
-                if keys[slot] == k {
-                    counts[slot] += 1
-                } else {
-                    keys[slot] = k
-                    counts[slot] = 1
-                }
+                // Without a branch on whether the key is new: repeats are too common to predict.
+                let fresh = keys[slot] == 0
+                keys[slot] = k
+                counts[slot] = (fresh ? 0 : counts[slot]) &+ 1
                 out[i] = Int32(truncatingIfNeeded: slot)
             }
             initialized = windows
@@ -163,21 +172,17 @@ final class HashCounter {
         return (Int(bestFirst), Int(bestCount))
     }
 
+    /// Doubles the table of an `insert` pass (only keys are in use there), keeping its keys.
     private func grow() {
-        let oldKeys = keys, oldCapacity = capacity
-        counts.deallocate()
-        firsts.deallocate()
-        capacity *= 2
-        mask = capacity - 1
-        keys = .allocate(capacity: capacity)
-        keys.initialize(repeating: 0, count: capacity)
-        counts = .allocate(capacity: capacity)
-        firsts = .allocate(capacity: capacity)
-        for i in 0..<oldCapacity where oldKeys[i] != 0 {
-            var slot = Self.slot(oldKeys[i], mask)
+        let oldCapacity = capacity
+        let old = UnsafeMutablePointer<UInt64>.allocate(capacity: oldCapacity)
+        old.initialize(from: keys, count: oldCapacity)
+        useCapacity(oldCapacity * 2)
+        for i in 0..<oldCapacity where old[i] != 0 {
+            var slot = Self.slot(old[i], mask)
             while keys[slot] != 0 { slot = (slot + 1) & mask }
-            keys[slot] = oldKeys[i]
+            keys[slot] = old[i]
         }
-        oldKeys.deallocate()
+        old.deallocate()
     }
 }

@@ -1,63 +1,15 @@
+/// What `PythonText.scanLine` finds in a line.
+struct LineScan {
+    var words = 0
+    var hasOpenBracket = false
+    var hasCurlyBracket = false
+    var isASCII = true
+}
+
 /// The string operations the published filters are written with, on Unicode scalar arrays, with
 /// Python's exact semantics (which line breaks `splitlines` knows, what `strip` removes), because a
 /// line counted differently is a decision that differs from the reference implementation.
 enum PythonText {
-    /// `str.splitlines()`: breaks at \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, U+2028 and U+2029; no
-    /// empty line after a final break.
-    static func splitLines(_ t: [UInt32], _ start: Int = 0, _ end: Int? = nil) -> [TokenSpan] {
-        let end = end ?? t.count
-        var lines: [TokenSpan] = []
-        var lineStart = start
-        var i = start
-        while i < end {
-            let c = t[i]
-            let isBreak = c == 10 || c == 13 || c == 11 || c == 12 || (c >= 28 && c <= 30) || c == 0x85 || c == 0x2028 || c == 0x2029
-            if isBreak {
-                lines.append(TokenSpan(lineStart, i))
-                if c == 13, i + 1 < end, t[i + 1] == 10 { i += 1 }
-                lineStart = i + 1
-            }
-            i += 1
-        }
-        if lineStart < end { lines.append(TokenSpan(lineStart, end)) }
-        return lines
-    }
-
-    /// `text.split(separator)` for a one-character separator: always at least one piece.
-    static func split(_ t: [UInt32], on separator: UInt32) -> [TokenSpan] {
-        var pieces: [TokenSpan] = []
-        var start = 0
-        for (i, c) in t.enumerated() where c == separator {
-            pieces.append(TokenSpan(start, i))
-            start = i + 1
-        }
-        pieces.append(TokenSpan(start, t.count))
-        return pieces
-    }
-
-    /// `re.split("\n{minimum,}", text[start..<end])`: pieces between runs of at least `minimum`
-    /// newlines, empty pieces at the ends included.
-    static func split(_ t: [UInt32], _ start: Int, _ end: Int, onNewlineRunsOf minimum: Int) -> [TokenSpan] {
-        var pieces: [TokenSpan] = []
-        var pieceStart = start
-        var i = start
-        while i < end {
-            if t[i] == 10 {
-                var j = i
-                while j < end, t[j] == 10 { j += 1 }
-                if j - i >= minimum {
-                    pieces.append(TokenSpan(pieceStart, i))
-                    pieceStart = j
-                }
-                i = j
-            } else {
-                i += 1
-            }
-        }
-        pieces.append(TokenSpan(pieceStart, end))
-        return pieces
-    }
-
     /// `str.strip()` of a span.
     static func strip(_ t: [UInt32], _ span: TokenSpan) -> TokenSpan {
         var s = Int(span.start)
@@ -67,28 +19,58 @@ enum PythonText {
         return TokenSpan(s, e)
     }
 
-    /// `len(line.split())` and the length of its longest word, without building the words.
-    static func whitespaceWordStatistics(_ t: [UInt32], _ span: TokenSpan) -> (count: Int, longest: Int) {
-        var count = 0
+    /// One pass over a line for C4: `len(line.split())`, and which of `[`, `{` and non-ASCII
+    /// characters it holds. Vectorised for ASCII lines; others are counted again exactly.
+    static func scanLine(_ t: UnsafeBufferPointer<UInt32>, _ span: TokenSpan) -> LineScan {
+        let start = Int(span.start)
+        let end = Int(span.end)
+        guard start < end, let base = t.baseAddress else { return LineScan() }
+        // A word starts at a non-space character after a space, or at the line's start.
+        @inline(__always) func space(_ c: UInt32) -> UInt32 { bit(c &- 9 < 5) | bit(c &- 28 < 5) }
+        var words = space(base[start]) ^ 1
+        var seen = base[start]
+        var brackets = bit(base[start] == 0x5B) | bit(base[start] == 0x7B) << 1
+        var i = start &+ 1
+        while i < end {
+            let c = base[i]
+            words &+= (space(c) ^ 1) & space(base[i &- 1])
+            seen |= c
+            brackets |= bit(c == 0x5B) | bit(c == 0x7B) << 1
+            i &+= 1
+        }
+        var scan = LineScan()
+        scan.hasOpenBracket = brackets & 1 != 0
+        scan.hasCurlyBracket = brackets & 2 != 0
+        scan.isASCII = seen < 0x80
+        scan.words = scan.isASCII ? Int(words) : wordCount(t, span)
+        return scan
+    }
+
+    /// `len(text.split())` for any text.
+    private static func wordCount(_ t: UnsafeBufferPointer<UInt32>, _ span: TokenSpan) -> Int {
+        var words = 0
+        var previousSpace = true
+        for i in Int(span.start)..<Int(span.end) {
+            let space = PythonCharacter.isSpace(t[i])
+            if !space && previousSpace { words += 1 }
+            previousSpace = space
+        }
+        return words
+    }
+
+    /// The length of the longest word of `text.split()`.
+    static func longestWord(_ t: UnsafeBufferPointer<UInt32>, _ span: TokenSpan) -> Int {
         var longest = 0
         var current = 0
         for i in Int(span.start)..<Int(span.end) {
             if PythonCharacter.isSpace(t[i]) {
                 current = 0
             } else {
-                if current == 0 { count += 1 }
                 current += 1
-                if current > longest { longest = current }
+                longest = max(longest, current)
             }
         }
-        return (count, longest)
-    }
-
-    static func hasSuffix(_ t: [UInt32], _ span: TokenSpan, _ suffix: [UInt32]) -> Bool {
-        guard span.count >= suffix.count else { return false }
-        let base = Int(span.end) - suffix.count
-        for (k, c) in suffix.enumerated() where t[base + k] != c { return false }
-        return true
+        return longest
     }
 
     static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
@@ -118,11 +100,11 @@ struct LowercasedLine {
     private let e: Int
     private let unicode: [UInt32]?
 
-    init(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int) {
+    init(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, isASCII: Bool) {
         self.t = t
         self.s = s
         self.e = e
-        if t[s..<e].contains(where: { $0 >= 128 }) {
+        if !isASCII {
             var out: [UInt32] = []
             out.reserveCapacity(e - s)
             for i in s..<e {
@@ -146,24 +128,21 @@ struct LowercasedLine {
             for (k, phrase) in phrases.phrases.enumerated() where PythonText.contains(unicode, phrase) { found |= 1 << UInt64(k) }
             return found
         }
-        var i = s
-        while i < e {
-            var c = t[i]
-            if c >= 65 && c <= 90 { c += 32 }
-            if c < 128, let candidates = phrases.byFirst[Int(c)] {
+        // Phrases are compared only where the first two lower-cased characters start one.
+        guard e - s >= 2 else { return found }
+        var c = PhraseSet.lower(t[s])
+        for i in s..<(e - 1) {
+            let next = PhraseSet.lower(t[i + 1])
+            if phrases.startsPhrase(c, next), let candidates = phrases.byFirst[Int(c)] {
                 for k in candidates where found & (1 << UInt64(k)) == 0 {
                     let phrase = phrases.phrases[k]
                     guard i + phrase.count <= e else { continue }
                     var j = 1
-                    while j < phrase.count {
-                        let d = t[i + j]
-                        if (d >= 65 && d <= 90 ? d + 32 : d) != phrase[j] { break }
-                        j += 1
-                    }
+                    while j < phrase.count, PhraseSet.lower(t[i + j]) == phrase[j] { j += 1 }
                     if j == phrase.count { found |= 1 << UInt64(k) }
                 }
             }
-            i += 1
+            c = next
         }
         return found
     }
@@ -173,14 +152,32 @@ struct LowercasedLine {
 struct PhraseSet: Sendable {
     let phrases: [[UInt32]]
     let byFirst: [[Int]?]
+    /// Bit `first << 7 | second` set when a phrase starts with those two (ASCII) characters.
+    private let pairs: [UInt64]
 
+    /// Phrases of at least two characters.
     init(_ phrases: [[UInt32]]) {
         self.phrases = phrases
         var byFirst = [[Int]?](repeating: nil, count: 128)
+        var pairs = [UInt64](repeating: 0, count: 128 * 128 / 64)
         for (k, phrase) in phrases.enumerated() {
             let first = Int(phrase[0])
             byFirst[first] = (byFirst[first] ?? []) + [k]
+            let pair = first << 7 | Int(phrase[1])
+            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
         }
         self.byFirst = byFirst
+        self.pairs = pairs
+    }
+
+    /// ASCII lower case, other characters unchanged.
+    @inline(__always)
+    static func lower(_ c: UInt32) -> UInt32 { c | bit(c &- 65 < 26) << 5 }
+
+    @inline(__always)
+    func startsPhrase(_ first: UInt32, _ second: UInt32) -> Bool {
+        guard first < 128, second < 128 else { return false }
+        let pair = Int(first << 7 | second)
+        return pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
     }
 }

@@ -10,17 +10,19 @@ struct StopWordMatcher: Sendable {
         longest = targets.map(\.count).max() ?? 0
     }
 
-    /// How many distinct stop words occur as words of `t` (case-sensitive, as in datatrove).
-    func distinctCount(_ t: UnsafeBufferPointer<UInt32>, _ words: [TokenSpan]) -> Int {
+    /// How many distinct stop words occur as words of `t` (case-sensitive, as in datatrove), counting
+    /// no further than `enough`.
+    func distinctCount(_ t: UnsafeBufferPointer<UInt32>, _ words: [TokenSpan], enough: Int) -> Int {
         guard !targets.isEmpty else { return 0 }
         let all: UInt64 = targets.count == 64 ? ~0 : (1 << UInt64(targets.count)) - 1
+        let enough = min(enough, targets.count)
         var found: UInt64 = 0
         for word in words where word.count <= longest {
             let first = t[Int(word.start)]
             for (k, target) in targets.enumerated() where target.count == word.count && target[0] == first && found & (1 << UInt64(k)) == 0 {
                 if target.elementsEqual(t[Int(word.start)..<Int(word.end)]) { found |= 1 << UInt64(k) }
             }
-            if found == all { break }
+            if found == all || found.nonzeroBitCount >= enough { break }
         }
         return found.nonzeroBitCount
     }

@@ -8,7 +8,10 @@ struct SubstringHashes {
     static let modulus: UInt64 = (1 << 61) - 1
     static let base: UInt64 = 0x1F_3D5B_79A1_C3E5 % modulus
 
-    private(set) var prefix: [UInt64]
+    /// The text hashed (shared storage, not a copy).
+    let text: [UInt32]
+    /// Prefix hashes, only partly reduced (below 2^63, see `multiplyAdd`): `hash` reduces them.
+    private let prefix: [UInt64]
     /// `base^k`: a table shared by all documents, extended per document only for longer texts.
     let powers: [UInt64]
 
@@ -20,15 +23,52 @@ struct SubstringHashes {
         return powers
     }
 
+    private static let base2 = multiply(base, base)
+
     init(_ scalars: [UInt32]) {
-        var prefix = [UInt64](repeating: 0, count: scalars.count + 1)
-        var h: UInt64 = 0
-        for (i, s) in scalars.enumerated() {
-            h = Self.add(Self.multiply(h, Self.base), UInt64(s) + 1)
-            prefix[i + 1] = h
+        text = scalars
+        let n = scalars.count
+        prefix = [UInt64](unsafeUninitializedCapacity: n + 1) { prefix, initialized in
+            scalars.withUnsafeBufferPointer { t in
+                // Two characters per step of the dependent chain (whose multiplication latency
+                // bounds the one-character recurrence): prefix[i + 2] = prefix[i] * base^2 +
+                // (c_i * base + c_i+1), and prefix[i + 1] beside it.
+                var h: UInt64 = 0
+                prefix[0] = 0
+                var i = 0
+                while i + 2 <= n {
+                    let c0 = UInt64(t[i]) + 1
+                    let pair = Self.multiplyAdd(c0, Self.base, UInt64(t[i + 1]) + 1)
+                    prefix[i + 1] = Self.multiplyAdd(h, Self.base, c0)
+                    h = Self.multiplyAdd(h, Self.base2, pair)
+                    prefix[i + 2] = h
+                    i += 2
+                }
+                if i < n {
+                    prefix[n] = Self.multiplyAdd(h, Self.base, UInt64(t[i]) + 1)
+                }
+            }
+            initialized = n + 1
         }
-        self.prefix = prefix
         powers = scalars.count < Self.sharedPowers.count ? Self.sharedPowers : Self.powerTable(scalars.count)
+    }
+
+    /// `a * b + c` modulo 2^61 - 1, congruent but only partly reduced: for `a` < 2^63, `b` < 2^61
+    /// and `c` < 2^62 the result stays below 2^63, so it can be fed back as `a`, and leaving out
+    /// the final reduction shortens the dependent chains of prefix hashes (here and in
+    /// `WordNGrams`).
+    @inline(__always)
+    static func multiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
+        let (high, low) = a.multipliedFullWidth(by: b)
+        let value = (low & modulus) &+ (low >> 61) &+ (high << 3)
+        return (value & modulus) &+ (value >> 61) &+ c
+    }
+
+    /// The canonical residue of a partly reduced value below 2^63.
+    @inline(__always)
+    static func reduce(_ value: UInt64) -> UInt64 {
+        let folded = (value & modulus) &+ (value >> 61)
+        return folded >= modulus ? folded - modulus : folded
     }
 
     @inline(__always)
@@ -49,15 +89,9 @@ struct SubstringHashes {
     /// Hash of `scalars[start..<end]`.
     @inline(__always)
     func hash(_ start: Int, _ end: Int) -> UInt64 {
-        let a = prefix[end]
+        let a = Self.reduce(prefix[end])
         let b = Self.multiply(prefix[start], powers[end - start])
         return a >= b ? a - b : a &+ Self.modulus &- b
-    }
-
-    /// Hash of the concatenation of two pieces, given the second one's length.
-    @inline(__always)
-    func concatenate(_ first: UInt64, _ second: UInt64, secondLength: Int) -> UInt64 {
-        Self.add(Self.multiply(first, powers[secondLength]), second)
     }
 
     /// A set key: the hash with the length folded in.

@@ -13,7 +13,17 @@ struct TopNGramBound {
 
     init(bigramCounts: [Int32], lengths: (Int) -> Int) {
         var longest = [Int](repeating: 0, count: Int(bigramCounts.max() ?? 0) + 1)
-        for (i, count) in bigramCounts.enumerated() { longest[Int(count)] = max(longest[Int(count)], lengths(i)) }
+        // Most 2-grams occur once: their maximum is kept in a register rather than in
+        // `longest[1]`, which every iteration would otherwise load and store.
+        var longestOnce = 0
+        for (i, count) in bigramCounts.enumerated() {
+            if count == 1 {
+                longestOnce = max(longestOnce, lengths(i))
+            } else {
+                longest[Int(count)] = max(longest[Int(count)], lengths(i))
+            }
+        }
+        if longest.count > 1 { longest[1] = max(longest[1], longestOnce) }
         var running = 0
         for c in longest.indices.reversed() {
             running = max(running, longest[c])

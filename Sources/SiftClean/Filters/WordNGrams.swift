@@ -1,13 +1,12 @@
 /// Word n-gram keys of one document: n-grams joined by spaces (top n-grams) hash the sequence of
 /// word keys; n-grams joined without separator (duplicate n-grams) hash the concatenated
 /// characters, so that, as in datatrove, `["ab", "c"]` and `["a", "bc"]` are the same n-gram. Both
-/// are prefix hashes, so every window's key costs one modular multiplication.
+/// are prefix hashes, so every window's key costs one modular multiplication (2-grams mix their
+/// two word keys instead, the commonest count made cheaper).
 struct WordNGrams {
     let words: [TokenSpan]
-    /// Each word's key (its characters' hash with its length folded in).
+    /// Each word's key: its characters' hash with its length folded in (64 bits, not reduced).
     private let wordKeys: [UInt64]
-    /// Hash of the sequence of word keys 0..<k.
-    private let sequence: [UInt64]
     /// Hash of the concatenation of words 0..<k, and its length in characters.
     private let concatenated: [UInt64]
     private let concatenatedLength: [Int]
@@ -18,22 +17,33 @@ struct WordNGrams {
     init(words: [TokenSpan], hashes: SubstringHashes) {
         self.words = words
         self.hashes = hashes
-        var wordKeys = [UInt64](repeating: 0, count: words.count)
-        var sequence = [UInt64](repeating: 0, count: words.count + 1)
-        var concatenated = [UInt64](repeating: 0, count: words.count + 1)
-        var lengths = [Int](repeating: 0, count: words.count + 1)
+        let n = words.count
+        var wordKeys = [UInt64](repeating: 0, count: n)
+        var concatenated = [UInt64](repeating: 0, count: n + 1)
+        var lengths = [Int](repeating: 0, count: n + 1)
+        // The recurrence runs on partly reduced values (`multiplyAdd`), which shortens its
+        // dependent chain; the stored values are reduced.
+        var concatenatedHash: UInt64 = 0
         for (k, word) in words.enumerated() {
             let h = hashes.hash(Int(word.start), Int(word.end))
-            let wordKey = SubstringHashes.key(h, length: word.count) % SubstringHashes.modulus
-            wordKeys[k] = wordKey
-            sequence[k + 1] = SubstringHashes.add(SubstringHashes.multiply(sequence[k], Self.sequenceBase), wordKey)
-            concatenated[k + 1] = hashes.concatenate(concatenated[k], h, secondLength: word.count)
+            wordKeys[k] = SubstringHashes.key(h, length: word.count)
+            concatenatedHash = SubstringHashes.multiplyAdd(concatenatedHash, hashes.powers[word.count], h)
+            concatenated[k + 1] = SubstringHashes.reduce(concatenatedHash)
             lengths[k + 1] = lengths[k] + word.count
         }
         self.wordKeys = wordKeys
-        self.sequence = sequence
         self.concatenated = concatenated
         self.concatenatedLength = lengths
+    }
+
+    /// Hash of the sequence of word keys 0..<k, for every k: n-grams joined by spaces are
+    /// differences of two of these. Only the longer top n-grams need it, and rarely.
+    private func sequence() -> [UInt64] {
+        var sequence = [UInt64](repeating: 0, count: words.count + 1)
+        for (k, key) in wordKeys.enumerated() {
+            sequence[k + 1] = SubstringHashes.add(SubstringHashes.multiply(sequence[k], Self.sequenceBase), key % SubstringHashes.modulus)
+        }
+        return sequence
     }
 
     @inline(__always)
@@ -44,10 +54,12 @@ struct WordNGrams {
     /// How often each word 2-gram occurs, per position (for `topBigramCharacters` and
     /// `TopNGramBound`).
     func bigramCounts(_ counter: HashCounter) -> [Int32] {
-        let power = SubstringHashes.multiply(Self.sequenceBase, Self.sequenceBase)
-        return sequence.withUnsafeBufferPointer { sequence in
+        // The two word keys mixed by a multiplication (no modular reduction): each holds a 61-bit
+        // hash, so two different 2-grams collide with probability about 2^-61, as their sequence
+        // hashes would.
+        wordKeys.withUnsafeBufferPointer { keys in
             counter.occurrences(windows: max(words.count - 1, 0)) { i in
-                Self.difference(sequence[i + 2], SubstringHashes.multiply(sequence[i], power)) &+ 2 << 61
+                keys[i] &* 0x9E37_79B9_7F4A_7C15 ^ keys[i + 1]
             }
         }
     }
@@ -73,7 +85,7 @@ struct WordNGrams {
         let windows = words.count - n + 1
         var power: UInt64 = 1
         for _ in 0..<n { power = SubstringHashes.multiply(power, Self.sequenceBase) }
-        let (first, count) = sequence.withUnsafeBufferPointer { sequence in
+        let (first, count) = sequence().withUnsafeBufferPointer { sequence in
             counter.mostFrequent(windows: windows) { i in
                 Self.difference(sequence[i + n], SubstringHashes.multiply(sequence[i], power)) &+ UInt64(n) << 61
             }
@@ -110,38 +122,51 @@ struct WordNGrams {
     /// when its `shortest`-gram is shorter than `span` characters (then so may be its longer
     /// n-grams), or when the `span` characters starting at it also start at another word. Other
     /// positions start n-grams that are unique in the document, for every n >= `shortest`.
-    func duplicateCandidates(shortest: Int, _ counter: HashCounter) -> [Int32] {
+    ///
+    /// The `span` characters are compared by a fingerprint (`CandidateFingerprints`), not by the
+    /// exact substring hashes: equal characters always get equal fingerprints, and a collision
+    /// only adds a candidate, which the exact count then visits for nothing.
+    func duplicateCandidates(shortest: Int) -> [Int32] {
         let count = words.count
         let total = concatenatedLength[count]
         let span = candidateSpan(shortest)
-        // Positions whose next `span` characters lie inside the concatenation, and their keys.
+        // Positions whose next `span` characters lie inside the concatenation have a key.
         var keyed = 0
         while keyed < count, concatenatedLength[keyed] + span <= total { keyed += 1 }
-        let occurrences: [Int32] = concatenated.withUnsafeBufferPointer { concatenated in
+        let weights = CandidateFingerprints.weights(upTo: hashes.text.count + 1)
+        let prefix = hashes.text.withUnsafeBufferPointer { CandidateFingerprints.prefixSums(words, total, $0, weights) }
+        // Whether a key is seen once, or more than once, is kept by its slot's bits in two bitmaps
+        // of 64 slots per key: a collision only adds a candidate.
+        var bits = 6
+        while 1 << bits < keyed * 64 { bits += 1 }
+        var once = [UInt64](repeating: 0, count: (1 << bits) >> 6)
+        var twice = once
+        return prefix.withUnsafeBufferPointer { prefix in
             concatenatedLength.withUnsafeBufferPointer { lengths in
-                hashes.powers.withUnsafeBufferPointer { powers in
-                    var k = 0
-                    return counter.occurrences(windows: keyed) { p in
-                        // Word k holds the character just past the span (or the span ends the text).
-                        let end = lengths[p] + span
-                        while k < count, lengths[k + 1] <= end { k += 1 }
-                        let whole = Self.difference(concatenated[k], SubstringHashes.multiply(concatenated[p], powers[lengths[k] - lengths[p]]))
-                        let partial = end - lengths[k]
-                        guard partial > 0 else { return whole }
-                        let start = Int(words[k].start)
-                        return hashes.concatenate(whole, hashes.hash(start, start + partial), secondLength: partial)
+                weights.withUnsafeBufferPointer { weights in
+                    func slot(_ p: Int) -> Int {
+                        let start = lengths[p]
+                        // The span's characters weighted from `base^total` on, wherever it starts.
+                        let key = (prefix[start + span] &- prefix[start]) &* weights[total - start]
+                        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
                     }
+                    for p in 0..<keyed {
+                        let s = slot(p)
+                        let mask: UInt64 = 1 << UInt64(s & 63)
+                        twice[s >> 6] |= once[s >> 6] & mask
+                        once[s >> 6] |= mask
+                    }
+                    var candidates: [Int32] = []
+                    candidates.reserveCapacity(count / 8)
+                    for i in 0..<max(count - shortest + 1, 0) {
+                        if lengths[i + shortest] - lengths[i] < span || i >= keyed || twice[slot(i) >> 6] >> UInt64(slot(i) & 63) & 1 != 0 {
+                            candidates.append(Int32(truncatingIfNeeded: i))
+                        }
+                    }
+                    return candidates
                 }
             }
         }
-        var candidates: [Int32] = []
-        candidates.reserveCapacity(count / 8)
-        for i in 0..<max(count - shortest + 1, 0) {
-            if concatenatedLength[i + shortest] - concatenatedLength[i] < span || i >= keyed || occurrences[i] > 1 {
-                candidates.append(Int32(truncatingIfNeeded: i))
-            }
-        }
-        return candidates
     }
 
     /// The span for `duplicateCandidates`: the longest that at most 1/32 of the `shortest`-grams

@@ -82,6 +82,15 @@ enum PythonCharacter {
 
     /// Whether every character is in a Unicode punctuation category (P*): spaCy's `is_punct`.
     static func isPunctuation(_ c: UInt32) -> Bool {
+        if c < 128 { return asciiPunctuation.contains(c) }
+        return isPunctuationCategory(c)
+    }
+
+    /// The ASCII characters in a P* category, from the same Unicode data, for a bit test instead
+    /// of a property lookup.
+    private static let asciiPunctuation = CharacterClass(scalars: Set((UInt32(0)..<128).filter(isPunctuationCategory)))
+
+    private static func isPunctuationCategory(_ c: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(c) else { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,

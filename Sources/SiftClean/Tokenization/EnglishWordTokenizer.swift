@@ -38,30 +38,36 @@ public struct EnglishWordTokenizer: Sendable {
     private let infixDotBefore = CharacterClass(EnglishTokenizerTables.infixDotBefore)
     private let infixDotAfter = CharacterClass(EnglishTokenizerTables.infixDotAfter)
     private let url: SpacyURLMatcher
-    private let currencySuffixes: [[UInt32]]
-    private let unitSuffixes: [[UInt32]]
+    /// Currency then unit suffixes (`$`-anchored alternatives after a digit), and the longest.
+    private let unitOrCurrencySuffixes: [[UInt32]]
+    private let unitOrCurrencyLongest: Int
     private let sentenceEnds = CharacterClass(scalars: EnglishTokenizerTables.sentenceEndCharacters)
     /// Last characters of unit and currency suffixes: only chunks ending in one need those lists.
     private let unitOrCurrencyEnd: CharacterClass
-    /// Exceptions made only of ASCII letters ("gonna", "cannot"), by first and last letter
-    /// (`(first & 31) << 5 | last & 31`) and by length: most words skip the exception lookup.
-    private var letterExceptionEnds = [UInt64](repeating: 0, count: 16)
-    private var letterExceptionLengths: UInt64 = 0
+    /// Exceptions made only of ASCII letters ("gonna", "cannot"), by length, first and last letter
+    /// (`length << 10 | (first & 31) << 5 | last & 31`): most words skip the exception lookup.
+    private let letterExceptionShapes: [UInt64]
+    /// The same shapes for every exception (first and last character folded to their low five
+    /// bits): other chunks need no exception lookup.
+    private let exceptionShapes: [UInt64]
+    /// Whether `appendShortcut` holds for these tables: no affix class holds an ASCII letter or
+    /// digit, and no exception pattern is a single piece of them.
+    private var shortcutHolds = false
+    /// Characters that are a single-piece exception pattern on their own (`appendShortcut` leaves
+    /// chunks closing with one to the exception pass).
+    private var singlePieceCharacters = CharacterClass([])
 
     public init() {
         let cases = EnglishTokenizerTables.specialCases.map { key, pieces in
             (Array(key.unicodeScalars.map(\.value)), pieces.map { Int32($0.unicodeScalars.count) })
         }
         specials = ScalarSequenceTable(cases)
-        currencySuffixes = EnglishTokenizerTables.currencySuffixes.map { Array($0.unicodeScalars.map(\.value)) }
-        unitSuffixes = EnglishTokenizerTables.unitSuffixes.map { Array($0.unicodeScalars.map(\.value)) }
+        unitOrCurrencySuffixes = (EnglishTokenizerTables.currencySuffixes + EnglishTokenizerTables.unitSuffixes).map { Array($0.unicodeScalars.map(\.value)) }
+        unitOrCurrencyLongest = unitOrCurrencySuffixes.map(\.count).max() ?? 0
         url = SpacyURLMatcher(topLevelDomain: CharacterClass(EnglishTokenizerTables.urlTopLevelDomain))
         unitOrCurrencyEnd = CharacterClass(scalars: Set((EnglishTokenizerTables.unitSuffixes + EnglishTokenizerTables.currencySuffixes).compactMap { $0.unicodeScalars.last?.value }))
-        for (key, _) in cases where key.allSatisfy({ ($0 | 0x20) &- 97 < 26 }) {
-            let index = Int((key[0] & 31) << 5 | (key[key.count - 1] & 31))
-            letterExceptionEnds[index >> 6] |= 1 << UInt64(index & 63)
-            letterExceptionLengths |= 1 << UInt64(min(key.count, 63))
-        }
+        letterExceptionShapes = Self.shapes(cases.map(\.0).filter { $0.allSatisfy { ($0 | 0x20) &- 97 < 26 } })
+        exceptionShapes = Self.shapes(cases.map(\.0))
         patternsByFirstToken = ScalarSequenceTable([])
         // The exceptions' own affix tokenization (without exceptions) gives the patterns; spaCy
         // registers a pattern only when an affix or infix rule fires on the exception's text
@@ -70,7 +76,7 @@ public struct EnglishWordTokenizer: Sendable {
         for (key, lengths) in cases {
             let pieces: [[UInt32]] = key.withUnsafeBufferPointer { text in
                 guard findPrefix(text, 0, text.count) != 0 || findSuffix(text, 0, text.count) != 0
-                    || !findInfixes(text, 0, text.count).isEmpty else { return [] }
+                    || nextInfix(text, 0, text.count, from: 0) != nil else { return [] }
                 var tokens: [TokenSpan] = []
                 tokenizeChunk(text, 0, text.count, useSpecials: false, into: &tokens)
                 return tokens.map { Array(text[Int($0.start)..<Int($0.end)]) }
@@ -78,14 +84,42 @@ public struct EnglishWordTokenizer: Sendable {
             if let first = pieces.first { grouped[first, default: []].append((pieces, lengths)) }
         }
         patternsByFirstToken = ScalarSequenceTable(grouped.map { ($0.key, $0.value) })
+        let alphanumerics = Array(48...57) + Array(65...90) + Array(97...122) as [UInt32]
+        let singlePieces = grouped.values.flatMap { $0 }.filter { $0.pieces.count == 1 }.map { $0.pieces[0] }
+        shortcutHolds = !alphanumerics.contains { prefixCharacters.contains($0) || suffixCharacters.contains($0) || icons.contains($0) }
+            && !singlePieces.contains { piece in piece.allSatisfy { alphanumerics.contains($0) } }
+        singlePieceCharacters = CharacterClass(scalars: Set(singlePieces.filter { $0.count == 1 }.map { $0[0] }))
     }
 
     /// The words of `text` as datatrove's `split_into_words` returns them (whitespace tokens dropped).
     public func words(_ text: UnsafeBufferPointer<UInt32>) -> [TokenSpan] {
         var tokens: [TokenSpan] = []
-        tokens.reserveCapacity(text.count / 5)
-        tokenize(text, 0, text.count, whitespaceTokens: false, into: &tokens)
+        var high: UInt32 = 0
+        for c in text { high |= c }
+        if high < 0x80 {
+            let chunks = ASCIIChunks(text)
+            // A chunk is one token, or a few when punctuation is split off: room for most
+            // documents without growing.
+            tokens.reserveCapacity(chunks.count + chunks.count / 2)
+            chunks.forEach { appendChunk(text, $0, $1, onlyLetters: $2, into: &tokens) }
+        } else {
+            tokens.reserveCapacity(text.count / 4)
+            tokenize(text, 0, text.count, whitespaceTokens: false, into: &tokens)
+        }
         return tokens
+    }
+
+    /// The tokens of one whitespace-free chunk; `onlyLetters` when it is ASCII letters only.
+    @inline(__always)
+    private func appendChunk(_ text: UnsafeBufferPointer<UInt32>, _ i: Int, _ j: Int, onlyLetters: Bool, into tokens: inout [TokenSpan]) {
+        if onlyLetters, !mayBeLetterException(text, i, j) || specials.lookup(text, i, j) == nil {
+            // ASCII letters only: no prefix, suffix, infix or URL rule can fire.
+            tokens.append(TokenSpan(i, j))
+        } else if !appendShortcut(text, i, j, into: &tokens) {
+            let first = tokens.count
+            tokenizeChunk(text, i, j, useSpecials: true, into: &tokens)
+            if tokens.count - first > 1 { rejoinExceptions(text, &tokens, from: first) }
+        }
     }
 
     /// Tokens of `text[start..<end]`; with `whitespaceTokens`, whitespace runs other than a single
@@ -107,27 +141,76 @@ public struct EnglishWordTokenizer: Sendable {
             var onlyLetters = (text[i] | 0x20) &- 97 < 26
             while j < end {
                 let c = text[j]
-                if PythonCharacter.isSpace(c) { break }
-                if onlyLetters, (c | 0x20) &- 97 >= 26 { onlyLetters = false }
+                // Only characters below `!` or beyond ASCII can be whitespace.
+                if c &- 33 >= 95, PythonCharacter.isSpace(c) { break }
+                onlyLetters = onlyLetters && (c | 0x20) &- 97 < 26
                 j += 1
             }
-            if onlyLetters, !mayBeLetterException(text, i, j) || specials.lookup(text, i, j) == nil {
-                // ASCII letters only: no prefix, suffix, infix or URL rule can fire.
-                tokens.append(TokenSpan(i, j))
-            } else {
-                let first = tokens.count
-                tokenizeChunk(text, i, j, useSpecials: true, into: &tokens)
-                if tokens.count - first > 1 { rejoinExceptions(text, &tokens, from: first) }
-            }
+            appendChunk(text, i, j, onlyLetters: onlyLetters, into: &tokens)
             i = j
         }
     }
 
+    /// Bit `length << 10 | (first & 31) << 5 | last & 31` set for each key.
+    private static func shapes(_ keys: [[UInt32]]) -> [UInt64] {
+        var shapes = [UInt64](repeating: 0, count: ((keys.map(\.count).max() ?? 0) + 1) << 4)
+        for key in keys where !key.isEmpty {
+            let index = key.count << 10 | Int((key[0] & 31) << 5 | (key[key.count - 1] & 31))
+            shapes[index >> 6] |= 1 << UInt64(index & 63)
+        }
+        return shapes
+    }
+
+    @inline(__always)
+    private static func hasShape(_ shapes: [UInt64], _ text: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> Bool {
+        let index = (end - start) << 10 | Int((text[start] & 31) << 5 | (text[end - 1] & 31))
+        return index >> 6 < shapes.count && shapes[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+
     @inline(__always)
     private func mayBeLetterException(_ text: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> Bool {
-        guard letterExceptionLengths & (1 << UInt64(min(end - start, 63))) != 0 else { return false }
-        let index = Int((text[start] & 31) << 5 | (text[end - 1] & 31))
-        return letterExceptionEnds[index >> 6] & (1 << UInt64(index & 63)) != 0
+        Self.hasShape(letterExceptionShapes, text, start, end)
+    }
+
+    /// Whether `text[start..<end]` is an exception.
+    @inline(__always)
+    private func isException(_ text: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> Bool {
+        Self.hasShape(exceptionShapes, text, start, end) && specials.lookup(text, start, end) != nil
+    }
+
+    /// The commonest chunks after letter-only words, tokenized without the affix loop when it would
+    /// give the same tokens: ASCII digits only ("2024": one token), and ASCII letters with one
+    /// closing character ("word," "end." "it?": two tokens).
+    ///
+    /// When no exception is the chunk, no prefix rule fires and the suffix rule takes exactly the
+    /// last character, the affix loop strips that character and then stops: the letters that are
+    /// left are no exception (`mayBeLetterException`), and no affix, URL or infix rule fires on
+    /// ASCII letters alone (`shortcutHolds`). The exception pass has nothing to re-join: an
+    /// exception matching both tokens would be the chunk, and neither token is a single-piece
+    /// pattern. Digits alone likewise trigger no affix, URL or infix rule.
+    @inline(__always)
+    private func appendShortcut(_ text: UnsafeBufferPointer<UInt32>, _ i: Int, _ j: Int, into tokens: inout [TokenSpan]) -> Bool {
+        guard shortcutHolds else { return false }
+        let last = j - 1
+        var digits = true
+        var letters = true
+        for k in i..<last {
+            let c = text[k]
+            digits = digits && c &- 48 < 10
+            letters = letters && (c | 0x20) &- 97 < 26
+        }
+        let closing = text[last]
+        if digits, closing &- 48 < 10 {
+            guard !isException(text, i, j), findPrefix(text, i, j) == 0, findSuffix(text, i, j) == 0 else { return false }
+            tokens.append(TokenSpan(i, j))
+            return true
+        }
+        guard letters, i < last, (closing | 0x20) &- 97 >= 26, !singlePieceCharacters.contains(closing),
+              !isException(text, i, j),
+              findPrefix(text, i, j) == 0, findSuffix(text, i, j) == 1, !mayBeLetterException(text, i, last) else { return false }
+        tokens.append(TokenSpan(i, last))
+        tokens.append(TokenSpan(last, j))
+        return true
     }
 
     /// spaCy's `_split_affixes` + `_attach_tokens` for one whitespace-free chunk.
@@ -138,38 +221,43 @@ public struct EnglishWordTokenizer: Sendable {
         }
         var s = chunkStart
         var e = chunkEnd
-        var prefixes: [TokenSpan] = []
-        var suffixes: [TokenSpan] = []
+        // No per-chunk arrays: prefixes go into `tokens` in order, before the suffixes found so far
+        // (rarely any); suffixes, found outermost first, are appended and then moved behind the
+        // middle tokens by two reversals.
+        var suffixStart = tokens.count
         var lastSize = -1
+        @inline(__always) func addPrefix(_ length: Int) {
+            tokens.insert(TokenSpan(s, s + length), at: suffixStart)
+            suffixStart += 1
+            s += length
+        }
+        @inline(__always) func addSuffix(_ length: Int) {
+            tokens.append(TokenSpan(e - length, e))
+            e -= length
+        }
         while s < e, e - s != lastSize {
-            if useSpecials, specials.lookup(text, s, e) != nil { break }
+            if useSpecials, isException(text, s, e) { break }
             lastSize = e - s
             let pre = findPrefix(text, s, e)
-            if pre != 0, useSpecials, s + pre < e, specials.lookup(text, s + pre, e) != nil {
-                prefixes.append(TokenSpan(s, s + pre))
-                s += pre
+            if pre != 0, useSpecials, s + pre < e, isException(text, s + pre, e) {
+                addPrefix(pre)
                 break
             }
             let suf = findSuffix(text, s + pre, e)
-            if suf != 0, useSpecials, s < e - suf, specials.lookup(text, s, e - suf) != nil {
-                suffixes.append(TokenSpan(e - suf, e))
-                e -= suf
+            if suf != 0, useSpecials, s < e - suf, isException(text, s, e - suf) {
+                addSuffix(suf)
                 break
             }
             if pre != 0, suf != 0, pre + suf <= e - s {
-                prefixes.append(TokenSpan(s, s + pre))
-                suffixes.append(TokenSpan(e - suf, e))
-                s += pre
-                e -= suf
+                addPrefix(pre)
+                addSuffix(suf)
             } else if pre != 0 {
-                prefixes.append(TokenSpan(s, s + pre))
-                s += pre
+                addPrefix(pre)
             } else if suf != 0 {
-                suffixes.append(TokenSpan(e - suf, e))
-                e -= suf
+                addSuffix(suf)
             }
         }
-        tokens.append(contentsOf: prefixes)
+        let middleStart = tokens.count
         if s < e {
             if useSpecials, let lengths = specials.lookup(text, s, e) {
                 appendSpecial(lengths, at: s, into: &tokens)
@@ -177,16 +265,24 @@ public struct EnglishWordTokenizer: Sendable {
                 tokens.append(TokenSpan(s, e))
             } else {
                 var start = s
-                for infix in findInfixes(text, s, e) {
-                    if infix.lowerBound == s { continue }
-                    if infix.lowerBound != start { tokens.append(TokenSpan(start, infix.lowerBound)) }
-                    tokens.append(TokenSpan(infix.lowerBound, infix.upperBound))
-                    start = infix.upperBound
+                var p = s
+                while let (at, length) = nextInfix(text, s, e, from: p) {
+                    if at != s {
+                        if at != start { tokens.append(TokenSpan(start, at)) }
+                        tokens.append(TokenSpan(at, at + length))
+                        start = at + length
+                    }
+                    p = at + length
                 }
                 if start < e { tokens.append(TokenSpan(start, e)) }
             }
         }
-        tokens.append(contentsOf: suffixes.reversed())
+        if middleStart > suffixStart {
+            // [suffixes outermost first, middle] -> [middle, suffixes innermost first].
+            let middleCount = tokens.count - middleStart
+            tokens[suffixStart...].reverse()
+            tokens[suffixStart..<(suffixStart + middleCount)].reverse()
+        }
     }
 
     @inline(__always)
@@ -282,30 +378,28 @@ public struct EnglishWordTokenizer: Sendable {
         if (c == 0x73 || c == 0x53), e - 2 >= lo, t[e - 2] == 0x27 || t[e - 2] == 0x2019 { best = max(best, 2) }
         if c == 0x2B, e - 2 >= lo, t[e - 2] >= 48, t[e - 2] <= 57 { best = max(best, 1) }
         guard unitOrCurrencyEnd.contains(c), e - lo >= 2 else { return best }
-        for list in [currencySuffixes, unitSuffixes] {
-            for suffix in list where suffix.count > best && e - suffix.count - 1 >= lo {
-                let digit = t[e - suffix.count - 1]
-                guard digit >= 48, digit <= 57, suffix.last == c else { continue }
-                if suffix.elementsEqual(t[(e - suffix.count)..<e]) { best = suffix.count }
-            }
+        // Every unit or currency suffix follows a digit: most words have none near their end.
+        var digit = e - 1
+        while digit > max(lo, e - unitOrCurrencyLongest - 1), !(t[digit - 1] >= 48 && t[digit - 1] <= 57) { digit -= 1 }
+        guard digit > max(lo, e - unitOrCurrencyLongest - 1) else { return best }
+        for suffix in unitOrCurrencySuffixes where suffix.count > best && e - suffix.count - 1 >= lo {
+            let digit = t[e - suffix.count - 1]
+            guard digit >= 48, digit <= 57, suffix.last == c else { continue }
+            if suffix.elementsEqual(t[(e - suffix.count)..<e]) { best = suffix.count }
         }
         return best
     }
 
-    /// Infix matches in `t[s..<e]`, left to right, non-overlapping (`finditer`).
-    func findInfixes(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var p = s
+    /// The first infix match in `t[s..<e]` at or after `p` (`finditer` from `p`): its start and
+    /// length.
+    func nextInfix(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, from p: Int) -> (at: Int, length: Int)? {
+        var p = p
         while p < e {
             let length = infixLength(t, s, e, at: p)
-            if length > 0 {
-                out.append(p..<(p + length))
-                p += length
-            } else {
-                p += 1
-            }
+            if length > 0 { return (p, length) }
+            p += 1
         }
-        return out
+        return nil
     }
 
     @inline(__always)

@@ -11,21 +11,21 @@ struct SpacyURLMatcher: Sendable {
     let topLevelDomain: CharacterClass
 
     func matches(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int) -> Bool {
+        if matches(t, from: s, e) { return true }
         // Optional scheme: the run of scheme characters is followed by "://".
-        var starts = [s]
         var j = s
         while j < e, isSchemeCharacter(t[j]) { j += 1 }
-        if j - s >= 2, j + 2 < e, t[j] == 0x3A, t[j + 1] == 0x2F, t[j + 2] == 0x2F {
-            starts.append(j + 3)
-        }
-        for start in starts {
-            if matchesHost(t, start, e) { return true }
-            // Optional user info: any non-empty text before an "@".
-            var at = start + 1
-            while at < e {
-                if t[at] == 0x40, matchesHost(t, at + 1, e) { return true }
-                at += 1
-            }
+        return j - s >= 2 && j + 2 < e && t[j] == 0x3A && t[j + 1] == 0x2F && t[j + 2] == 0x2F && matches(t, from: j + 3, e)
+    }
+
+    /// The pattern after the scheme, from `start`.
+    private func matches(_ t: UnsafeBufferPointer<UInt32>, from start: Int, _ e: Int) -> Bool {
+        if matchesHost(t, start, e) { return true }
+        // Optional user info: any non-empty text before an "@".
+        var at = start + 1
+        while at < e {
+            if t[at] == 0x40, matchesHost(t, at + 1, e) { return true }
+            at += 1
         }
         return false
     }
@@ -99,6 +99,8 @@ struct SpacyURLMatcher: Sendable {
     }
 
     private func isPublicIPv4(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int) -> Bool {
+        // Most candidates are words, not addresses: reject them before building the parts.
+        guard e - s >= 7, t[s..<e].lazy.filter({ $0 == 0x2E }).count == 3 else { return false }
         var parts: [[UInt32]] = [[]]
         for i in s..<e {
             if t[i] == 0x2E { parts.append([]) } else { parts[parts.count - 1].append(t[i]) }
