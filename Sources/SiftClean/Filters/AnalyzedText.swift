@@ -7,10 +7,22 @@
 /// analysed on one worker thread, never shared.
 public final class AnalyzedText {
     public let scalars: [UInt32]
+    /// The table given by the caller, if any (see `counter`).
+    private let sharedCounter: HashCounter?
 
     public init(_ text: String) {
         var text = text
         scalars = text.withUTF8 { Self.decode($0) }
+        sharedCounter = nil
+    }
+
+    /// A text whose hash-table passes use `counter`, a table the caller reuses from one document to
+    /// the next on its thread: a table of its own per document would cost an allocation and the
+    /// zeroing of three arrays sized to the text.
+    init(_ text: String, counter: HashCounter) {
+        var text = text
+        scalars = text.withUTF8 { Self.decode($0) }
+        sharedCounter = counter
     }
 
     /// UTF-8 to scalars. Most web text is ASCII: a first pass finds out, and then the widening loop
@@ -63,8 +75,8 @@ public final class AnalyzedText {
     private(set) lazy var hashes = SubstringHashes(scalars)
 
     /// Scratch table for duplicate lines, paragraphs and n-grams, reused by every pass over this
-    /// document instead of allocated per pass.
-    private(set) lazy var counter = HashCounter(expected: max(scalars.count / 4, 64))
+    /// document instead of allocated per pass (and across documents when the caller gave one).
+    private(set) lazy var counter = sharedCounter ?? HashCounter(expected: max(scalars.count / 4, 64))
 
     /// Non-overlapping occurrences of `#`, of `...` and of `…`, as Python's `str.count` counts each:
     /// one vectorised pass counts `#`, `…` and adjacent dots; only text with two adjacent dots needs

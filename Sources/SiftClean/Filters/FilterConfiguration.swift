@@ -102,12 +102,18 @@ public struct RecordFilter: Sendable {
 
     /// The failures of `record`, in rule-set order; empty when it is kept.
     public func evaluate(_ record: Record) -> [FilterFailure] {
+        evaluate(record, counter: HashCounter(expected: 64))
+    }
+
+    /// `evaluate(_:)` with the repetition rules' hash table given: a thread evaluating many records
+    /// passes the same one to each, which the table resets per pass.
+    func evaluate(_ record: Record, counter: HashCounter) -> [FilterFailure] {
         let content = record.content(as: kind)
         var failures: [FilterFailure] = []
         var analyzed: AnalyzedText?
         if needsDocumentText {
             if let text = documentText(record, content) {
-                analyzed = AnalyzedText(text)
+                analyzed = AnalyzedText(text, counter: counter)
             } else {
                 failures.append(FilterFailure(rule: "missing_text", value: .string(configuration.textField ?? "text"), threshold: .null))
             }

@@ -14,8 +14,9 @@ public enum FilterPipeline {
         let reader = ReadAhead(stream, concurrent: stream.options.threads > 1)
         while let next = try reader.next() {
             let batch = next.events
-            let verdicts = parallelMap(count: batch.count, minimumPerSlice: 16) { i -> [FilterFailure] in
-                if case .record(let record) = batch[i] { return filter.evaluate(record) }
+            // Each slice keeps one hash table for all its records.
+            let verdicts = parallelMap(count: batch.count, minimumPerSlice: 16, state: { HashCounter(expected: 1 << 12) }) { counter, i -> [FilterFailure] in
+                if case .record(let record) = batch[i] { return filter.evaluate(record, counter: counter) }
                 return []
             }
             var keptLines: [JSONValue] = []

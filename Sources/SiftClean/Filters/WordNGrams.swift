@@ -18,20 +18,28 @@ struct WordNGrams {
         self.words = words
         self.hashes = hashes
         let n = words.count
-        var wordKeys = [UInt64](repeating: 0, count: n)
-        var concatenated = [UInt64](repeating: 0, count: n + 1)
-        var lengths = [Int](repeating: 0, count: n + 1)
-        // The recurrence runs on partly reduced values (`multiplyAdd`), which shortens its
-        // dependent chain; the stored values are reduced.
-        var concatenatedHash: UInt64 = 0
-        for (k, word) in words.enumerated() {
-            let h = hashes.hash(Int(word.start), Int(word.end))
-            wordKeys[k] = SubstringHashes.key(h, length: word.count)
-            concatenatedHash = SubstringHashes.multiplyAdd(concatenatedHash, hashes.powers[word.count], h)
-            concatenated[k + 1] = SubstringHashes.reduce(concatenatedHash)
-            lengths[k + 1] = lengths[k] + word.count
+        // Every element is written below, so the arrays start uninitialised rather than zeroed.
+        var concatenated = [UInt64](unsafeUninitializedCapacity: n + 1) { _, initialized in initialized = n + 1 }
+        var lengths = [Int](unsafeUninitializedCapacity: n + 1) { _, initialized in initialized = n + 1 }
+        wordKeys = [UInt64](unsafeUninitializedCapacity: n) { wordKeys, initialized in
+            concatenated.withUnsafeMutableBufferPointer { concatenated in
+                lengths.withUnsafeMutableBufferPointer { lengths in
+                    concatenated[0] = 0
+                    lengths[0] = 0
+                    // The recurrence runs on partly reduced values (`multiplyAdd`), which shortens
+                    // its dependent chain; the stored values are reduced.
+                    var concatenatedHash: UInt64 = 0
+                    for (k, word) in words.enumerated() {
+                        let h = hashes.hash(Int(word.start), Int(word.end))
+                        wordKeys[k] = SubstringHashes.key(h, length: word.count)
+                        concatenatedHash = SubstringHashes.multiplyAdd(concatenatedHash, hashes.powers[word.count], h)
+                        concatenated[k + 1] = SubstringHashes.reduce(concatenatedHash)
+                        lengths[k + 1] = lengths[k] + word.count
+                    }
+                }
+            }
+            initialized = n
         }
-        self.wordKeys = wordKeys
         self.concatenated = concatenated
         self.concatenatedLength = lengths
     }
