@@ -19,16 +19,9 @@ struct RepeatedOpeningCheck: AuditCheck {
         var flagged = FlaggedRecords()
     }
 
-    /// Per opening: how many records start with it and, when tracked, its index in `State.tracked`
-    /// (one table lookup per record).
-    struct Entry {
-        var count: Int
-        var tracked: Int
-    }
-
     struct State {
-        var counts = HashTable<Entry>()
-        var tracked: [Tracked] = []
+        /// Records per opening.
+        var openings = TrackedCounts<Tracked>(limit: RepeatedOpeningCheck.trackedOpenings, lateCount: RepeatedOpeningCheck.minimumCount)
     }
 
     func observe(_ record: AuditRecord) -> UInt64? {
@@ -61,31 +54,15 @@ struct RepeatedOpeningCheck: AuditCheck {
 
     func makeState() -> State { State() }
 
-    /// Half the tracking slots go to the first openings seen, the other half to openings seen
-    /// `minimumCount` times, so a frequent opening that first appears late still gets references.
-    static func shouldTrack(count: Int, tracked: Int, limit: Int) -> Bool {
-        tracked < limit / 2 || (count >= minimumCount && tracked < limit)
-    }
-
     func absorb(_ hash: UInt64?, of record: AuditRecord, into state: inout State) {
         guard let hash else { return }
-        let trackedCount = state.tracked.count
-        let entry = state.counts.update(hash, initial: Entry(count: 0, tracked: -1)) { entry -> Entry in
-            entry.count += 1
-            if entry.tracked < 0, Self.shouldTrack(count: entry.count, tracked: trackedCount, limit: Self.trackedOpenings) {
-                entry.tracked = trackedCount
-            }
-            return entry
-        }
-        guard entry.tracked >= 0 else { return }
-        if entry.tracked == state.tracked.count { state.tracked.append(Tracked(text: Self.openingText(record.input ?? ""))) }
-        state.tracked[entry.tracked].flagged.add(record, excerpt: record.input)
+        state.openings.count(hash, make: { Tracked(text: Self.openingText(record.input ?? "")) }) { $0.flagged.add(record, excerpt: record.input) }
     }
 
     func conclude(_ state: State, context: AuditContext) -> CheckResult {
         guard context.records > 0 else { return CheckResult() }
         let threshold = max(Self.minimumCount, Int((Self.minimumShare * Double(context.records)).rounded(.up)))
-        let entries = state.counts.entries.map { (key: $0.key, value: $0.value.count, tracked: $0.value.tracked < 0 ? nil : state.tracked[$0.value.tracked]) }
+        let entries = state.openings.entries.map { (key: $0.key, value: $0.count, tracked: $0.tracked) }
         let frequent = entries.filter { $0.value >= threshold }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         let top = entries.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
         let chart = AuditChart(id: "top_openings", title: "Most common openings (first three words)", style: .bars,

@@ -8,7 +8,7 @@ import SiftCore
 /// (a note); at 50% it is concentrated (a warning): a model finetuned on it will be narrow. This
 /// is a lexical proxy: it sees "python" dominating, not paraphrased topics, and only Latin-script
 /// words. Document frequencies are exact (a hash table of term hashes); references are kept for at
-/// most 10,000 terms, tracked as `RepeatedOpeningCheck` tracks openings.
+/// most 10,000 terms (`TrackedCounts`, as for openings).
 struct TopicConcentrationCheck: AuditCheck {
     static let wordsPerRecord = 32
     static let noteShare = 0.30
@@ -47,15 +47,9 @@ struct TopicConcentrationCheck: AuditCheck {
         var flagged = FlaggedRecords()
     }
 
-    /// Per term: its document frequency and, when tracked, its index in `State.tracked`.
-    struct Entry {
-        var count: Int
-        var tracked: Int
-    }
-
     struct State {
-        var frequency = HashTable<Entry>()
-        var tracked: [Tracked] = []
+        /// Document frequency per term.
+        var frequency = TrackedCounts<Tracked>(limit: TopicConcentrationCheck.trackedTerms, lateCount: RepeatedOpeningCheck.minimumCount)
     }
 
     func observe(_ record: AuditRecord) -> [UInt64] {
@@ -104,17 +98,9 @@ struct TopicConcentrationCheck: AuditCheck {
 
     func absorb(_ terms: [UInt64], of record: AuditRecord, into state: inout State) {
         for term in terms {
-            let trackedCount = state.tracked.count
-            let entry = state.frequency.update(term, initial: Entry(count: 0, tracked: -1)) { entry -> Entry in
-                entry.count += 1
-                if entry.tracked < 0, RepeatedOpeningCheck.shouldTrack(count: entry.count, tracked: trackedCount, limit: Self.trackedTerms) {
-                    entry.tracked = trackedCount
-                }
-                return entry
+            state.frequency.count(term, make: { Tracked(term: Self.word(term, in: record.input ?? "") ?? "") }) {
+                $0.flagged.add(record, excerpt: record.input)
             }
-            guard entry.tracked >= 0 else { continue }
-            if entry.tracked == state.tracked.count { state.tracked.append(Tracked(term: Self.word(term, in: record.input ?? "") ?? "")) }
-            state.tracked[entry.tracked].flagged.add(record, excerpt: record.input)
         }
     }
 
@@ -126,8 +112,7 @@ struct TopicConcentrationCheck: AuditCheck {
 
     func conclude(_ state: State, context: AuditContext) -> CheckResult {
         guard context.records > 0 else { return CheckResult() }
-        let top = state.frequency.entries.filter { $0.value.tracked >= 0 }
-            .map { (tracked: state.tracked[$0.value.tracked], value: $0.value.count) }
+        let top = state.frequency.entries.compactMap { entry in entry.tracked.map { (tracked: $0, value: entry.count) } }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.tracked.term < $1.tracked.term }.prefix(10)
         guard let first = top.first else { return CheckResult() }
         let chart = AuditChart(id: "top_terms", title: "Records per content word (topic proxy)", style: .bars,
