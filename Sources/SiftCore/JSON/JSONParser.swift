@@ -304,15 +304,8 @@ public struct JSONParser: ~Copyable {
             let raw = UnsafeRawPointer(base)
             while index + 8 <= bytes.count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let highs: UInt64 = 0x8080_8080_8080_8080
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                let hasQuote = (quote &- ones) & ~quote & highs
-                let hasBackslash = (backslash &- ones) & ~backslash & highs
-                let hasControl = (word &- ones &* 0x20) & ~word & highs
-                if hasQuote | hasBackslash | hasControl != 0 { break }
-                highBits |= word & highs
+                if JSONWriter.needsEscape(word) { break }
+                highBits |= word & 0x8080_8080_8080_8080
                 index += 8
             }
         }

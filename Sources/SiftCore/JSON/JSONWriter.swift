@@ -74,9 +74,10 @@ public struct JSONWriter: Sendable {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// Whether one of eight bytes is a quote, a backslash or below 0x20.
+    /// Whether one of eight bytes is a quote, a backslash or below 0x20 (SWAR "has byte" tests):
+    /// the bytes a JSON string escapes, so also where the parser's plain run of a string ends.
     @inline(__always)
-    private static func needsEscape(_ word: UInt64) -> Bool {
+    static func needsEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)
@@ -94,8 +95,8 @@ public struct JSONWriter: Sendable {
             var runStart = 0
             var i = 0
             while i < utf8.count {
-                // Eight bytes at a time while none is a quote, a backslash or a control byte
-                // (SWAR "has byte" tests, as in `JSONParser`): text is mostly such runs.
+                // Eight bytes at a time while none is a quote, a backslash or a control byte: text
+                // is mostly such runs.
                 if i + 8 <= utf8.count, !Self.needsEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
                     i += 8
                     continue
