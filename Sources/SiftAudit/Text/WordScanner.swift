@@ -58,20 +58,11 @@ enum WordScanner {
     /// bytes never collide, and longer ones as rarely as any 64-bit hash. For word types that are
     /// only counted (distinct-n), where FNV-1a's multiply per byte would cost more than the rest.
     @inline(__always) static func typeHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        let raw = UnsafeRawPointer(bytes.baseAddress!)
         var hash = UInt64(range.count) &* 0x9E37_79B9_7F4A_7C15
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
-            var chunk: UInt64
-            if i + 8 <= bytes.count {
-                chunk = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if end - i < 8 { chunk &= (1 << UInt64(8 * (end - i))) - 1 }
-            } else {
-                chunk = 0
-                for k in i..<end { chunk |= UInt64(bytes[k]) << UInt64(8 * (k - i)) }
-            }
-            hash = (hash ^ PhraseMatcher.lowercased(UInt64(littleEndian: chunk))) &* 0xBF58_476D_1CE4_E5B9
+            hash = (hash ^ PhraseMatcher.lowercased(chunk(bytes, from: i, to: end))) &* 0xBF58_476D_1CE4_E5B9
             hash ^= hash >> 31
             i += 8
         }
@@ -83,14 +74,20 @@ enum WordScanner {
     /// loop is needed. For looking words up in small fixed lists (function words).
     @inline(__always) static func shortWordKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
         precondition(range.count <= 8)
-        var word: UInt64 = 0
-        if range.lowerBound + 8 <= bytes.count {
-            word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self))
-            if range.count < 8 { word &= (1 << UInt64(8 * range.count)) - 1 }
-        } else {
-            for i in range { word |= UInt64(bytes[i]) << UInt64(8 * (i - range.lowerBound)) }
+        return PhraseMatcher.lowercased(chunk(bytes, from: range.lowerBound, to: range.upperBound)) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// The (at most) eight bytes from `start` that lie before `end`, little-endian, zero past
+    /// `end`: one unaligned load wherever eight bytes remain in the buffer.
+    @inline(__always) static func chunk(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt64 {
+        let count = min(8, end - start)
+        guard start + 8 <= bytes.count else {
+            var word: UInt64 = 0
+            for k in start..<(start + count) { word |= UInt64(bytes[k]) << UInt64(8 * (k - start)) }
+            return word
         }
-        return PhraseMatcher.lowercased(word) &* 0x9E37_79B9_7F4A_7C15
+        let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: start, as: UInt64.self))
+        return count < 8 ? word & ((1 << UInt64(8 * count)) - 1) : word
     }
 
     /// `shortWordKey` of a lowercase word of at most eight bytes.
@@ -104,26 +101,12 @@ enum WordScanner {
     /// than a branch per byte.
     @inline(__always) static func letterWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let raw = UnsafeRawPointer(bytes.baseAddress!)
         var hash = UInt64(range.count) &* 0x9E37_79B9_7F4A_7C15
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
-            var chunk: UInt64
-            var filler: UInt64 = 0
-            if i + 8 <= bytes.count {
-                chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                if end - i < 8 {
-                    let kept: UInt64 = (1 << UInt64(8 * (end - i))) - 1
-                    chunk &= kept
-                    filler = ~kept & (0x61 &* ones)
-                }
-            } else {
-                chunk = 0
-                for k in i..<end { chunk |= UInt64(bytes[k]) << UInt64(8 * (k - i)) }
-                if end - i < 8 { filler = ~((1 << UInt64(8 * (end - i))) - 1) & (0x61 &* ones) }
-            }
-            let lowered = PhraseMatcher.lowercased(chunk)
+            let filler: UInt64 = end - i < 8 ? ~((1 << UInt64(8 * (end - i))) - 1) & (0x61 &* ones) : 0
+            let lowered = PhraseMatcher.lowercased(chunk(bytes, from: i, to: end))
             // Every byte (the bytes past the word read as 'a') must be in 'a'...'z': below 0x80,
             // at least 0x61 (adding 0x1F reaches 0x80) and below 0x7B (adding 0x05 does not).
             let tested = lowered | filler
