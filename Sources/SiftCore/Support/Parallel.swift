@@ -36,18 +36,7 @@ public let slicesPerThread = 16
 /// results from per-slice arrays would retain and release every reference they hold on the
 /// calling thread, touching memory last written by the other cores.
 public func parallelMap<T: Sendable>(count: Int, threads: Int = siftThreadCount, minimumPerSlice: Int = 64, _ transform: @Sendable (Int) -> T) -> [T] {
-    guard count > 0 else { return [] }
-    let slices = threads <= 1 || count < minimumPerSlice * 2 ? 1 : min(threads * slicesPerThread, max(1, count / minimumPerSlice))
-    if slices == 1 { return (0..<count).map(transform) }
-    return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-        let slots = ResultSlots(base: buffer.baseAddress!)
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            for i in (count * slice / slices)..<(count * (slice + 1) / slices) {
-                (slots.base + i).initialize(to: transform(i))
-            }
-        }
-        initialized = count
-    }
+    parallelMap(count: count, threads: threads, minimumPerSlice: minimumPerSlice, state: {}) { _, i in transform(i) }
 }
 
 /// `parallelMap` where each slice carries a state of its own (a cache, a scratch buffer), made by
