@@ -171,16 +171,10 @@ private struct FoundFields {
     }
 
     func firstScalar(_ role: FieldLayout.Role) -> String? {
-        for value in values(role) {
-            if let text = value.scalarText { return text }
-        }
-        return nil
+        RecordSchema.firstScalar(of: values(role))
     }
 
     func firstString(_ role: FieldLayout.Role) -> String? {
-        for value in values(role) {
-            if case .string(let s) = value { return s }
-        }
-        return nil
+        RecordSchema.firstString(of: values(role))
     }
 }

@@ -19,8 +19,13 @@ public enum RecordSchema {
 
     /// The first of `names` present in `fields` whose value is a scalar, as text.
     public static func firstScalar(_ names: [String], in fields: JSONObject) -> String? {
-        for name in names {
-            if let value = fields[name]?.scalarText { return value }
+        firstScalar(of: names.lazy.compactMap { fields[$0] })
+    }
+
+    /// The first of `values` that is a scalar, as text.
+    public static func firstScalar(of values: some Sequence<JSONValue>) -> String? {
+        for value in values {
+            if let text = value.scalarText { return text }
         }
         return nil
     }
@@ -37,6 +42,14 @@ public enum RecordSchema {
     public static func firstString(_ names: [String], in fields: JSONObject) -> (name: String, value: String)? {
         for name in names {
             if case .string(let s)? = fields[name] { return (name, s) }
+        }
+        return nil
+    }
+
+    /// The first of `values` that is a string.
+    public static func firstString(of values: some Sequence<JSONValue>) -> String? {
+        for value in values {
+            if case .string(let s) = value { return s }
         }
         return nil
     }
