@@ -46,8 +46,7 @@ public final class AuditRecord: Sendable {
         self.record = record
         let content = record.content(as: kind, layouts: &workspace.layouts)
         self.content = content
-        // `Record.reference`, with the id the content view has already looked up.
-        reference = content.id ?? "line:\(record.location.line)"
+        reference = record.reference(id: content.id)
         timestamp = content.timestamp.flatMap { TimestampParser.parse($0.value) }
         let main: String?
         switch kind {

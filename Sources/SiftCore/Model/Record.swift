@@ -14,7 +14,10 @@ public struct Record: Sendable {
     public var id: String? { RecordSchema.firstScalar(RecordSchema.idFields, in: fields) }
 
     /// How reports point at this record: its `id` when it has one, else `line:N`.
-    public var reference: String { id ?? "line:\(location.line)" }
+    public var reference: String { reference(id: id) }
+
+    /// `reference` for a caller that has already looked the id up (`RecordContent.id`).
+    public func reference(id: String?) -> String { id ?? "line:\(location.line)" }
 
     /// The record as one line of JSON Lines (without the newline).
     public var jsonLine: [UInt8] { JSONWriter().bytes(.object(fields)) }
