@@ -1,18 +1,22 @@
 /// One document's text prepared once for every rule set: its Unicode scalars (Python counts
-/// characters as code points, and so do the published filters) and, computed on first use and then
-/// shared by the rule sets that need them, its words, its line breaks and `splitlines()` lines, its
-/// substring hashes and a scratch hash table.
+/// characters as code points, and so do the published filters), its bytes when it is ASCII, and,
+/// computed on first use and then shared by the rule sets that need them, its words, its line
+/// breaks and `splitlines()` lines and a scratch hash table.
 ///
 /// A reference type so the lazily computed parts are computed once per document; each document is
 /// analysed on one worker thread, never shared.
 public final class AnalyzedText {
     public let scalars: [UInt32]
+    /// The text's bytes when it is ASCII (one per character) and then eight zero bytes, so that
+    /// copies may read eight bytes at a time; nil for other texts. Hashing a span of these reads a
+    /// quarter of the bytes its scalars hold.
+    let asciiBytes: [UInt8]?
     /// The table given by the caller, if any (see `counter`).
     private let sharedCounter: HashCounter?
 
     public init(_ text: String) {
         var text = text
-        scalars = text.withUTF8 { Self.decode($0) }
+        (scalars, asciiBytes) = text.withUTF8 { Self.decode($0) }
         sharedCounter = nil
     }
 
@@ -21,23 +25,29 @@ public final class AnalyzedText {
     /// zeroing of three arrays sized to the text.
     init(_ text: String, counter: HashCounter) {
         var text = text
-        scalars = text.withUTF8 { Self.decode($0) }
+        (scalars, asciiBytes) = text.withUTF8 { Self.decode($0) }
         sharedCounter = counter
     }
 
-    /// UTF-8 to scalars. Most web text is ASCII: a first pass finds out, and then the widening loop
-    /// has no branches (the compiler vectorises both).
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+    /// UTF-8 to scalars (and the padded bytes of an ASCII text). Most web text is ASCII: a first
+    /// pass finds out, and then the widening loop has no branches (the compiler vectorises both).
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> ([UInt32], [UInt8]?) {
         let n = bytes.count
         var high: UInt8 = 0
         for b in bytes { high |= b }
         if high < 0x80 {
-            return [UInt32](unsafeUninitializedCapacity: n) { out, count in
+            let scalars = [UInt32](unsafeUninitializedCapacity: n) { out, count in
                 for i in 0..<n { out[i] = UInt32(bytes[i]) }
                 count = n
             }
+            let padded = [UInt8](unsafeUninitializedCapacity: n + 8) { out, count in
+                if let base = bytes.baseAddress { out.baseAddress!.initialize(from: base, count: n) }
+                (out.baseAddress! + n).initialize(repeating: 0, count: 8)
+                count = n + 8
+            }
+            return (scalars, padded)
         }
-        return [UInt32](unsafeUninitializedCapacity: n) { out, count in
+        let scalars = [UInt32](unsafeUninitializedCapacity: n) { out, count in
             var i = 0
             var o = 0
             while i < n {
@@ -59,6 +69,18 @@ public final class AnalyzedText {
             }
             count = o
         }
+        return (scalars, nil)
+    }
+
+    /// Calls `body` with the text's characters as bytes: one per character for an ASCII text,
+    /// else its scalars' four.
+    func withCharacterBytes<R>(_ body: (CharacterBytes) -> R) -> R {
+        if let asciiBytes {
+            // Never empty (padded), so the base address exists.
+            return asciiBytes.withUnsafeBytes { body(CharacterBytes(base: $0.baseAddress!, width: 1)) }
+        }
+        // A text that is not ASCII holds at least one character.
+        return scalars.withUnsafeBytes { body(CharacterBytes(base: $0.baseAddress!, width: 4)) }
     }
 
     /// Characters, as Python's `len(text)`.
@@ -71,8 +93,6 @@ public final class AnalyzedText {
 
     /// `text.splitlines()` (Gopher quality's bullet and ellipsis lines, C4's lines).
     private(set) lazy var lines: [TokenSpan] = lineBreaks.lines(scalars)
-
-    private(set) lazy var hashes = SubstringHashes(scalars)
 
     /// Scratch table for duplicate lines, paragraphs and n-grams, reused by every pass over this
     /// document instead of allocated per pass (and across documents when the caller gave one).

@@ -66,7 +66,7 @@ public struct FineWebQuality: Sendable {
             return failure("short_line_ratio", rounded(shortRatio), .double(shortLineThr), "short_line_ratio")
         }
         let newlines = text.lineBreaks.newlines.count
-        let duplicated = GopherRepetition.duplicates(lines, text.hashes, text.counter).characters
+        let duplicated = GopherRepetition.duplicates(lines, text, text.counter).characters
         let dupRatio = Double(duplicated) / Double(t.count - newlines)
         if dupRatio > charDuplicatesRatio {
             return failure("char_dup_ratio", rounded(dupRatio), .double(charDuplicatesRatio), "char_dup_ratio")

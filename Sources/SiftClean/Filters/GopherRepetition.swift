@@ -68,12 +68,11 @@ public struct GopherRepetition: Sendable {
         let t = text.scalars
         guard !t.isEmpty else { return failure("empty", .integer(0), .integer(1), "empty") }
         let length = Double(t.count)
-        let hashes = text.hashes
 
         let stripped = PythonText.strip(t, TokenSpan(0, t.count))
         let paragraphs = text.lineBreaks.pieces(Int(stripped.start), Int(stripped.end), onNewlineRunsOf: 2)
         let counter = text.counter
-        let (dupParagraphs, dupParagraphChars) = Self.duplicates(paragraphs, hashes, counter)
+        let (dupParagraphs, dupParagraphChars) = Self.duplicates(paragraphs, text, counter)
         if let maximum = active(dupParaFrac), Double(dupParagraphs) / Double(paragraphs.count) > maximum {
             return failure("dup_para_frac", rounded(Double(dupParagraphs) / Double(paragraphs.count)), .double(maximum), "dup_para_frac")
         }
@@ -81,7 +80,7 @@ public struct GopherRepetition: Sendable {
             return failure("dup_para_char_frac", rounded(Double(dupParagraphChars) / length), .double(maximum), "dup_para_char_frac")
         }
         let lines = text.lineBreaks.pieces(0, t.count, onNewlineRunsOf: 1)
-        let (dupLines, dupLineChars) = Self.duplicates(lines, hashes, counter)
+        let (dupLines, dupLineChars) = Self.duplicates(lines, text, counter)
         if let maximum = active(dupLineFrac), Double(dupLines) / Double(lines.count) > maximum {
             return failure("dup_line_frac", rounded(Double(dupLines) / Double(lines.count)), .double(maximum), "dup_line_frac")
         }
@@ -90,7 +89,7 @@ public struct GopherRepetition: Sendable {
         }
 
         let words = text.words
-        let grams = WordNGrams(words: words, hashes: hashes)
+        let grams = WordNGrams(text)
         // One count of the 2-grams decides the 2-gram check, and bounds the longer ones.
         let bigrams = topNGrams.isEmpty ? [] : grams.bigramCounts(counter)
         let bound = TopNGramBound(bigramCounts: bigrams, lengths: grams.bigramLength)
@@ -123,18 +122,18 @@ public struct GopherRepetition: Sendable {
         FilterFailure(rule: "\(Self.name).\(check)", value: value, threshold: threshold, datatroveReason: reason)
     }
 
-    /// datatrove's `find_duplicates`: elements equal to an earlier one, and their characters.
-    static func duplicates(_ spans: [TokenSpan], _ hashes: SubstringHashes, _ seen: HashCounter) -> (elements: Int, characters: Int) {
+    /// datatrove's `find_duplicates`: elements equal to an earlier one (by the hash of their
+    /// characters), and their characters.
+    static func duplicates(_ spans: [TokenSpan], _ text: AnalyzedText, _ seen: HashCounter) -> (elements: Int, characters: Int) {
         seen.reset(expected: spans.count)
-        var elements = 0
-        var characters = 0
-        for span in spans {
-            let key = SubstringHashes.key(hashes.hash(Int(span.start), Int(span.end)), length: span.count)
-            if seen.insert(key) {
+        return text.withCharacterBytes { characters in
+            var elements = 0
+            var duplicated = 0
+            for span in spans where seen.insert(characters.hash(Int(span.start), Int(span.end))) {
                 elements += 1
-                characters += span.count
+                duplicated += span.count
             }
+            return (elements, duplicated)
         }
-        return (elements, characters)
     }
 }

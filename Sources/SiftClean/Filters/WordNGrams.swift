@@ -1,70 +1,76 @@
-/// Word n-gram keys of one document: n-grams joined by spaces (top n-grams) hash the sequence of
-/// word keys; n-grams joined without separator (duplicate n-grams) hash the concatenated
-/// characters, so that, as in datatrove, `["ab", "c"]` and `["a", "bc"]` are the same n-gram. Both
-/// are prefix hashes, so every window's key costs one modular multiplication (2-grams mix their
-/// two word keys instead, the commonest count made cheaper).
+/// Word n-gram keys of one document: n-grams joined by spaces (top n-grams) are keyed by their
+/// sequence of word keys; n-grams joined without separator (duplicate n-grams) by the hash of
+/// their characters in the words' concatenation, so that, as in datatrove, `["ab", "c"]` and
+/// `["a", "bc"]` are the same n-gram.
 struct WordNGrams {
     let words: [TokenSpan]
-    /// Each word's key: its characters' hash with its length folded in (64 bits, not reduced).
+    /// Each word's key: the hash of its characters (`SpanHash`).
     private let wordKeys: [UInt64]
-    /// Hash of the concatenation of words 0..<k, and its length in characters.
-    private let concatenated: [UInt64]
+    /// Characters in words 0..<k, for every k: where word k starts in the concatenation.
     private let concatenatedLength: [Int]
-    private let hashes: SubstringHashes
+    /// The words' characters joined without separator, `width` bytes per character (the text's
+    /// own encoding in `CharacterBytes`), with eight bytes to spare.
+    private let concatenation: [UInt8]
+    private let width: Int
 
-    private static let sequenceBase: UInt64 = 0x0A5C_3E1F_7B29_D467 % SubstringHashes.modulus
-
-    init(words: [TokenSpan], hashes: SubstringHashes) {
+    init(_ text: AnalyzedText) {
+        let words = text.words
         self.words = words
-        self.hashes = hashes
         let n = words.count
-        // Every element is written below, so the arrays start uninitialised rather than zeroed.
-        var concatenated = [UInt64](unsafeUninitializedCapacity: n + 1) { _, initialized in initialized = n + 1 }
-        var lengths = [Int](unsafeUninitializedCapacity: n + 1) { _, initialized in initialized = n + 1 }
-        wordKeys = [UInt64](unsafeUninitializedCapacity: n) { wordKeys, initialized in
-            concatenated.withUnsafeMutableBufferPointer { concatenated in
-                lengths.withUnsafeMutableBufferPointer { lengths in
-                    concatenated[0] = 0
-                    lengths[0] = 0
-                    // The recurrence runs on partly reduced values (`multiplyAdd`), which shortens
-                    // its dependent chain; the stored values are reduced.
-                    var concatenatedHash: UInt64 = 0
-                    for (k, word) in words.enumerated() {
-                        let h = hashes.hash(Int(word.start), Int(word.end))
-                        wordKeys[k] = SubstringHashes.key(h, length: word.count)
-                        concatenatedHash = SubstringHashes.multiplyAdd(concatenatedHash, hashes.powers[word.count], h)
-                        concatenated[k + 1] = SubstringHashes.reduce(concatenatedHash)
-                        lengths[k + 1] = lengths[k] + word.count
+        let lengths = [Int](unsafeUninitializedCapacity: n + 1) { lengths, initialized in
+            lengths[0] = 0
+            for (k, word) in words.enumerated() { lengths[k + 1] = lengths[k] + word.count }
+            initialized = n + 1
+        }
+        let total = lengths[n]
+        (wordKeys, concatenation, width) = text.withCharacterBytes { characters in
+            let keys = [UInt64](unsafeUninitializedCapacity: n) { keys, initialized in
+                for (k, word) in words.enumerated() { keys[k] = characters.hash(Int(word.start), Int(word.end)) }
+                initialized = n
+            }
+            let width = characters.width
+            let joined = [UInt8](unsafeUninitializedCapacity: total * width + 8) { out, initialized in
+                let to = UnsafeMutableRawPointer(out.baseAddress!)
+                let from = characters.base
+                var o = 0
+                if width == 1 {
+                    // Eight bytes at a time, a word's last copy running into the next word's place
+                    // (or the spare bytes): the ASCII text is padded for the loads past its end.
+                    for word in words {
+                        var i = Int(word.start)
+                        let end = o + word.count
+                        while o < end {
+                            to.storeBytes(of: from.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: o, as: UInt64.self)
+                            i &+= 8
+                            o &+= 8
+                        }
+                        o = end
+                    }
+                } else {
+                    for word in words {
+                        to.advanced(by: o).copyMemory(from: from + Int(word.start) * width, byteCount: word.count * width)
+                        o += word.count * width
                     }
                 }
+                (to + total * width).initializeMemory(as: UInt8.self, repeating: 0, count: 8)
+                initialized = total * width + 8
             }
-            initialized = n
+            return (keys, joined, width)
         }
-        self.concatenated = concatenated
-        self.concatenatedLength = lengths
+        concatenatedLength = lengths
     }
 
-    /// Hash of the sequence of word keys 0..<k, for every k: n-grams joined by spaces are
-    /// differences of two of these. Only the longer top n-grams need it, and rarely.
-    private func sequence() -> [UInt64] {
-        var sequence = [UInt64](repeating: 0, count: words.count + 1)
-        for (k, key) in wordKeys.enumerated() {
-            sequence[k + 1] = SubstringHashes.add(SubstringHashes.multiply(sequence[k], Self.sequenceBase), key % SubstringHashes.modulus)
-        }
-        return sequence
-    }
-
-    @inline(__always)
-    private static func difference(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        a >= b ? a - b : a &+ SubstringHashes.modulus &- b
+    /// Calls `body` with the concatenation's characters as bytes.
+    private func withConcatenation<R>(_ body: (CharacterBytes) -> R) -> R {
+        // The spare bytes make the buffer non-empty, so its base address exists.
+        concatenation.withUnsafeBytes { body(CharacterBytes(base: $0.baseAddress!, width: width)) }
     }
 
     /// How often each word 2-gram occurs, per position (for `topBigramCharacters` and
     /// `TopNGramBound`).
     func bigramCounts(_ counter: HashCounter) -> [Int32] {
-        // The two word keys mixed by a multiplication (no modular reduction): each holds a 61-bit
-        // hash, so two different 2-grams collide with probability about 2^-61, as their sequence
-        // hashes would.
+        // The two word keys mixed by a multiplication: for a given first key, different second keys
+        // give different mixes, so two different 2-grams collide with probability about 2^-64.
         wordKeys.withUnsafeBufferPointer { keys in
             counter.occurrences(windows: max(words.count - 1, 0)) { i in
                 keys[i] &* 0x9E37_79B9_7F4A_7C15 ^ keys[i + 1]
@@ -88,14 +94,15 @@ struct WordNGrams {
     }
 
     /// `find_top_duplicate(get_n_grams(words, n))`: characters of the most frequent n-gram (joined
-    /// by single spaces) times its count; among equally frequent ones, the first seen.
+    /// by single spaces) times its count; among equally frequent ones, the first seen. A window's
+    /// key folds its n word keys in order: only the longer top n-grams need it, and rarely.
     func topNGramCharacters(_ n: Int, _ counter: HashCounter) -> Int {
         let windows = words.count - n + 1
-        var power: UInt64 = 1
-        for _ in 0..<n { power = SubstringHashes.multiply(power, Self.sequenceBase) }
-        let (first, count) = sequence().withUnsafeBufferPointer { sequence in
+        let (first, count) = wordKeys.withUnsafeBufferPointer { keys in
             counter.mostFrequent(windows: windows) { i in
-                Self.difference(sequence[i + n], SubstringHashes.multiply(sequence[i], power)) &+ UInt64(n) << 61
+                var key = UInt64(truncatingIfNeeded: n)
+                for k in i..<(i + n) { key = SpanHash.combine(key, keys[k]) }
+                return key
             }
         }
         let characters = concatenatedLength[first + n] - concatenatedLength[first] + n - 1
@@ -108,15 +115,11 @@ struct WordNGrams {
     func duplicateNGramCharacters(_ n: Int, _ counter: HashCounter, candidates: [Int32]) -> Int {
         let windows = words.count - n + 1
         guard windows > 0 else { return 0 }
-        return concatenated.withUnsafeBufferPointer { concatenated in
+        return withConcatenation { joined in
             concatenatedLength.withUnsafeBufferPointer { lengths in
-                hashes.powers.withUnsafeBufferPointer { powers in
-                    candidates.withUnsafeBufferPointer { candidates in
-                        counter.repeatedCharacters(positions: candidates, windows: windows, n: n) { i in
-                            let length = lengths[i + n] - lengths[i]
-                            let h = Self.difference(concatenated[i + n], SubstringHashes.multiply(concatenated[i], powers[length]))
-                            return (SubstringHashes.key(h, length: length), length)
-                        }
+                candidates.withUnsafeBufferPointer { candidates in
+                    counter.repeatedCharacters(positions: candidates, windows: windows, n: n) { i in
+                        (joined.hash(lengths[i], lengths[i + n]), lengths[i + n] - lengths[i])
                     }
                 }
             }
@@ -131,49 +134,42 @@ struct WordNGrams {
     /// n-grams), or when the `span` characters starting at it also start at another word. Other
     /// positions start n-grams that are unique in the document, for every n >= `shortest`.
     ///
-    /// The `span` characters are compared by a fingerprint (`CandidateFingerprints`), not by the
-    /// exact substring hashes: equal characters always get equal fingerprints, and a collision
-    /// only adds a candidate, which the exact count then visits for nothing.
+    /// Each position's `span` characters are hashed, and the hash's top bits pick a slot in two
+    /// bitmaps (seen once, seen more than once) of 64 slots per position: two spans sharing a slot
+    /// only add a candidate, which the exact count then visits for nothing.
     func duplicateCandidates(shortest: Int) -> [Int32] {
         let count = words.count
         let total = concatenatedLength[count]
         let span = candidateSpan(shortest)
-        // Positions whose next `span` characters lie inside the concatenation have a key.
+        // Positions whose next `span` characters lie inside the concatenation have a slot.
         var keyed = 0
         while keyed < count, concatenatedLength[keyed] + span <= total { keyed += 1 }
-        let weights = CandidateFingerprints.weights(upTo: hashes.text.count + 1)
-        let prefix = hashes.text.withUnsafeBufferPointer { CandidateFingerprints.prefixSums(words, total, $0, weights) }
-        // Whether a key is seen once, or more than once, is kept by its slot's bits in two bitmaps
-        // of 64 slots per key: a collision only adds a candidate.
         var bits = 6
-        while 1 << bits < keyed * 64 { bits += 1 }
+        while 1 << bits < keyed * 64, bits < 32 { bits += 1 }
         var once = [UInt64](repeating: 0, count: (1 << bits) >> 6)
         var twice = once
-        return prefix.withUnsafeBufferPointer { prefix in
-            concatenatedLength.withUnsafeBufferPointer { lengths in
-                weights.withUnsafeBufferPointer { weights in
-                    func slot(_ p: Int) -> Int {
-                        let start = lengths[p]
-                        // The span's characters weighted from `base^total` on, wherever it starts.
-                        let key = (prefix[start + span] &- prefix[start]) &* weights[total - start]
-                        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
-                    }
+        return concatenatedLength.withUnsafeBufferPointer { lengths in
+            let slots = withConcatenation { joined in
+                [UInt32](unsafeUninitializedCapacity: keyed) { slots, initialized in
                     for p in 0..<keyed {
-                        let s = slot(p)
-                        let mask: UInt64 = 1 << UInt64(s & 63)
-                        twice[s >> 6] |= once[s >> 6] & mask
-                        once[s >> 6] |= mask
+                        slots[p] = UInt32(truncatingIfNeeded: joined.hash(lengths[p], lengths[p] + span) >> UInt64(64 - bits))
                     }
-                    var candidates: [Int32] = []
-                    candidates.reserveCapacity(count / 8)
-                    for i in 0..<max(count - shortest + 1, 0) {
-                        if lengths[i + shortest] - lengths[i] < span || i >= keyed || twice[slot(i) >> 6] >> UInt64(slot(i) & 63) & 1 != 0 {
-                            candidates.append(Int32(truncatingIfNeeded: i))
-                        }
-                    }
-                    return candidates
+                    initialized = keyed
                 }
             }
+            for s in slots {
+                let mask: UInt64 = 1 << UInt64(s & 63)
+                twice[Int(s >> 6)] |= once[Int(s >> 6)] & mask
+                once[Int(s >> 6)] |= mask
+            }
+            var candidates: [Int32] = []
+            candidates.reserveCapacity(count / 8)
+            for i in 0..<max(count - shortest + 1, 0) {
+                if lengths[i + shortest] - lengths[i] < span || i >= keyed || twice[Int(slots[i] >> 6)] >> UInt64(slots[i] & 63) & 1 != 0 {
+                    candidates.append(Int32(truncatingIfNeeded: i))
+                }
+            }
+            return candidates
         }
     }
 

@@ -1,0 +1,84 @@
+/// 64-bit hashes of byte ranges, by which the repetition rules compare lines, paragraphs, words and
+/// n-grams instead of building and comparing strings. Two different ranges collide with
+/// probability about 2^-64; nothing a corpus can show.
+///
+/// The construction is wyhash's (Wang Yi): sixteen bytes at a time are folded into the state by a
+/// 64 x 64 -> 128-bit multiplication whose halves are xored, and ranges of up to sixteen bytes take
+/// two overlapping loads and no loop, so a word costs two multiplications. The byte count is
+/// folded in, so ranges of different lengths differ even when one is a prefix of the other.
+enum SpanHash {
+    private static let k0: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private static let k1: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private static let k2: UInt64 = 0x1656_67B1_9E37_79F9
+
+    @inline(__always)
+    private static func fold(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let (high, low) = a.multipliedFullWidth(by: b)
+        return high ^ low
+    }
+
+    @inline(__always)
+    private static func load(_ p: UnsafeRawPointer, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: p.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    @inline(__always)
+    private static func load32(_ p: UnsafeRawPointer, _ offset: Int) -> UInt64 {
+        UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+    }
+
+    /// `key` folded into `state`: a sequence of keys (a word n-gram) is keyed by folding them in
+    /// order into a starting state.
+    @inline(__always)
+    static func combine(_ state: UInt64, _ key: UInt64) -> UInt64 {
+        fold(state ^ k1, key ^ k0)
+    }
+
+    /// The hash of `count` bytes at `p` (never 0: hash tables mark empty slots with 0).
+    @inline(__always)
+    static func hash(_ p: UnsafeRawPointer, _ count: Int) -> UInt64 {
+        var seed = k0 ^ UInt64(truncatingIfNeeded: count) &* k2
+        let a: UInt64
+        let b: UInt64
+        if count <= 16 {
+            if count >= 8 {
+                a = load(p, 0)
+                b = load(p, count &- 8)
+            } else if count >= 4 {
+                a = load32(p, 0)
+                b = load32(p, count &- 4)
+            } else if count > 0 {
+                let bytes = p.assumingMemoryBound(to: UInt8.self)
+                a = UInt64(bytes[0]) << 16 | UInt64(bytes[count >> 1]) << 8 | UInt64(bytes[count &- 1])
+                b = 0
+            } else {
+                a = 0
+                b = 0
+            }
+        } else {
+            var i = 0
+            while count &- i > 16 {
+                seed = fold(load(p, i) ^ k1, load(p, i &+ 8) ^ seed)
+                i &+= 16
+            }
+            a = load(p, count &- 16)
+            b = load(p, count &- 8)
+        }
+        let h = fold(k1 ^ UInt64(truncatingIfNeeded: count), fold(a ^ k1, b ^ seed))
+        return h == 0 ? 1 : h
+    }
+}
+
+/// A text's characters as bytes, `width` bytes per character (1 for an ASCII text, 4 for Unicode
+/// scalars), valid inside `AnalyzedText.withCharacterBytes`: equal character ranges are equal byte
+/// ranges, so their hashes are equal.
+struct CharacterBytes {
+    let base: UnsafeRawPointer
+    let width: Int
+
+    /// The hash of the characters `start..<end`.
+    @inline(__always)
+    func hash(_ start: Int, _ end: Int) -> UInt64 {
+        SpanHash.hash(base + start &* width, (end &- start) &* width)
+    }
+}
