@@ -87,7 +87,7 @@ public final class AnalyzedText {
     public var count: Int { scalars.count }
 
     /// datatrove's `split_into_words(text, "en")`.
-    public private(set) lazy var words: [TokenSpan] = scalars.withUnsafeBufferPointer { EnglishWordTokenizer.shared.words($0) }
+    public private(set) lazy var words: [TokenSpan] = scalars.withUnsafeBufferPointer { EnglishWordTokenizer.shared.words($0, isASCII: asciiBytes != nil) }
 
     private(set) lazy var lineBreaks = scalars.withUnsafeBufferPointer { LineBreaks($0) }
 

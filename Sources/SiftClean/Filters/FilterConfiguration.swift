@@ -102,13 +102,15 @@ public struct RecordFilter: Sendable {
 
     /// The failures of `record`, in rule-set order; empty when it is kept.
     public func evaluate(_ record: Record) -> [FilterFailure] {
-        evaluate(record, counter: HashCounter(expected: 64))
+        var layouts = FieldLayout.Cache()
+        return evaluate(record, counter: HashCounter(expected: 64), layouts: &layouts)
     }
 
-    /// `evaluate(_:)` with the repetition rules' hash table given: a thread evaluating many records
-    /// passes the same one to each, which the table resets per pass.
-    func evaluate(_ record: Record, counter: HashCounter) -> [FilterFailure] {
-        let content = record.content(as: kind)
+    /// `evaluate(_:)` with the repetition rules' hash table and a field layout cache given: a
+    /// thread evaluating many records passes the same ones to each (the table resets per pass; the
+    /// layout is reused while records keep the same keys).
+    func evaluate(_ record: Record, counter: HashCounter, layouts: inout FieldLayout.Cache) -> [FilterFailure] {
+        let content = record.content(as: kind, layouts: &layouts)
         var failures: [FilterFailure] = []
         var analyzed: AnalyzedText?
         if needsDocumentText {

@@ -2,7 +2,8 @@ import SiftCore
 
 /// Streams a dataset through a `RecordFilter`: each chunk of records is evaluated in parallel
 /// (records are independent), then written in input order, so outputs are the same whatever the
-/// thread count. Kept records go to `kept` unchanged; removed ones (and malformed lines) go to
+/// thread count. Kept records go to `kept` unchanged (as their source lines, byte for byte, when
+/// the stream kept them: `ReadOptions.keepsSourceLines`); removed ones (and malformed lines) go to
 /// `removed` with their reasons under `_sift.filter`.
 public enum FilterPipeline {
     public static func run(_ stream: DatasetStream, kind: DatasetKind, configuration: FilterConfiguration,
@@ -14,19 +15,20 @@ public enum FilterPipeline {
         let reader = ReadAhead(stream, concurrent: stream.options.threads > 1)
         while let next = try reader.next() {
             let batch = next.events
-            // Each slice keeps one hash table for all its records.
-            let verdicts = parallelMap(count: batch.count, minimumPerSlice: 16, state: { HashCounter(expected: 1 << 12) }) { counter, i -> [FilterFailure] in
-                if case .record(let record) = batch[i] { return filter.evaluate(record, counter: counter) }
+            // Each slice keeps one hash table and one field layout for all its records.
+            let verdicts = parallelMap(count: batch.count, minimumPerSlice: 16,
+                                       state: { (HashCounter(expected: 1 << 12), FieldLayout.Cache()) }) { scratch, i -> [FilterFailure] in
+                if case .record(let record) = batch[i] { return filter.evaluate(record, counter: scratch.0, layouts: &scratch.1) }
                 return []
             }
-            var keptLines: [JSONValue] = []
+            var keptRecords: [Record] = []
             var removedLines: [JSONValue] = []
-            keptLines.reserveCapacity(batch.count)
+            keptRecords.reserveCapacity(batch.count)
             for (event, failures) in zip(batch, verdicts) {
                 switch event {
                 case .record(var record):
                     if failures.isEmpty {
-                        keptLines.append(.object(record.fields))
+                        keptRecords.append(record)
                         report.addKept()
                     } else {
                         report.addRemoved(failures, reference: record.reference)
@@ -40,7 +42,7 @@ public enum FilterPipeline {
                     if removed != nil { removedLines.append(item.rejectRecord) }
                 }
             }
-            try kept.write(contentsOf: keptLines, threads: stream.options.threads)
+            try kept.write(records: keptRecords, threads: stream.options.threads)
             try removed?.write(contentsOf: removedLines, threads: stream.options.threads)
             progress?(next.bytesRead)
         }

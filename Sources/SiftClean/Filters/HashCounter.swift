@@ -61,9 +61,10 @@ final class HashCounter {
         keys.update(repeating: 0, count: capacity)
     }
 
+    /// Keys are hashes already (`SpanHash`, or word keys mixed), so their bits are used as they are.
     @inline(__always)
     private static func slot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        Int(truncatingIfNeeded: key >> 32) & mask
     }
 
     /// Adds `key` if it is new; returns whether it was already there.

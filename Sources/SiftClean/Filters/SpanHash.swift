@@ -64,14 +64,38 @@ enum SpanHash {
             a = load(p, count &- 16)
             b = load(p, count &- 8)
         }
+        return finish(a, b, seed, count)
+    }
+
+    @inline(__always)
+    private static func finish(_ a: UInt64, _ b: UInt64, _ seed: UInt64, _ count: Int) -> UInt64 {
         let h = fold(k1 ^ UInt64(truncatingIfNeeded: count), fold(a ^ k1, b ^ seed))
         return h == 0 ? 1 : h
+    }
+
+    /// The low `count` bytes of a word (none for `count` <= 0, all for `count` >= 8).
+    @inline(__always)
+    private static func mask(_ count: Int) -> UInt64 {
+        (1 << UInt64(min(max(count, 0), 8) &* 8)) &- 1
+    }
+
+    /// `hash`'s counterpart for bytes followed by at least eight readable bytes (a padded ASCII
+    /// text, the words' concatenation): up to sixteen bytes are read by two loads masked to the
+    /// count, without `hash`'s branches on the length, which for words is unpredictable. A text's
+    /// spans must all be hashed by one of the two.
+    @inline(__always)
+    static func hashPadded(_ p: UnsafeRawPointer, _ count: Int) -> UInt64 {
+        guard count <= 16 else { return hash(p, count) }
+        let a = load(p, 0) & mask(count)
+        // The second load stays at `p` when the range has no second word: nothing past the padding.
+        let b = load(p, count > 8 ? 8 : 0) & mask(count &- 8)
+        return finish(a, b, k0 ^ UInt64(truncatingIfNeeded: count) &* k2, count)
     }
 }
 
 /// A text's characters as bytes, `width` bytes per character (1 for an ASCII text, 4 for Unicode
 /// scalars), valid inside `AnalyzedText.withCharacterBytes`: equal character ranges are equal byte
-/// ranges, so their hashes are equal.
+/// ranges, so their hashes are equal. One-byte characters are followed by eight bytes of padding.
 struct CharacterBytes {
     let base: UnsafeRawPointer
     let width: Int
@@ -79,6 +103,6 @@ struct CharacterBytes {
     /// The hash of the characters `start..<end`.
     @inline(__always)
     func hash(_ start: Int, _ end: Int) -> UInt64 {
-        SpanHash.hash(base + start &* width, (end &- start) &* width)
+        width == 1 ? SpanHash.hashPadded(base + start, end &- start) : SpanHash.hash(base + start &* width, (end &- start) &* width)
     }
 }

@@ -93,10 +93,15 @@ public struct EnglishWordTokenizer: Sendable {
 
     /// The words of `text` as datatrove's `split_into_words` returns them (whitespace tokens dropped).
     public func words(_ text: UnsafeBufferPointer<UInt32>) -> [TokenSpan] {
-        var tokens: [TokenSpan] = []
         var high: UInt32 = 0
         for c in text { high |= c }
-        if high < 0x80 {
+        return words(text, isASCII: high < 0x80)
+    }
+
+    /// `words(_:)` for a caller that knows whether the text is ASCII.
+    func words(_ text: UnsafeBufferPointer<UInt32>, isASCII: Bool) -> [TokenSpan] {
+        var tokens: [TokenSpan] = []
+        if isASCII {
             let chunks = ASCIIChunks(text)
             // A chunk is one token, or a few when punctuation is split off: room for most
             // documents without growing.

@@ -92,10 +92,13 @@ public final class DatasetReader {
         let path = self.path
         let fileID = RecordLocation.fileID(of: path)
         let maxDepth = options.maxDepth
+        // A JSON Lines line is one line; an element of a JSON array may span several.
+        let keepsSourceLines = options.keepsSourceLines && format == .jsonl
         // Records of a slice share their objects' key lists (`JSONParser.KeyLists`).
         var events = parallelMap(count: batch.items.count, threads: options.threads, minimumPerSlice: 256,
                                  state: { JSONParser.KeyLists() }) { keyLists, i in
-            Self.decode(batch.items[i], bytes: batch.bytes, file: path, fileID: fileID, maxDepth: maxDepth, keyLists: &keyLists)
+            Self.decode(batch.items[i], bytes: batch.bytes, file: path, fileID: fileID, maxDepth: maxDepth,
+                        keepsSourceLine: keepsSourceLines, keyLists: &keyLists)
         }
         var index = firstIndex
         for i in events.indices {
@@ -108,7 +111,7 @@ public final class DatasetReader {
         return events
     }
 
-    static func decode(_ item: RawItem, bytes: [UInt8], file: String, fileID: Int32, maxDepth: Int,
+    static func decode(_ item: RawItem, bytes: [UInt8], file: String, fileID: Int32, maxDepth: Int, keepsSourceLine: Bool,
                        keyLists: inout JSONParser.KeyLists) -> ReadEvent {
         switch item {
         case .malformed(let malformed):
@@ -126,7 +129,9 @@ public final class DatasetReader {
                         return .malformed(MalformedRecord(file: file, line: line, column: 1,
                             error: "expected a JSON object, found \(article(value.typeName))", raw: rawText(slice)))
                     }
-                    return .record(Record(fields: fields, location: RecordLocation(fileID: fileID, line: line, index: 0)))
+                    var record = Record(fields: fields, location: RecordLocation(fileID: fileID, line: line, index: 0))
+                    if keepsSourceLine { record.sourceLine = bytes[range] }
+                    return .record(record)
                 } catch {
                     let (lineDelta, column) = position(ofOffset: error.offset, in: slice)
                     var message = "invalid JSON: \(error.message)"

@@ -60,6 +60,26 @@ public final class JSONLinesWriter {
         if mode == .append || buffer.count >= 1 << 20 { try flush() }
     }
 
+    /// Writes records in order, one line each: a record that kept its source line
+    /// (`ReadOptions.keepsSourceLines`) as that line, byte for byte; the others serialised, on
+    /// `threads` cores when none kept one.
+    public func write(records: [Record], threads: Int = siftThreadCount) throws {
+        if records.allSatisfy({ $0.sourceLine == nil }) {
+            return try write(contentsOf: records.map { .object($0.fields) }, threads: threads)
+        }
+        for record in records {
+            if let line = record.sourceLine {
+                buffer.append(contentsOf: line)
+                buffer.append(0x0A)
+            } else {
+                writer.write(.object(record.fields), into: &buffer)
+                buffer.append(0x0A)
+            }
+        }
+        count += records.count
+        if mode == .append || buffer.count >= 1 << 20 { try flush() }
+    }
+
     private func flush() throws {
         var offset = 0
         while offset < buffer.count {

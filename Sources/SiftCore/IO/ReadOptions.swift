@@ -11,6 +11,9 @@ public struct ReadOptions: Sendable {
     public var chunkBytes: Int
     /// Worker threads for decoding.
     public var threads: Int
+    /// Whether a record read from a JSON Lines line keeps the line (`Record.sourceLine`), so that a
+    /// command passing records through unchanged (`sift filter`) writes them byte for byte.
+    public var keepsSourceLines = false
 
     public init(format: DatasetFormat? = nil, maxRecordBytes: Int = 256 << 20, maxDepth: Int = JSONParser.defaultMaxDepth,
                 chunkBytes: Int = 4 << 20, threads: Int = siftThreadCount) {

@@ -2,8 +2,14 @@
 /// it came from. Every Sift module works on `Record`s; what the fields *mean* (which is the prompt,
 /// which the label) comes from the dataset's `DatasetKind` through `RecordContent`.
 public struct Record: Sendable {
-    public var fields: JSONObject
+    /// Changing the fields drops `sourceLine`, which no longer spells them.
+    public var fields: JSONObject {
+        didSet { sourceLine = nil }
+    }
     public var location: RecordLocation
+    /// The JSON Lines line the record was read from (without its line break), when the read options
+    /// asked to keep it (`ReadOptions.keepsSourceLines`).
+    public var sourceLine: ArraySlice<UInt8>?
 
     public init(fields: JSONObject, location: RecordLocation) {
         self.fields = fields

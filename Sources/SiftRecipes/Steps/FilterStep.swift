@@ -21,7 +21,9 @@ public struct FilterStep: RecipeStepRunner {
 
     public func run(_ io: StepIO) throws -> StepResult {
         guard let input = io.input else { throw SiftError("filter needs an input", status: .config) }
-        let stream = try DatasetStream(paths: [input], options: io.readOptions)
+        var options = io.readOptions
+        options.keepsSourceLines = true
+        let stream = try DatasetStream(paths: [input], options: options)
         let kind = try stream.detectKind()
         let kept = try JSONLinesWriter(path: io.output)
         let removed = try JSONLinesWriter(path: io.rejects)

@@ -47,7 +47,9 @@ struct FilterCommand: ParsableCommand {
         try reportingErrors {
             var configuration = FilterConfiguration(ruleSets: try RuleSetName.parseList(rules), textField: field)
             for assignment in assignments { try configuration.set(assignment) }
-            let stream = try DatasetStream(paths: files, options: input.readOptions)
+            var options = input.readOptions
+            options.keepsSourceLines = true
+            let stream = try DatasetStream(paths: files, options: options)
             let kind = try stream.detectKind()
             if configuration.ruleSets.contains(.instruction), !kind.isInstructionData {
                 throw SiftError("the instruction rule set needs prompt/response data (chat, sharegpt, alpaca, prompt_completion); \(files.joined(separator: ", ")) looks like \(kind.rawValue)", status: .dataError)
