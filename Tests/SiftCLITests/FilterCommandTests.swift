@@ -61,6 +61,28 @@ struct FilterCommandTests {
         #expect(firsts == 3, "every removed record is attributed to exactly one rule")
     }
 
+    @Test("kept JSON Lines records are written as their lines, byte for byte; CSV rows as compact JSON")
+    func keptLinesUnchanged() throws {
+        let dir = try TemporaryDirectory()
+        let escaped = Self.goodDocument.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "river", with: "r\\u0069ver")
+        let kept = [
+            "{ \"text\" : \"\(escaped)\",   \"id\": \"spaced\", \"score\": 1.50e0 }",
+            "{\"id\":\"compact\",\"text\":\"\(escaped)\"}\r",
+        ]
+        let input = try dir.write("in.jsonl", (kept + [Self.record("short", "Too short.")]).joined(separator: "\n") + "\n")
+        let run = try SiftProcess.run(["filter", input, "--out", dir.path("kept.jsonl"), "--removed", dir.path("removed.jsonl")])
+        #expect(run.status == 0, "\(run.stderr)")
+        // The CRLF line's carriage return is its line break, not part of the record.
+        #expect(try String(contentsOfFile: dir.path("kept.jsonl"), encoding: .utf8) == kept[0] + "\n" + kept[1].dropLast() + "\n")
+        #expect(try readJSONLines(dir.path("removed.jsonl")).map { $0["id"] as? String } == ["short"])
+
+        let csv = try dir.write("in.csv", "id,text\nrow,\"\(Self.goodDocument.replacingOccurrences(of: "\n", with: " "))\"\n")
+        let csvRun = try SiftProcess.run(["filter", csv, "--out", dir.path("kept-csv.jsonl")])
+        #expect(csvRun.status == 0, "\(csvRun.stderr)")
+        let written = try String(contentsOfFile: dir.path("kept-csv.jsonl"), encoding: .utf8)
+        #expect(written.hasPrefix("{\"id\":\"row\",\"text\":\"The river"))
+    }
+
     @Test("--set changes a threshold; output order and content do not depend on the thread count")
     func overridesAndDeterminism() throws {
         let dir = try TemporaryDirectory()

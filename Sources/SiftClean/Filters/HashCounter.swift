@@ -1,4 +1,4 @@
-/// Counts 64-bit keys (substring hashes) with open addressing, remembering where each key first
+/// Counts 64-bit keys (span hashes) with open addressing, remembering where each key first
 /// appeared. The repetition rules look up every word n-gram of every document several times, so
 /// this is the filters' innermost loop: storage is raw memory reused across passes, a slot is one
 /// key (0 marks it empty, so a key of 0 is stored as 1), and a pass starts by zeroing the keys.

@@ -15,7 +15,8 @@ struct FilterCommand: ParsableCommand {
         words counted with spaCy's English tokenizer rules), instruction (empty, short, refusing, echoing, \
         looping responses, unbalanced code fences, wrong role order). Every threshold can be changed with \
         --set RULESET.PARAMETER=VALUE (VALUE 'off' disables a check); docs/filters.md lists them all.
-        Kept records are written unchanged; removed records (and malformed lines) go to --removed with \
+        Kept records are written unchanged (from JSON Lines: their lines, byte for byte); removed records \
+        (and malformed lines) go to --removed with \
         _sift.filter = {rule, value, threshold, also}.
         """
     )
