@@ -14,19 +14,21 @@ public final class AnalyzedText {
     /// The table given by the caller, if any (see `counter`).
     private let sharedCounter: HashCounter?
 
-    public init(_ text: String) {
-        var text = text
-        (scalars, asciiBytes) = text.withUTF8 { Self.decode($0) }
-        sharedCounter = nil
+    public convenience init(_ text: String) {
+        self.init(text, sharedCounter: nil)
     }
 
     /// A text whose hash-table passes use `counter`, a table the caller reuses from one document to
     /// the next on its thread: a table of its own per document would cost an allocation and the
     /// zeroing of three arrays sized to the text.
-    init(_ text: String, counter: HashCounter) {
+    convenience init(_ text: String, counter: HashCounter) {
+        self.init(text, sharedCounter: counter)
+    }
+
+    private init(_ text: String, sharedCounter: HashCounter?) {
         var text = text
         (scalars, asciiBytes) = text.withUTF8 { Self.decode($0) }
-        sharedCounter = counter
+        self.sharedCounter = sharedCounter
     }
 
     /// UTF-8 to scalars (and the padded bytes of an ASCII text). Most web text is ASCII: a first

@@ -37,7 +37,7 @@ enum SpanHash {
     /// The hash of `count` bytes at `p` (never 0: hash tables mark empty slots with 0).
     @inline(__always)
     static func hash(_ p: UnsafeRawPointer, _ count: Int) -> UInt64 {
-        var seed = k0 ^ UInt64(truncatingIfNeeded: count) &* k2
+        var state = seed(count)
         let a: UInt64
         let b: UInt64
         if count <= 16 {
@@ -58,13 +58,19 @@ enum SpanHash {
         } else {
             var i = 0
             while count &- i > 16 {
-                seed = fold(load(p, i) ^ k1, load(p, i &+ 8) ^ seed)
+                state = fold(load(p, i) ^ k1, load(p, i &+ 8) ^ state)
                 i &+= 16
             }
             a = load(p, count &- 16)
             b = load(p, count &- 8)
         }
-        return finish(a, b, seed, count)
+        return finish(a, b, state, count)
+    }
+
+    /// The starting state for `count` bytes.
+    @inline(__always)
+    private static func seed(_ count: Int) -> UInt64 {
+        k0 ^ UInt64(truncatingIfNeeded: count) &* k2
     }
 
     @inline(__always)
@@ -89,7 +95,7 @@ enum SpanHash {
         let a = load(p, 0) & mask(count)
         // The second load stays at `p` when the range has no second word: nothing past the padding.
         let b = load(p, count > 8 ? 8 : 0) & mask(count &- 8)
-        return finish(a, b, k0 ^ UInt64(truncatingIfNeeded: count) &* k2, count)
+        return finish(a, b, seed(count), count)
     }
 }
 
