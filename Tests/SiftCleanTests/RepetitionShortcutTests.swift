@@ -65,19 +65,30 @@ struct RepetitionShortcutTests {
         }
     }
 
-    @Test("the 2-gram count gives the top 2-gram, and bounds the top 3- and 4-grams from above")
+    @Test("the n-gram count gives the top n-gram, and the 2-gram count bounds bound it from above")
     func topNGramBound() {
         for text in Self.texts {
             let analyzed = AnalyzedText(text)
             let words = Self.words(analyzed)
             let grams = WordNGrams(analyzed)
-            let bigrams = grams.bigramCounts(analyzed.counter)
-            #expect(grams.topBigramCharacters(bigrams) == Self.topDuplicate(words, 2), "\(text)")
-            let bound = TopNGramBound(bigramCounts: bigrams, lengths: grams.bigramLength)
-            for n in 3...5 {
+            let bound = TopNGramBound(bigramCounts: grams.bigramCountBounds(analyzed.counter), lengths: grams.bigramLength)
+            for n in 2...5 {
                 #expect(grams.topNGramCharacters(n, analyzed.counter) == Self.topDuplicate(words, n))
                 #expect(bound.maximumCharacters(n) >= Self.topDuplicate(words, n), "\(n): \(text)")
             }
+        }
+    }
+
+    @Test("2-gram count bounds are never below the exact counts")
+    func bigramCountBounds() {
+        for text in Self.texts {
+            let analyzed = AnalyzedText(text)
+            let words = Self.words(analyzed)
+            let bigrams = (0..<(words.count - 1)).map { words[$0] + " " + words[$0 + 1] }
+            let exact = Dictionary(bigrams.map { ($0, 1) }, uniquingKeysWith: +)
+            let bounds = Array(WordNGrams(analyzed).bigramCountBounds(analyzed.counter))
+            #expect(bounds.count == bigrams.count)
+            for (i, bigram) in bigrams.enumerated() { #expect(Int(bounds[i]) >= exact[bigram]!, "\(bigram): \(text)") }
         }
     }
 }

@@ -90,19 +90,13 @@ public struct GopherRepetition: Sendable {
 
         let words = text.words
         let grams = WordNGrams(text)
-        // One count of the 2-grams decides the 2-gram check, and bounds the longer ones.
-        let bigrams = topNGrams.isEmpty ? [] : grams.bigramCounts(counter)
-        let bound = TopNGramBound(bigramCounts: bigrams, lengths: grams.bigramLength)
+        // Upper bounds of the 2-gram counts bound every top n-gram check: only a document that
+        // could fail one counts its n-grams exactly.
+        let bound = topNGrams.isEmpty ? nil : TopNGramBound(bigramCounts: grams.bigramCountBounds(counter), lengths: grams.bigramLength)
         for (n, fraction) in topNGrams {
             guard words.count >= n, n > 0 else { continue }
-            let characters: Int
-            if n == 2 {
-                characters = grams.topBigramCharacters(bigrams)
-            } else if n > 2, !(Double(bound.maximumCharacters(n)) / length > fraction) {
-                continue
-            } else {
-                characters = grams.topNGramCharacters(n, counter)
-            }
+            if n >= 2, let bound, !(Double(bound.maximumCharacters(n)) / length > fraction) { continue }
+            let characters = grams.topNGramCharacters(n, counter)
             if Double(characters) / length > fraction {
                 return failure("top_\(n)_gram_frac", rounded(Double(characters) / length), .double(fraction), "top_\(n)_gram")
             }

@@ -44,7 +44,8 @@ final class HashCounter {
     }
 
     /// Makes the first `newCapacity` slots the (empty) table, allocating when they do not fit.
-    private func useCapacity(_ newCapacity: Int) {
+    /// Every pass starts here, so a pass that leaves the keys alone need not zero them.
+    private func useCapacity(_ newCapacity: Int, zeroingKeys: Bool = true) {
         if newCapacity > allocated {
             keys.deallocate()
             counts.deallocate()
@@ -58,7 +59,7 @@ final class HashCounter {
         }
         capacity = newCapacity
         mask = capacity - 1
-        keys.update(repeating: 0, count: capacity)
+        if zeroingKeys { keys.update(repeating: 0, count: capacity) }
     }
 
     /// Keys are hashes already (`SpanHash`, or word keys mixed), so their bits are used as they are.
@@ -82,26 +83,23 @@ final class HashCounter {
         return false
     }
 
-    /// How many times each of `windows` keys occurs, per window.
-    func occurrences(windows: Int, key: (Int) -> UInt64) -> [Int32] {
-        reset(expected: windows)
-        let keys = self.keys, counts = self.counts, mask = self.mask
-        var slots = [Int32](unsafeUninitializedCapacity: windows) { out, initialized in
-            for i in 0..<windows {
-                let raw = key(i)
-                let k = raw == 0 ? 1 : raw
-                var slot = Self.slot(k, mask)
-                while keys[slot] != 0, keys[slot] != k { slot = (slot + 1) & mask }
-                // Without a branch on whether the key is new: repeats are too common to predict.
-                let fresh = keys[slot] == 0
-                keys[slot] = k
-                counts[slot] = (fresh ? 0 : counts[slot]) &+ 1
-                out[i] = Int32(truncatingIfNeeded: slot)
-            }
-            initialized = windows
+    /// For each of `windows` keys, an upper bound of how often it occurs: keys are counted per
+    /// slot without being stored (a count-min sketch of one row), so keys sharing a slot add up.
+    /// A bound needs no probing and no key comparisons; exact counts are needed only where a bound
+    /// could fail a check. The bounds stay valid until the next pass.
+    func occurrenceBounds(windows: Int, key: (Int) -> UInt64) -> UnsafeBufferPointer<Int32> {
+        // Four or more slots per key keep the chance additions small.
+        distinct = 0
+        useCapacity(Self.capacity(for: 2 * windows), zeroingKeys: false)
+        let counts = self.counts, slots = self.firsts, mask = self.mask
+        counts.update(repeating: 0, count: capacity)
+        for i in 0..<windows {
+            let slot = Self.slot(key(i), mask)
+            counts[slot] &+= 1
+            slots[i] = Int32(truncatingIfNeeded: slot)
         }
         for i in 0..<windows { slots[i] = counts[Int(slots[i])] }
-        return slots
+        return UnsafeBufferPointer(start: slots, count: windows)
     }
 
     /// datatrove's `find_all_duplicate` over window keys: scanning windows left to right, a window

@@ -66,13 +66,13 @@ struct WordNGrams {
         concatenation.withUnsafeBytes { body(CharacterBytes(base: $0.baseAddress!, width: width)) }
     }
 
-    /// How often each word 2-gram occurs, per position (for `topBigramCharacters` and
-    /// `TopNGramBound`).
-    func bigramCounts(_ counter: HashCounter) -> [Int32] {
+    /// For each position, an upper bound of how often its word 2-gram occurs (`TopNGramBound`);
+    /// valid until `counter`'s next pass.
+    func bigramCountBounds(_ counter: HashCounter) -> UnsafeBufferPointer<Int32> {
         // The two word keys mixed by a multiplication: for a given first key, different second keys
-        // give different mixes, so two different 2-grams collide with probability about 2^-64.
+        // give different mixes.
         wordKeys.withUnsafeBufferPointer { keys in
-            counter.occurrences(windows: max(words.count - 1, 0)) { i in
+            counter.occurrenceBounds(windows: max(words.count - 1, 0)) { i in
                 keys[i] &* 0x9E37_79B9_7F4A_7C15 ^ keys[i + 1]
             }
         }
@@ -80,18 +80,6 @@ struct WordNGrams {
 
     /// Characters of the 2-gram at `i`, joined by a space.
     func bigramLength(_ i: Int) -> Int { concatenatedLength[i + 2] - concatenatedLength[i] + 1 }
-
-    /// `topNGramCharacters(2, _)` from the 2-gram counts: the first position with the highest count
-    /// is the first seen of the most frequent 2-grams.
-    func topBigramCharacters(_ counts: [Int32]) -> Int {
-        var best: Int32 = 0
-        var first = 0
-        for (i, count) in counts.enumerated() where count > best {
-            best = count
-            first = i
-        }
-        return bigramLength(first) * Int(best)
-    }
 
     /// `find_top_duplicate(get_n_grams(words, n))`: characters of the most frequent n-gram (joined
     /// by single spaces) times its count; among equally frequent ones, the first seen. A window's
