@@ -85,6 +85,12 @@ public final class AnalyzedText {
         return scalars.withUnsafeBytes { body(CharacterBytes(base: $0.baseAddress!, width: 4)) }
     }
 
+    /// Calls `body` with the text's bytes when it is ASCII (then followed by the padding), else nil.
+    func withASCIIBytes<R>(_ body: (UnsafePointer<UInt8>?) -> R) -> R {
+        guard let asciiBytes else { return body(nil) }
+        return asciiBytes.withUnsafeBufferPointer { body($0.baseAddress) }
+    }
+
     /// Characters, as Python's `len(text)`.
     public var count: Int { scalars.count }
 

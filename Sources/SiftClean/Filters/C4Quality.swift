@@ -69,9 +69,10 @@ public struct C4Quality: Sendable {
         let t = text.scalars
         let words = needsSentences ? text.words : []
         var sentences = 0
-        if let failure = t.withUnsafeBufferPointer({ keptLineSentences($0, t, text.lines, words, &sentences) }) {
-            return failure
+        let failure = t.withUnsafeBufferPointer { buffer in
+            text.withASCIIBytes { ascii in keptLineSentences(buffer, t, ascii, text.lines, words, &sentences) }
         }
+        if let failure { return failure }
         if let minNumSentences, sentences < minNumSentences {
             return FilterFailure(rule: "\(Self.name).min_num_sentences", value: .integer(sentences), threshold: .integer(minNumSentences), datatroveReason: "too_few_sentences")
         }
@@ -79,9 +80,11 @@ public struct C4Quality: Sendable {
     }
 
     /// Adds the sentences of the kept lines to `sentences`, or returns the failure of a line that
-    /// removes the page.
-    private func keptLineSentences(_ buffer: UnsafeBufferPointer<UInt32>, _ t: [UInt32], _ lines: [TokenSpan], _ words: [TokenSpan], _ sentences: inout Int) -> FilterFailure? {
+    /// removes the page. `ascii` is the text's bytes when it is ASCII: then the phrases are found
+    /// for the whole text at once, when a line first needs them.
+    private func keptLineSentences(_ buffer: UnsafeBufferPointer<UInt32>, _ t: [UInt32], _ ascii: UnsafePointer<UInt8>?, _ lines: [TokenSpan], _ words: [TokenSpan], _ sentences: inout Int) -> FilterFailure? {
         var wordIndex = 0
+        var matches: ASCIIPhraseMatches?
         for rawLine in lines {
             let span = PythonText.strip(t, rawLine)
             let scan = PythonText.scanLine(buffer, span)
@@ -93,12 +96,20 @@ public struct C4Quality: Sendable {
                 // Citation markers change the line: test (and count sentences in) the cleaned copy.
                 let line = Self.removingCitations(t, span)
                 verdict = line.withUnsafeBufferPointer { cleaned in
-                    check(cleaned, 0, cleaned.count, wordCount: scan.words, PythonText.scanLine(cleaned, TokenSpan(0, cleaned.count))) {
+                    let cleanedScan = PythonText.scanLine(cleaned, TokenSpan(0, cleaned.count))
+                    return check(cleaned, 0, cleaned.count, wordCount: scan.words, cleanedScan) {
+                        LowercasedLine(cleaned, 0, cleaned.count, isASCII: cleanedScan.isASCII).occurring(Self.phrases)
+                    } sentences: {
                         EnglishWordTokenizer.shared.sentenceCount(cleaned, 0, cleaned.count)
                     }
                 }
             } else {
-                verdict = check(buffer, Int(span.start), Int(span.end), wordCount: scan.words, scan) {
+                let s = Int(span.start), e = Int(span.end)
+                verdict = check(buffer, s, e, wordCount: scan.words, scan) {
+                    guard let ascii else { return LowercasedLine(buffer, s, e, isASCII: scan.isASCII).occurring(Self.phrases) }
+                    if matches == nil { matches = ASCIIPhraseMatches(ascii, count: buffer.count, Self.phrases) }
+                    return matches!.phrases(within: s, e)
+                } sentences: {
                     // The document's words inside the line are the line's own tokens: lines
                     // are bounded by whitespace, which tokens never cross.
                     while wordIndex < words.count, words[wordIndex].start < span.start { wordIndex += 1 }
@@ -123,15 +134,16 @@ public struct C4Quality: Sendable {
     }
 
     /// The line tests after the word-length test, on `t[s..<e]` (the line, citations removed), which
-    /// `scan` describes; `wordCount` is the original line's.
-    private func check(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, wordCount: Int, _ scan: LineScan, sentences: () -> Int) -> LineVerdict {
+    /// `scan` describes; `wordCount` is the original line's. `phrases` gives bit k when the line
+    /// holds `Self.phrases` k, ignoring case.
+    private func check(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, wordCount: Int, _ scan: LineScan, phrases: () -> UInt64, sentences: () -> Int) -> LineVerdict {
         if filterNoTerminalPunct {
             guard e > s, Self.endPunctuation.contains(t[e - 1]) else { return .skip }
             if e - s >= 3, t[e - 1] == 0x2E, t[e - 2] == 0x2E, t[e - 3] == 0x2E { return .skip }
         }
         if wordCount < (minWordsPerLine ?? Int.min) { return .skip }
-        // One pass finds which of the phrases (lorem ipsum, javascript, the policy phrases) occur.
-        let found = LowercasedLine(t, s, e, isASCII: scan.isASCII).occurring(Self.phrases)
+        // Which of the phrases (lorem ipsum, javascript, the policy phrases) occur.
+        let found = phrases()
         if filterLoremIpsum, found & 1 != 0 {
             return .removePage(FilterFailure(rule: "\(Self.name).lorem_ipsum", value: .string("lorem ipsum"), threshold: .integer(0), datatroveReason: "lorem_ipsum"))
         }

@@ -155,8 +155,9 @@ struct PhraseSet: Sendable {
     /// Bit `first << 7 | second` set when a phrase starts with those two (ASCII) characters.
     private let pairs: [UInt64]
 
-    /// Phrases of at least two characters.
+    /// Lower-case ASCII phrases of at least three characters.
     init(_ phrases: [[UInt32]]) {
+        precondition(phrases.allSatisfy { $0.count >= 3 && $0.allSatisfy { $0 < 0x80 && PhraseSet.lower($0) == $0 } })
         self.phrases = phrases
         var byFirst = [[Int]?](repeating: nil, count: 128)
         var pairs = [UInt64](repeating: 0, count: 128 * 128 / 64)
