@@ -3,43 +3,29 @@
 /// n-gram checks without counting their n-grams.
 ///
 /// Every 2-gram inside an n-gram occurring c times occurs at least c times. Covering the n-gram with
-/// such 2-grams bounds its length by the longest of them, L(c): n/2 of them and the spaces between
-/// for even n; for odd n, one more word, at most L(c) - 2 characters. The bound is the largest
-/// c * length over the 2-gram counts c; a document within the threshold cannot fail, the others are
-/// counted exactly. Counts that are too high (`HashCounter.occurrenceBounds`) only loosen the bound.
+/// n/2 such 2-grams (and, for odd n, one more word) bounds its characters by a * l + b, where l is
+/// the longest of those 2-grams and (a, b) = (n/2, n/2 - 1) for even n, (n/2 + 1, n/2 - 2) for odd
+/// n. Its characters times c are therefore at most c_i * (a * l_i + b) for some position i, where c_i
+/// is the count at i and l_i its 2-gram's length: the bound is a * max(c_i * l_i) + max(b, 0) *
+/// max(c_i). A document within the threshold cannot fail; the others are counted exactly. Counts
+/// that are too high (`HashCounter.occurrenceBounds`) only loosen the bound.
 struct TopNGramBound {
-    /// Index c: the longest 2-gram occurring at least c times (0 when none does).
-    private let longest: [Int]
+    /// The largest count times length over the 2-gram positions, and the largest count.
+    private var product = 0
+    private var count = 0
 
     init(bigramCounts: UnsafeBufferPointer<Int32>, lengths: (Int) -> Int) {
-        var longest = [Int](repeating: 0, count: Int(bigramCounts.max() ?? 0) + 1)
-        // Most 2-grams occur once: their maximum is kept in a register rather than in
-        // `longest[1]`, which every iteration would otherwise load and store.
-        var longestOnce = 0
-        for (i, count) in bigramCounts.enumerated() {
-            if count == 1 {
-                longestOnce = max(longestOnce, lengths(i))
-            } else {
-                longest[Int(count)] = max(longest[Int(count)], lengths(i))
-            }
+        // Maxima without branches: the counts are too irregular to predict.
+        for (i, c) in bigramCounts.enumerated() {
+            product = max(product, Int(c) &* lengths(i))
+            count = max(count, Int(c))
         }
-        if longest.count > 1 { longest[1] = max(longest[1], longestOnce) }
-        var running = 0
-        for c in longest.indices.reversed() {
-            running = max(running, longest[c])
-            longest[c] = running
-        }
-        self.longest = longest
     }
 
     /// The most characters the most frequent n-gram (n >= 2) can account for.
     func maximumCharacters(_ n: Int) -> Int {
-        var best = 0
-        for c in longest.indices.dropFirst() where longest[c] > 0 {
-            let pairs = n / 2
-            let length = n % 2 == 0 ? pairs * longest[c] + pairs - 1 : (pairs + 1) * longest[c] + pairs - 2
-            best = max(best, c * length)
-        }
-        return best
+        let pairs = n / 2
+        let (a, b) = n % 2 == 0 ? (pairs, pairs - 1) : (pairs + 1, pairs - 2)
+        return a * product + max(b, 0) * count
     }
 }
