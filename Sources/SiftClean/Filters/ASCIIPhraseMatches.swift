@@ -1,7 +1,7 @@
 /// Where the phrases of a `PhraseSet` occur, ignoring case, in an ASCII document: found for the
 /// whole document in one pass, because C4 asks each line for them and most lines hold none.
 ///
-/// Sixteen positions are tested per step against every phrase's first three characters, with
+/// Sixteen positions are tested per step against the phrases' first three characters, with
 /// letters folded to lower case by setting bit 5 (which lets a few other characters through too);
 /// the rare positions that pass are compared exactly, as `str.lower()` would.
 struct ASCIIPhraseMatches {
@@ -13,8 +13,12 @@ struct ASCIIPhraseMatches {
     init(_ text: UnsafePointer<UInt8>, count: Int, _ phrases: PhraseSet) {
         let raw = UnsafeRawPointer(text)
         let fold = SIMD16<UInt8>(repeating: 0x20)
-        let prefixes = phrases.phrases.map { phrase in
-            (SIMD16<UInt8>(repeating: UInt8(phrase[0])), SIMD16<UInt8>(repeating: UInt8(phrase[1])), SIMD16<UInt8>(repeating: UInt8(phrase[2])))
+        let zero = SIMD16<UInt8>(repeating: 0)
+        var prefixes: [(SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>)] = []
+        var seen = Set<[UInt32]>()
+        for phrase in phrases.phrases where seen.insert(Array(phrase.prefix(3))).inserted {
+            let characters = (UInt8(phrase[0]), UInt8(phrase[1]), UInt8(phrase[2]))
+            prefixes.append((SIMD16(repeating: characters.0), SIMD16(repeating: characters.1), SIMD16(repeating: characters.2)))
         }
         var i = 0
         while i + 18 <= count {
@@ -22,7 +26,11 @@ struct ASCIIPhraseMatches {
             let second = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD16<UInt8>.self) | fold
             let third = raw.loadUnaligned(fromByteOffset: i + 2, as: SIMD16<UInt8>.self) | fold
             var hit = SIMDMask<SIMD16<Int8>>(repeating: false)
-            for prefix in prefixes { hit .|= (first .== prefix.0) .& (second .== prefix.1) .& (third .== prefix.2) }
+            // A lane is zero where all three characters match: one comparison per prefix.
+            for prefix in prefixes {
+                let difference: SIMD16<UInt8> = (first ^ prefix.0) | (second ^ prefix.1) | (third ^ prefix.2)
+                hit .|= difference .== zero
+            }
             // The mask's lanes are bytes of all ones or zeros: read as two words, a set byte is a
             // position to compare (`any(_:)` would be a generic, unspecialised call).
             let lanes = unsafeBitCast(hit, to: (UInt64, UInt64).self)
