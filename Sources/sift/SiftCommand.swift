@@ -9,4 +9,9 @@ struct Sift: AsyncParsableCommand {
         version: siftVersion,
         subcommands: [StatsCommand.self, AuditCommand.self, DedupCommand.self, DecontamCommand.self, FilterCommand.self, PIICommand.self, SplitCommand.self, AgreeCommand.self, RunCommand.self, SynthCommand.self, MixCommand.self]
     )
+
+    static func main() async {
+        MemoryTuning.keepFreedMemory()
+        await main(nil)
+    }
 }
