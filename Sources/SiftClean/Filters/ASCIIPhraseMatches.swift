@@ -14,12 +14,7 @@ struct ASCIIPhraseMatches {
         let raw = UnsafeRawPointer(text)
         let fold = SIMD16<UInt8>(repeating: 0x20)
         let zero = SIMD16<UInt8>(repeating: 0)
-        var prefixes: [(SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>)] = []
-        var seen = Set<[UInt32]>()
-        for phrase in phrases.phrases where seen.insert(Array(phrase.prefix(3))).inserted {
-            let characters = (UInt8(phrase[0]), UInt8(phrase[1]), UInt8(phrase[2]))
-            prefixes.append((SIMD16(repeating: characters.0), SIMD16(repeating: characters.1), SIMD16(repeating: characters.2)))
-        }
+        let prefixes = phrases.asciiPrefixes
         var i = 0
         while i + 18 <= count {
             let first = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) | fold

@@ -51,7 +51,10 @@ public struct FineWebQuality: Sendable {
 
     public func evaluate(_ text: AnalyzedText) -> FilterFailure? {
         let t = text.scalars
-        let lines = text.lineBreaks.newlinePieces().filter { PythonText.strip(t, $0).count > 0 }
+        let pieces = text.lineBreaks.newlinePieces()
+        var lines: [TokenSpan] = []
+        lines.reserveCapacity(pieces.count)
+        for piece in pieces where PythonText.strip(t, piece).count > 0 { lines.append(piece) }
         guard !lines.isEmpty else {
             return FilterFailure(rule: "\(Self.name).empty", value: .integer(0), threshold: .integer(1), datatroveReason: "empty")
         }

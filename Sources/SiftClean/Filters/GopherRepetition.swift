@@ -101,7 +101,7 @@ public struct GopherRepetition: Sendable {
                 return failure("top_\(n)_gram_frac", rounded(Double(characters) / length), .double(fraction), "top_\(n)_gram")
             }
         }
-        let shortest = dupNGrams.map(\.n).filter { $0 > 0 }.min() ?? 1
+        let shortest = dupNGrams.lazy.map(\.n).filter { $0 > 0 }.min() ?? 1
         let candidates = dupNGrams.isEmpty ? [] : grams.duplicateCandidates(shortest: shortest)
         for (n, fraction) in dupNGrams where n > 0 {
             let characters = grams.duplicateNGramCharacters(n, counter, candidates: candidates)

@@ -13,6 +13,9 @@ struct LineBreaks {
     init(_ t: UnsafeBufferPointer<UInt32>) {
         var all: [Int32] = []
         var newlines: [Int32] = []
+        // Room for a break every 32 characters: most documents fill these without growing.
+        all.reserveCapacity(t.count / 32 + 8)
+        newlines.reserveCapacity(t.count / 32 + 8)
         func inspect(_ from: Int, _ to: Int) {
             for i in from..<to {
                 let c = t[i]
@@ -81,6 +84,7 @@ struct LineBreaks {
     /// newlines, empty pieces at the ends included.
     func pieces(_ start: Int, _ end: Int, onNewlineRunsOf minimum: Int) -> [TokenSpan] {
         var pieces: [TokenSpan] = []
+        pieces.reserveCapacity(newlines.count + 1)
         var pieceStart = start
         var k = 0
         while k < newlines.count, Int(newlines[k]) < start { k += 1 }

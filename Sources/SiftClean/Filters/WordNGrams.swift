@@ -166,14 +166,17 @@ struct WordNGrams {
     private func candidateSpan(_ shortest: Int) -> Int {
         let windows = words.count - shortest + 1
         guard windows > 0 else { return 1 }
-        var histogram = [Int](repeating: 0, count: 64)
-        for i in 0..<windows { histogram[min(concatenatedLength[i + shortest] - concatenatedLength[i], 63)] += 1 }
-        var span = 1
-        var shorter = histogram[0]
-        while span < 63, (shorter + histogram[span]) * 32 <= windows {
-            shorter += histogram[span]
-            span += 1
+        // On the stack: a small fixed-size table per document.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { histogram in
+            histogram.initialize(repeating: 0)
+            for i in 0..<windows { histogram[min(concatenatedLength[i + shortest] - concatenatedLength[i], 63)] += 1 }
+            var span = 1
+            var shorter = histogram[0]
+            while span < 63, (shorter + histogram[span]) * 32 <= windows {
+                shorter += histogram[span]
+                span += 1
+            }
+            return span
         }
-        return span
     }
 }
