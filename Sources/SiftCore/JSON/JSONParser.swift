@@ -314,6 +314,9 @@ public struct JSONParser: ~Copyable {
 
     private mutating func parseEscapedString(from start: Int) throws(JSONParseError) -> String {
         scratch.removeAll(keepingCapacity: true)
+        // The decoded string is never longer than the rest of the input: one allocation per
+        // parser rather than one per doubling.
+        scratch.reserveCapacity(bytes.count - start)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
