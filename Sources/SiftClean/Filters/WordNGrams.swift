@@ -129,13 +129,15 @@ struct WordNGrams {
         let count = words.count
         let total = concatenatedLength[count]
         let span = candidateSpan(shortest)
-        // Positions whose next `span` characters lie inside the concatenation have a slot.
-        var keyed = 0
-        while keyed < count, concatenatedLength[keyed] + span <= total { keyed += 1 }
+        // Positions whose next `span` characters lie inside the concatenation have a slot: a
+        // prefix of the positions, all but the last few.
+        var keyed = count
+        while keyed > 0, concatenatedLength[keyed - 1] + span > total { keyed -= 1 }
         var bits = 6
         while 1 << bits < keyed * 64, bits < 32 { bits += 1 }
-        var once = [UInt64](repeating: 0, count: (1 << bits) >> 6)
-        var twice = once
+        // The two bitmaps interleaved, one allocation: word 2k holds "seen once" for slots
+        // 64k..<64k+64, word 2k + 1 "seen more than once".
+        var seen = [UInt64](repeating: 0, count: (1 << bits) >> 5)
         return concatenatedLength.withUnsafeBufferPointer { lengths in
             let slots = withConcatenation { joined in
                 [UInt32](unsafeUninitializedCapacity: keyed) { slots, initialized in
@@ -147,13 +149,14 @@ struct WordNGrams {
             }
             for s in slots {
                 let mask: UInt64 = 1 << UInt64(s & 63)
-                twice[Int(s >> 6)] |= once[Int(s >> 6)] & mask
-                once[Int(s >> 6)] |= mask
+                let word = Int(s >> 6) << 1
+                seen[word | 1] |= seen[word] & mask
+                seen[word] |= mask
             }
             var candidates: [Int32] = []
             candidates.reserveCapacity(count / 8)
             for i in 0..<max(count - shortest + 1, 0) {
-                if lengths[i + shortest] - lengths[i] < span || i >= keyed || twice[Int(slots[i] >> 6)] >> UInt64(slots[i] & 63) & 1 != 0 {
+                if lengths[i + shortest] - lengths[i] < span || i >= keyed || seen[Int(slots[i] >> 6) << 1 | 1] >> UInt64(slots[i] & 63) & 1 != 0 {
                     candidates.append(Int32(truncatingIfNeeded: i))
                 }
             }
