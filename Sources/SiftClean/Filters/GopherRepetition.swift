@@ -101,9 +101,11 @@ public struct GopherRepetition: Sendable {
                 return failure("top_\(n)_gram_frac", rounded(Double(characters) / length), .double(fraction), "top_\(n)_gram")
             }
         }
-        let shortest = dupNGrams.lazy.map(\.n).filter { $0 > 0 }.min() ?? 1
-        let candidates = dupNGrams.isEmpty ? [] : grams.duplicateCandidates(shortest: shortest)
+        var shortest = Int.max
+        for (n, _) in dupNGrams where n > 0 { shortest = min(shortest, n) }
+        let candidates = shortest == Int.max ? [] : grams.duplicateCandidates(shortest: shortest)
         for (n, fraction) in dupNGrams where n > 0 {
+            guard Double(grams.candidateCoverage(n, candidates: candidates)) / length > fraction else { continue }
             let characters = grams.duplicateNGramCharacters(n, counter, candidates: candidates)
             if Double(characters) / length > fraction {
                 return failure("dup_\(n)_gram_frac", rounded(Double(characters) / length), .double(fraction), "duplicated_\(n)_n_grams")

@@ -114,6 +114,24 @@ struct WordNGrams {
         }
     }
 
+    /// An upper bound of `duplicateNGramCharacters(n, _, candidates:)`: the characters covered by
+    /// the candidates' n-grams. The repeats `find_all_duplicate` counts are candidates' n-grams
+    /// that do not overlap (it skips n words after each), so their characters are at most that.
+    /// Most documents have few candidates, and clear each threshold without hashing an n-gram.
+    func candidateCoverage(_ n: Int, candidates: [Int32]) -> Int {
+        let windows = words.count - n + 1
+        var covered = 0
+        var end = 0
+        for position in candidates {
+            let i = Int(position)
+            if i >= windows { break }
+            let from = max(concatenatedLength[i], end)
+            end = concatenatedLength[i + n]
+            covered += end - from
+        }
+        return covered
+    }
+
     /// The word positions whose n-grams, for any n >= `shortest`, may occur more than once.
     ///
     /// Two equal n-grams (joined without separator) of length L start with the same `span`
