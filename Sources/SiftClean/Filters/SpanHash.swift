@@ -81,7 +81,7 @@ enum SpanHash {
 
     /// The low `count` bytes of a word (none for `count` <= 0, all for `count` >= 8).
     @inline(__always)
-    private static func mask(_ count: Int) -> UInt64 {
+    static func mask(_ count: Int) -> UInt64 {
         (1 << UInt64(min(max(count, 0), 8) &* 8)) &- 1
     }
 
