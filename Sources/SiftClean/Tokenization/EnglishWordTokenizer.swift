@@ -50,10 +50,10 @@ public struct EnglishWordTokenizer: Sendable {
     /// The same shapes for every exception (first and last character folded to their low five
     /// bits): other chunks need no exception lookup.
     private let exceptionShapes: [UInt64]
-    /// Whether `appendShortcut` holds for these tables: no affix class holds an ASCII letter or
+    /// Whether `shortcut` holds for these tables: no affix class holds an ASCII letter or
     /// digit, and no exception pattern is a single piece of them.
     private var shortcutHolds = false
-    /// Characters that are a single-piece exception pattern on their own (`appendShortcut` leaves
+    /// Characters that are a single-piece exception pattern on their own (`shortcut` leaves
     /// chunks closing with one to the exception pass).
     private var singlePieceCharacters = CharacterClass([])
 
@@ -106,7 +106,32 @@ public struct EnglishWordTokenizer: Sendable {
             // A chunk is one token, or a few when punctuation is split off: room for most
             // documents without growing.
             tokens.reserveCapacity(chunks.count + chunks.count / 2)
-            chunks.forEach { appendChunk(text, $0, $1, onlyLetters: $2, into: &tokens) }
+            // Chunks the shortcuts settle (most of them) go to a small buffer, copied into
+            // `tokens` in runs: an append per token would check the array's uniqueness and
+            // capacity each time.
+            withUnsafeTemporaryAllocation(of: TokenSpan.self, capacity: 128) { pending in
+                var count = 0
+                chunks.forEach { i, j, onlyLetters in
+                    if count > pending.count - 2 {
+                        tokens.append(contentsOf: pending[..<count])
+                        count = 0
+                    }
+                    let split = shortcutSplit(text, i, j, onlyLetters: onlyLetters)
+                    if split == j {
+                        pending.initializeElement(at: count, to: TokenSpan(i, j))
+                        count += 1
+                    } else if split > i {
+                        pending.initializeElement(at: count, to: TokenSpan(i, split))
+                        pending.initializeElement(at: count + 1, to: TokenSpan(split, j))
+                        count += 2
+                    } else {
+                        tokens.append(contentsOf: pending[..<count])
+                        count = 0
+                        appendAffixTokens(text, i, j, into: &tokens)
+                    }
+                }
+                tokens.append(contentsOf: pending[..<count])
+            }
         } else {
             tokens.reserveCapacity(text.count / 4)
             tokenize(text, 0, text.count, whitespaceTokens: false, into: &tokens)
@@ -117,14 +142,31 @@ public struct EnglishWordTokenizer: Sendable {
     /// The tokens of one whitespace-free chunk; `onlyLetters` when it is ASCII letters only.
     @inline(__always)
     private func appendChunk(_ text: UnsafeBufferPointer<UInt32>, _ i: Int, _ j: Int, onlyLetters: Bool, into tokens: inout [TokenSpan]) {
-        if onlyLetters, !mayBeLetterException(text, i, j) || specials.lookup(text, i, j) == nil {
-            // ASCII letters only: no prefix, suffix, infix or URL rule can fire.
+        let split = shortcutSplit(text, i, j, onlyLetters: onlyLetters)
+        if split == j {
             tokens.append(TokenSpan(i, j))
-        } else if !appendShortcut(text, i, j, into: &tokens) {
-            let first = tokens.count
-            tokenizeChunk(text, i, j, useSpecials: true, into: &tokens)
-            if tokens.count - first > 1 { rejoinExceptions(text, &tokens, from: first) }
+        } else if split > i {
+            tokens.append(TokenSpan(i, split))
+            tokens.append(TokenSpan(split, j))
+        } else {
+            appendAffixTokens(text, i, j, into: &tokens)
         }
+    }
+
+    /// When a shortcut settles the chunk `text[i..<j]`: `j` for one token, a position inside it for
+    /// two tokens split there; else `i` (the chunk needs `appendAffixTokens`).
+    @inline(__always)
+    private func shortcutSplit(_ text: UnsafeBufferPointer<UInt32>, _ i: Int, _ j: Int, onlyLetters: Bool) -> Int {
+        // ASCII letters only: no prefix, suffix, infix or URL rule can fire.
+        if onlyLetters, !mayBeLetterException(text, i, j) || specials.lookup(text, i, j) == nil { return j }
+        return shortcut(text, i, j)
+    }
+
+    /// spaCy's affix, URL, infix and exception rules for a chunk no shortcut settles.
+    private func appendAffixTokens(_ text: UnsafeBufferPointer<UInt32>, _ i: Int, _ j: Int, into tokens: inout [TokenSpan]) {
+        let first = tokens.count
+        tokenizeChunk(text, i, j, useSpecials: true, into: &tokens)
+        if tokens.count - first > 1 { rejoinExceptions(text, &tokens, from: first) }
     }
 
     /// Tokens of `text[start..<end]`; with `whitespaceTokens`, whitespace runs other than a single
@@ -193,9 +235,11 @@ public struct EnglishWordTokenizer: Sendable {
     /// ASCII letters alone (`shortcutHolds`). The exception pass has nothing to re-join: an
     /// exception matching both tokens would be the chunk, and neither token is a single-piece
     /// pattern. Digits alone likewise trigger no affix, URL or infix rule.
+    ///
+    /// Returns where the chunk splits (`j` for one token), or `i` when no shortcut applies.
     @inline(__always)
-    private func appendShortcut(_ text: UnsafeBufferPointer<UInt32>, _ i: Int, _ j: Int, into tokens: inout [TokenSpan]) -> Bool {
-        guard shortcutHolds else { return false }
+    private func shortcut(_ text: UnsafeBufferPointer<UInt32>, _ i: Int, _ j: Int) -> Int {
+        guard shortcutHolds else { return i }
         let last = j - 1
         var digits = true
         var letters = true
@@ -206,16 +250,13 @@ public struct EnglishWordTokenizer: Sendable {
         }
         let closing = text[last]
         if digits, closing &- 48 < 10 {
-            guard !isException(text, i, j), findPrefix(text, i, j) == 0, findSuffix(text, i, j) == 0 else { return false }
-            tokens.append(TokenSpan(i, j))
-            return true
+            guard !isException(text, i, j), findPrefix(text, i, j) == 0, findSuffix(text, i, j) == 0 else { return i }
+            return j
         }
         guard letters, i < last, (closing | 0x20) &- 97 >= 26, !singlePieceCharacters.contains(closing),
               !isException(text, i, j),
-              findPrefix(text, i, j) == 0, findSuffix(text, i, j) == 1, !mayBeLetterException(text, i, last) else { return false }
-        tokens.append(TokenSpan(i, last))
-        tokens.append(TokenSpan(last, j))
-        return true
+              findPrefix(text, i, j) == 0, findSuffix(text, i, j) == 1, !mayBeLetterException(text, i, last) else { return i }
+        return last
     }
 
     /// spaCy's `_split_affixes` + `_attach_tokens` for one whitespace-free chunk.
