@@ -1,4 +1,7 @@
 import SiftCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// C4's page rules (Raffel et al. 2020, "Exploring the Limits of Transfer Learning with a Unified
 /// Text-to-Text Transformer", section 2.2), with the extra line rules of the TensorFlow Datasets
@@ -81,41 +84,54 @@ public struct C4Quality: Sendable {
 
     /// Adds the sentences of the kept lines to `sentences`, or returns the failure of a line that
     /// removes the page. `ascii` is the text's bytes when it is ASCII: then the phrases are found
-    /// for the whole text at once, when a line first needs them.
+    /// for the whole text at once, when a line first needs them, and (with the document's words
+    /// at hand) no line is scanned character by character: its brackets are found with `memchr`
+    /// and its `split()` words counted from its tokens.
     private func keptLineSentences(_ buffer: UnsafeBufferPointer<UInt32>, _ t: [UInt32], _ ascii: UnsafePointer<UInt8>?, _ lines: [TokenSpan], _ words: [TokenSpan], _ sentences: inout Int) -> FilterFailure? {
         var wordIndex = 0
         var matches: ASCIIPhraseMatches?
+        let bytes = needsSentences ? ascii : nil
         for rawLine in lines {
             let span = PythonText.strip(t, rawLine)
-            let scan = PythonText.scanLine(buffer, span)
+            let s = Int(span.start), e = Int(span.end)
             // No word can be longer than its line.
             if let maxWordLength, maxWordLength != -1, span.count > maxWordLength,
                PythonText.longestWord(buffer, span) > maxWordLength { continue }
+            let scan = bytes == nil ? PythonText.scanLine(buffer, span) : nil
+            // The document's words inside the line are the line's own tokens (lines are bounded
+            // by whitespace, which tokens never cross): one pass over them counts the line's
+            // sentences and its `split()` words.
+            var lineCounts: (sentences: Int, chunks: Int)?
+            func counts() -> (sentences: Int, chunks: Int) {
+                if let lineCounts { return lineCounts }
+                while wordIndex < words.count, words[wordIndex].start < span.start { wordIndex += 1 }
+                var last = wordIndex
+                while last < words.count, words[last].end <= span.end { last += 1 }
+                let counts = EnglishWordTokenizer.shared.sentenceCount(buffer, words[wordIndex..<last])
+                lineCounts = counts
+                return counts
+            }
+            func wordCount() -> Int { scan?.words ?? counts().chunks }
             let verdict: LineVerdict
-            if removeCitations, scan.hasOpenBracket {
+            if removeCitations, scan?.hasOpenBracket ?? (memchr(bytes! + s, 0x5B, e - s) != nil) {
                 // Citation markers change the line: test (and count sentences in) the cleaned copy.
                 let line = Self.removingCitations(t, span)
+                let originalWords = wordCount()
                 verdict = line.withUnsafeBufferPointer { cleaned in
                     let cleanedScan = PythonText.scanLine(cleaned, TokenSpan(0, cleaned.count))
-                    return check(cleaned, 0, cleaned.count, wordCount: scan.words, cleanedScan) {
+                    return check(cleaned, 0, cleaned.count, wordCount: { originalWords }, hasCurlyBracket: { cleanedScan.hasCurlyBracket }) {
                         LowercasedLine(cleaned, 0, cleaned.count, isASCII: cleanedScan.isASCII).occurring(Self.phrases)
                     } sentences: {
                         EnglishWordTokenizer.shared.sentenceCount(cleaned, 0, cleaned.count)
                     }
                 }
             } else {
-                let s = Int(span.start), e = Int(span.end)
-                verdict = check(buffer, s, e, wordCount: scan.words, scan) {
-                    guard let ascii else { return LowercasedLine(buffer, s, e, isASCII: scan.isASCII).occurring(Self.phrases) }
+                verdict = check(buffer, s, e, wordCount: wordCount, hasCurlyBracket: { scan?.hasCurlyBracket ?? (memchr(bytes! + s, 0x7B, e - s) != nil) }) {
+                    guard let ascii else { return LowercasedLine(buffer, s, e, isASCII: scan?.isASCII ?? true).occurring(Self.phrases) }
                     if matches == nil { matches = ASCIIPhraseMatches(ascii, count: buffer.count, Self.phrases) }
                     return matches!.phrases(within: s, e)
                 } sentences: {
-                    // The document's words inside the line are the line's own tokens: lines
-                    // are bounded by whitespace, which tokens never cross.
-                    while wordIndex < words.count, words[wordIndex].start < span.start { wordIndex += 1 }
-                    var last = wordIndex
-                    while last < words.count, words[last].end <= span.end { last += 1 }
-                    return EnglishWordTokenizer.shared.sentenceCount(buffer, words[wordIndex..<last])
+                    counts().sentences
                 }
             }
             switch verdict {
@@ -133,22 +149,22 @@ public struct C4Quality: Sendable {
         case removePage(FilterFailure)
     }
 
-    /// The line tests after the word-length test, on `t[s..<e]` (the line, citations removed), which
-    /// `scan` describes; `wordCount` is the original line's. `phrases` gives bit k when the line
-    /// holds `Self.phrases` k, ignoring case.
-    private func check(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, wordCount: Int, _ scan: LineScan, phrases: () -> UInt64, sentences: () -> Int) -> LineVerdict {
+    /// The line tests after the word-length test, on `t[s..<e]` (the line, citations removed);
+    /// `wordCount` gives the original line's words. `phrases` gives bit k when the line holds
+    /// `Self.phrases` k, ignoring case. Each closure runs only when its test is reached.
+    private func check(_ t: UnsafeBufferPointer<UInt32>, _ s: Int, _ e: Int, wordCount: () -> Int, hasCurlyBracket: () -> Bool, phrases: () -> UInt64, sentences: () -> Int) -> LineVerdict {
         if filterNoTerminalPunct {
             guard e > s, Self.endPunctuation.contains(t[e - 1]) else { return .skip }
             if e - s >= 3, t[e - 1] == 0x2E, t[e - 2] == 0x2E, t[e - 3] == 0x2E { return .skip }
         }
-        if wordCount < (minWordsPerLine ?? Int.min) { return .skip }
+        if let minWordsPerLine, wordCount() < minWordsPerLine { return .skip }
         // Which of the phrases (lorem ipsum, javascript, the policy phrases) occur.
         let found = phrases()
         if filterLoremIpsum, found & 1 != 0 {
             return .removePage(FilterFailure(rule: "\(Self.name).lorem_ipsum", value: .string("lorem ipsum"), threshold: .integer(0), datatroveReason: "lorem_ipsum"))
         }
         if filterJavascript, found & 2 != 0 { return .skip }
-        if filterCurlyBracket, scan.hasCurlyBracket {
+        if filterCurlyBracket, hasCurlyBracket() {
             return .removePage(FilterFailure(rule: "\(Self.name).curly_bracket", value: .string("{"), threshold: .integer(0), datatroveReason: "curly_bracket"))
         }
         if filterPolicy, found & ~3 != 0 { return .skip }

@@ -503,14 +503,18 @@ public struct EnglishWordTokenizer: Sendable {
     }
 
     /// The sentence count of a line from its words (tokens without whitespace): a gap between two
-    /// words that is not a single space is a whitespace token to the sentencizer.
-    public func sentenceCount(_ t: UnsafeBufferPointer<UInt32>, _ words: ArraySlice<TokenSpan>) -> Int {
-        guard !words.isEmpty else { return 0 }
+    /// words that is not a single space is a whitespace token to the sentencizer. Also counts the
+    /// line's whitespace-free chunks (`len(line.split())`): a chunk starts at the first word and at
+    /// every word after a gap.
+    func sentenceCount(_ t: UnsafeBufferPointer<UInt32>, _ words: ArraySlice<TokenSpan>) -> (sentences: Int, chunks: Int) {
+        guard !words.isEmpty else { return (0, 0) }
         var count = 1
+        var chunks = 1
         var seenPeriod = false
         var previousEnd = Int(words.first!.start)
         for token in words {
             let gap = Int(token.start) - previousEnd
+            chunks += gap > 0 ? 1 : 0
             if gap > 1 || (gap == 1 && t[previousEnd] != 32), seenPeriod {
                 count += 1
                 seenPeriod = false
@@ -524,7 +528,7 @@ public struct EnglishWordTokenizer: Sendable {
                 seenPeriod = true
             }
         }
-        return count
+        return (count, chunks)
     }
 
     private func isPunctuationToken(_ t: UnsafeBufferPointer<UInt32>, _ token: TokenSpan) -> Bool {
