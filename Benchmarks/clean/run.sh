@@ -30,6 +30,8 @@ measure() { # label threads command...
     local label="$1" threads="$2"
     shift 2
     local times
+    # The previous run's outputs are removed first: replacing them would time freeing their pages.
+    rm -f "$OUT/kept.jsonl" "$OUT/removed.jsonl" "$OUT/redacted.jsonl"
     SIFT_THREADS="$threads" /usr/bin/time -o "$OUT/time.txt" -f "%e %U %S" "$@" >/dev/null 2>&1
     times=$(tail -1 "$OUT/time.txt")
     awk -v b="$BYTES" -v t="$times" -v l="$label" -v n="$threads" \

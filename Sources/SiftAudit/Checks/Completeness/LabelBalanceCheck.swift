@@ -51,7 +51,7 @@ struct LabelBalanceCheck: AuditCheck {
         guard let observation else { return }
         let (label, key) = (observation.spelling, observation.key)
         state.labelled += 1
-        let counted = state.labels.update(key, limit: Self.labelLimit, initial: { Entry() }) { entry in
+        let counted: Void? = state.labels.update(key, limit: Self.labelLimit, initial: { Entry() }) { entry in
             entry.flagged.add(record)
             if declared == nil { entry.spellings[label, default: 0] += 1 }
         }
