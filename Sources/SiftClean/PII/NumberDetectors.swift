@@ -29,7 +29,7 @@ struct DigitGroups {
                 separator.append(t[j])
                 j += 1
             }
-            guard !separator.isEmpty, j < t.count, ByteText.isDigit(t[j]), separator.filter({ $0 == 0x20 }).count <= 1 else { break }
+            guard !separator.isEmpty, j < t.count, ByteText.isDigit(t[j]), !(separator.count == 2 && separator[0] == 0x20 && separator[1] == 0x20) else { break }
             pending = separator
             i = j
         }
@@ -42,6 +42,7 @@ struct DigitGroups {
     /// The decimal digits of the first `count` groups.
     func digitValues(_ t: UnsafeBufferPointer<UInt8>, _ count: Int) -> [Int] {
         var out: [Int] = []
+        out.reserveCapacity(digits(count))
         for group in groups.prefix(count) { for i in group { out.append(Int(t[i]) - 48) } }
         return out
     }
