@@ -81,7 +81,7 @@ enum SpanHash {
 
     /// The low `count` bytes of a word (none for `count` <= 0, all for `count` >= 8).
     @inline(__always)
-    static func mask(_ count: Int) -> UInt64 {
+    private static func mask(_ count: Int) -> UInt64 {
         (1 << UInt64(min(max(count, 0), 8) &* 8)) &- 1
     }
 
@@ -92,10 +92,39 @@ enum SpanHash {
     @inline(__always)
     static func hashPadded(_ p: UnsafeRawPointer, _ count: Int) -> UInt64 {
         guard count <= 16 else { return hash(p, count) }
-        let a = load(p, 0) & mask(count)
-        // The second load stays at `p` when the range has no second word: nothing past the padding.
-        let b = load(p, count > 8 ? 8 : 0) & mask(count &- 8)
+        let (a, b) = ShortSpan(count: count).words(p)
         return finish(a, b, seed(count), count)
+    }
+
+    /// Spans of one length up to sixteen bytes, followed by at least eight readable bytes: read
+    /// as two words masked to the length, the masks worked out once for the length.
+    struct ShortSpan {
+        private let first: UInt64
+        private let rest: UInt64
+        /// Where the second word is read: at `p` again when the span has no second word, so that
+        /// nothing past the padding is read.
+        private let second: Int
+
+        @inline(__always)
+        init(count: Int) {
+            first = mask(count)
+            rest = mask(count &- 8)
+            second = count > 8 ? 8 : 0
+        }
+
+        @inline(__always)
+        func words(_ p: UnsafeRawPointer) -> (UInt64, UInt64) {
+            (load(p, 0) & first, load(p, second) & rest)
+        }
+
+        /// A slot key for spans that need only to be told apart cheaply (duplicate n-gram
+        /// candidates): equal spans give equal keys, and the top bits of each product depend on
+        /// every byte read. Not `hashPadded`, whose keys must not collide.
+        @inline(__always)
+        func mix(_ p: UnsafeRawPointer) -> UInt64 {
+            let (a, b) = words(p)
+            return a &* k0 ^ b &* k1
+        }
     }
 }
 

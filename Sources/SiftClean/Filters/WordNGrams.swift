@@ -162,15 +162,10 @@ struct WordNGrams {
                     let shift = UInt64(64 - bits)
                     if joined.width == 1, span <= 16 {
                         // Spans of one length, at most sixteen bytes: two masked loads and two
-                        // multiplications give a slot (equal spans, equal slots; the top bits of
-                        // each product depend on every byte loaded).
-                        let second = span > 8 ? 8 : 0
-                        let first = SpanHash.mask(span), rest = SpanHash.mask(span - 8)
+                        // multiplications give a slot.
+                        let spans = SpanHash.ShortSpan(count: span)
                         for p in 0..<keyed {
-                            let at = joined.base + lengths[p]
-                            let a = UInt64(littleEndian: at.loadUnaligned(as: UInt64.self)) & first
-                            let b = UInt64(littleEndian: (at + second).loadUnaligned(as: UInt64.self)) & rest
-                            slots[p] = UInt32(truncatingIfNeeded: (a &* 0x9E37_79B9_7F4A_7C15 ^ b &* 0xC2B2_AE3D_27D4_EB4F) >> shift)
+                            slots[p] = UInt32(truncatingIfNeeded: spans.mix(joined.base + lengths[p]) >> shift)
                         }
                     } else {
                         for p in 0..<keyed {
