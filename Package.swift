@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "SiftSplit", targets: ["SiftSplit"]),
         .library(name: "SiftSynth", targets: ["SiftSynth"]),
         .library(name: "SiftRecipes", targets: ["SiftRecipes"]),
+        .library(name: "SiftStudio", targets: ["SiftStudio"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -29,6 +30,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        // No traits: the studio needs neither swift-configuration nor full Foundation, and
+        // skipping them keeps the clean build shorter.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
     ],
     targets: [
         .target(
@@ -84,10 +88,22 @@ let package = Package(
                 .product(name: "Collections", package: "swift-collections"),
             ]
         ),
+        // The studio measures agreement with SiftLabel's code (the very code of `sift agree`) and
+        // reads and writes SiftSynth's review files: sideways dependencies on purpose.
+        .target(
+            name: "SiftStudio",
+            dependencies: [
+                "SiftCore", "SiftReport", "SiftLabel", "SiftSynth",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "sift",
             dependencies: [
-                "SiftCore", "SiftReport", "SiftStats", "SiftAudit", "SiftDedup", "SiftClean", "SiftLabel", "SiftSplit", "SiftSynth", "SiftRecipes",
+                "SiftCore", "SiftReport", "SiftStats", "SiftAudit", "SiftDedup", "SiftClean", "SiftLabel", "SiftSplit", "SiftSynth", "SiftRecipes", "SiftStudio",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -116,6 +132,13 @@ let package = Package(
         .testTarget(name: "SiftSplitTests", dependencies: ["SiftSplit"]),
         .testTarget(name: "SiftSynthTests", dependencies: ["SiftSynth", "SiftCore", "SynthTestSupport", "SiftTestSupport"]),
         .testTarget(name: "SiftRecipesTests", dependencies: ["SiftRecipes", "SiftTestSupport"]),
+        .testTarget(
+            name: "SiftStudioTests",
+            dependencies: [
+                "SiftStudio", "SiftCore", "SiftLabel", "SiftTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .testTarget(name: "SiftCLITests", dependencies: ["sift", "SiftCore", "SynthTestSupport", "SiftTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

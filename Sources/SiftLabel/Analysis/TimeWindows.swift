@@ -17,7 +17,7 @@ public enum TimeWindows {
     }
 
     /// The first day of the window holding `seconds` (since 1970, UTC).
-    static func start(of seconds: Double, _ window: TimeWindow) -> Int {
+    public static func start(of seconds: Double, _ window: TimeWindow) -> Int {
         let day = Int((seconds / 86_400).rounded(.down))
         switch window {
         case .day:
