@@ -17,7 +17,6 @@ import Testing
 
     static func harness() async throws -> StudioHarness {
         let h = try StudioHarness()
-        try h.addUsers([("admin", .admin), ("alice", .annotator), ("bob", .annotator), ("carol", .annotator), ("rita", .reviewer)])
         try await h.start()
         return h
     }

@@ -15,12 +15,31 @@ final class StudioHarness: @unchecked Sendable {
     var passwords: [String: String] = [:]
     private var serverTask: Task<Void, any Error>?
     private(set) var port = 0
-    let http = HTTPClient(eventLoopGroupProvider: .singleton)
+    let http: HTTPClient
+
+    /// The people every test starts with. Hashing their passwords (scrypt, 32 MiB each) is done
+    /// once per test run into a template database, which each test copies (`VACUUM INTO`).
+    static let people: [(String, StudioRole)] = [("admin", .admin), ("alice", .annotator), ("bob", .annotator), ("carol", .annotator), ("rita", .reviewer)]
+    private static let template: (database: StudioDatabase, passwords: [String: String]) = {
+        let directory = templateDirectory
+        try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: StudioHarness.templateDirectory) }
+        let store = StudioStore(database: try! StudioDatabase(path: directory + "/template.sqlite", create: true))
+        var passwords: [String: String] = [:]
+        for (name, role) in people { passwords[name] = try! store.addUser(name: name, role: role) }
+        return (store.database, passwords)
+    }()
+
+    static var templateDirectory: String { FileManager.default.temporaryDirectory.path + "/sift-studio-template-\(getpid())" }
 
     init() throws {
         directory = try TemporaryDirectory()
         dbPath = directory.path("studio.sqlite")
-        store = StudioStore(database: try StudioDatabase(path: dbPath, create: true))
+        let path = dbPath
+        try Self.template.database.pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+        store = StudioStore(database: try StudioDatabase(path: dbPath))
+        passwords = Self.template.passwords
+        http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
     }
 
     deinit {
@@ -28,15 +47,10 @@ final class StudioHarness: @unchecked Sendable {
         try? http.syncShutdown()
     }
 
-    @discardableResult
-    func addUsers(_ users: [(String, StudioRole)]) throws -> Self {
-        for (name, role) in users { passwords[name] = try store.addUser(name: name, role: role) }
-        return self
-    }
-
     /// Starts the server and waits until it listens.
     func start() async throws {
-        let server = StudioServer(store: store, host: "127.0.0.1", port: 0)
+        var server = StudioServer(store: store, host: "127.0.0.1", port: 0)
+        server.logLevel = .critical
         let ready = AsyncStream<Int>.makeStream()
         serverTask = Task { try await server.run(handleSignals: false) { port in ready.continuation.yield(port) } }
         for await found in ready.stream {

@@ -8,6 +8,8 @@ public struct StudioServer: Sendable {
     public let store: StudioStore
     public var host: String
     public var port: Int
+    /// Server log level (requests that fail inside the server are logged at `.error`).
+    public var logLevel: Logger.Level = .warning
 
     public init(store: StudioStore, host: String = "127.0.0.1", port: Int = 8080) {
         self.store = store
@@ -29,7 +31,7 @@ public struct StudioServer: Sendable {
     /// 0, which picks a free one).
     public func run(handleSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         var logger = Logger(label: "sift.studio")
-        logger.logLevel = .warning
+        logger.logLevel = logLevel
         let app = Application(
             router: router(),
             configuration: .init(address: .hostname(host, port: port), serverName: "sift-studio"),
