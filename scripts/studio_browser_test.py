@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Browser test of `sift studio` with Debian's chromium and chromium-driver, driven by selenium.
 
-    studio_browser_test.py --sift BIN [--screenshots DIR]
+    studio_browser_test.py --sift BIN
 
 An admin creates a project on the admin page (upload, labels, guidelines, a blind pilot for
 three annotators); alice, bob and carol, each in a browser session of their own, label the
@@ -9,9 +9,8 @@ pilot with the keyboard only (number keys, Enter, arrows, u); during the pilot a
 403 for another annotator's labels and for agreement; the agreement page then shows the kappa
 `sift agree` computes on `sift studio export`, and the agreement API returns `sift agree --json`'s
 document; item texts and guidelines carrying script and event-handler payloads stay inert text.
-With --screenshots, PNGs of the annotate, agreement and monitor pages are written there.
 """
-import argparse, json, os, shutil, signal, sqlite3, subprocess, sys, tempfile, time
+import argparse, json, os, shutil, signal, subprocess, sys, tempfile, time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -103,7 +102,6 @@ def label_for(name, key):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sift", default=".build/debug/sift")
-    parser.add_argument("--screenshots")
     args = parser.parse_args()
     binary = os.path.abspath(args.sift)
     work = tempfile.mkdtemp(prefix="sift-studio-browser-")
@@ -196,9 +194,6 @@ def main():
                           "alice: the left arrow shows her previous item with her label")
                     press(driver, Keys.ARROW_RIGHT)
                     WebDriverWait(driver, 20).until(lambda d: current_key(d) == before)
-                    if args.screenshots:
-                        os.makedirs(args.screenshots, exist_ok=True)
-                        driver.save_screenshot(os.path.join(args.screenshots, "studio-annotate.png"))
             orders[name] = seen
             check(driver.execute_script("return window.__pwned === undefined"), f"{name}: no payload ran")
         check(all(sorted(o) == sorted(orders["alice"]) and len(o) == 12 for o in orders.values()),
@@ -225,10 +220,6 @@ def main():
         check(not admin.find_elements(By.CSS_SELECTOR, ".markdown img") and not admin.find_elements(By.CSS_SELECTOR, ".markdown a[href^='javascript']"),
               "the guidelines contain no image and no javascript: link")
         check(admin.execute_script("return window.__pwned === undefined"), "admin: no payload ran on the guidelines page")
-        if args.screenshots:
-            admin.get(base + f"/projects/{project}/agreement")
-            admin.save_screenshot(os.path.join(args.screenshots, "studio-agreement.png"))
-            screenshot_monitor(binary, admin, base, db, project, passwords, server, args.screenshots)
     finally:
         for driver in drivers:
             driver.quit()
@@ -237,21 +228,6 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
     print(f"{checks['passed']} passed, {checks['failed']} failed")
     sys.exit(1 if checks["failed"] else 0)
-
-
-def screenshot_monitor(binary, admin, base, db, project, passwords, server, directory):
-    """For the docs only: the monitor needs weeks of labels. The pilot's labels are spread over
-    past days in the database (a demonstration of the chart, not a test), then the page is shot."""
-    connection = sqlite3.connect(db)
-    rows = connection.execute("SELECT rowid, item_id, user_id FROM labels ORDER BY item_id").fetchall()
-    now = time.time()
-    for k, (rowid, item, user) in enumerate(rows):
-        day = (item * 7 + user) % 12
-        connection.execute("UPDATE labels SET created_at = ? WHERE rowid = ?", (now - (12 - day) * 86400, rowid))
-    connection.commit()
-    connection.close()
-    admin.get(base + f"/projects/{project}/monitor?window=day")
-    admin.save_screenshot(os.path.join(directory, "studio-monitor.png"))
 
 
 if __name__ == "__main__":

@@ -2,13 +2,15 @@
 """Load for `sift studio serve`: many concurrent annotators submitting labels over loopback HTTP.
 
     load.py bench      --sift BIN [--clients 50] [--seconds 20] [--server-cpu 0 --client-cpu 1]
-    load.py durability --sift BIN [--clients 50] [--seconds 30]
+    load.py durability --sift BIN [--clients 50] [--annotators 10] [--seconds 30]
 
 bench: label submissions per second and their latency (p50/p99) at N concurrent clients, the
 server pinned to one core. Each client is an annotator in a pilot that assigned every item to
 everyone, so the clients only POST labels (no queue reads): the figure is submissions.
 
-durability: N clients take items from the queue (`next`) and label them for the given time;
+durability: N clients (connections, signed in as --annotators people in turn, so several
+clients of one annotator race for the same queue) take items from the queue (`next`) and label
+them for the given time;
 then the server is killed with SIGKILL while they are still submitting, restarted, and the
 export is checked: every label acknowledged with a 2xx is in it, and no (item, annotator) pair
 is there twice. Exits 1 when either fails.
@@ -94,11 +96,11 @@ async def login(port, name, password):
     return connection, [("Cookie", cookie), ("X-CSRF-Token", json.loads(payload)["csrf"])]
 
 
-def setup(binary, work, clients, items, pilot):
+def setup(binary, work, annotators, items, pilot):
     db = os.path.join(work, "studio.sqlite")
     sift(binary, "studio", "init", "--db", db)
     passwords = {}
-    for k in range(clients):
+    for k in range(annotators):
         name = f"a{k:02d}"
         passwords[name] = json.loads(sift(binary, "studio", "user", "add", "--db", db, "--name", name, "--role", "annotator", "--json"))["password"]
     passwords["admin"] = json.loads(sift(binary, "studio", "user", "add", "--db", db, "--name", "admin", "--role", "admin", "--json"))["password"]
@@ -162,11 +164,18 @@ def server_cpu(pid):
 
 async def durability(args):
     work = tempfile.mkdtemp(prefix="sift-studio-durability-")
-    db, passwords, project = setup(args.sift, work, args.clients, args.items, pilot=False)
+    db, passwords, project = setup(args.sift, work, args.annotators, args.items, pilot=False)
     server, port = start_server(args.sift, db)
     acked = []
     answers = {"other": 0, "failed": 0}
-    sessions = [await login(port, name, passwords[name]) for name in sorted(passwords) if name != "admin"]
+    people = [name for name in sorted(passwords) if name != "admin"]
+    signed_in = {name: (await login(port, name, passwords[name]))[1] for name in people}
+    names = [people[k % len(people)] for k in range(args.clients)]
+    sessions = []
+    for name in names:
+        connection = Connection(port)
+        await connection.open()
+        sessions.append((connection, signed_in[name]))
     deadline = time.perf_counter() + args.seconds
 
     async def client(name, connection, headers):
@@ -176,7 +185,8 @@ async def durability(args):
                 if status == 204:
                     return
                 key = json.loads(payload)["item"]
-                status, _, _ = await connection.request("POST", f"/api/projects/{project}/items/{key}/labels", {"label": "abc"[hash(key) % 3]}, headers)
+                label = "abc"[int(key[1:]) % 3]  # the same answer from every client of an annotator
+                status, _, _ = await connection.request("POST", f"/api/projects/{project}/items/{key}/labels", {"label": label}, headers)
                 if 200 <= status < 300:
                     acked.append((key, name))
                 else:
@@ -188,7 +198,6 @@ async def durability(args):
         await asyncio.sleep(max(0, deadline - time.perf_counter()))
         os.kill(server.pid, signal.SIGKILL)
 
-    names = [n for n in sorted(passwords) if n != "admin"]
     started = time.perf_counter()
     await asyncio.gather(killer(), *(client(n, c, h) for n, (c, h) in zip(names, sessions)))
     elapsed = time.perf_counter() - started
@@ -205,7 +214,7 @@ async def durability(args):
     pairs = [(r["item"], r["annotator"]) for r in rows]
     missing = set(acked) - set(pairs)
     duplicates = len(pairs) - len(set(pairs))
-    print(f"sift studio durability: {len(names)} clients for {elapsed:.1f} s, then kill -9 mid-submission and a restart")
+    print(f"sift studio durability: {len(names)} clients ({len(people)} annotators) for {elapsed:.1f} s, then kill -9 mid-submission and a restart")
     print(f"  {len(acked)} labels acknowledged ({len(acked) / elapsed:,.0f}/s), {answers['other']} refused, "
           f"{answers['failed']} clients cut off by the kill")
     print(f"  export: {len(rows)} labels; acknowledged but missing: {len(missing)}; duplicated pairs: {duplicates}; "
@@ -223,6 +232,7 @@ def main():
     parser.add_argument("mode", choices=["bench", "durability"])
     parser.add_argument("--sift", default=".build/release/sift")
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--annotators", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=None)
     parser.add_argument("--items", type=int, default=None)
     parser.add_argument("--server-cpu", type=int, default=0)

@@ -208,7 +208,8 @@ extension StudioStore {
                     guard let id = record.fields["review_id"]?.scalarText, !id.isEmpty else { return reject("no review_id (not a `sift synth review` row)") }
                     key = id
                 } else {
-                    key = record.id ?? (gold != nil ? "gold:line:\(record.location.line)" : "line:\(record.location.line)")
+                    key = RecordSchema.firstScalar(itemFields, in: record.fields) ?? record.id
+                        ?? (gold != nil ? "gold:line:\(record.location.line)" : "line:\(record.location.line)")
                 }
                 if let first = seen[key] { return reject("duplicate id \"\(key)\" (first at line \(first))") }
                 let content: ItemContent
@@ -229,6 +230,10 @@ extension StudioStore {
         }
         return (items, records)
     }
+
+    /// Where an item's id is found: the names `sift agree --items` looks for (so an items file
+    /// matches its labels), then the record id fields every Sift command knows.
+    static let itemFields = ["id", "item", "item_id", "task_id", "example_id", "doc_id", "uid", "_id"]
 
     static let goldFields = ["gold_label", "gold", "expected", "label", "labels", "answer", "category", "class", "rating"]
 }
