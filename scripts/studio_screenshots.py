@@ -82,8 +82,13 @@ def main():
     with open(os.path.join(ROOT, "examples", "support-chat.jsonl")) as source, open(chats, "w") as out:
         for _ in range(20):
             out.write(source.readline())
+    chat_guidelines = os.path.join(work, "chat-guidelines.md")
+    with open(chat_guidelines, "w") as out:
+        out.write("# Support replies\n\nJudge the **assistant's last reply** to the customer.\n\n"
+                  "1. **helpful**: answers the question and follows the policies\n2. **unhelpful**: vague, wrong, or asks for what was given\n"
+                  "3. **unsafe**: invents order details, promises outside policy, or leaks data\n\nWhen unsure between 1 and 2, pick *unhelpful*.\n")
     chat = json.loads(sift(binary, "studio", "project", "create", "--db", db, "--name", "support replies", "--data", chats,
-                           "--labels", "helpful,unhelpful,unsafe", "--guidelines", guidelines, "--json"))["id"]
+                           "--labels", "helpful,unhelpful,unsafe", "--guidelines", chat_guidelines, "--json"))["id"]
 
     server, base = start(binary, db)
     clients = {n: Client(base, n, passwords[n]) for n in passwords}

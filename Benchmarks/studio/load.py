@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Load for `sift studio serve`: many concurrent annotators submitting labels over loopback HTTP.
 
-    load.py bench      --sift BIN [--clients 50] [--seconds 20] [--server-cpu 0 --client-cpu 1]
-    load.py durability --sift BIN [--clients 50] [--annotators 10] [--seconds 30]
+    load.py bench      --sift BIN [--clients 50] [--seconds 20] [--server-cpu 0 --client-cpu 1] [--perf perf.data]
+    load.py durability --sift BIN [--clients 50] [--annotators 5] [--seconds 30]
 
 bench: label submissions per second and their latency (p50/p99) at N concurrent clients, the
 server pinned to one core. Each client is an annotator in a pilot that assigned every item to
@@ -138,12 +138,19 @@ async def bench(args):
                 else:
                     errors += 1
 
+        profiler = None
+        if args.perf:
+            profiler = subprocess.Popen(["perf", "record", "-F", "999", "-g", "-p", str(server.pid), "-o", args.perf],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         cpu_before = server_cpu(server.pid)
         started = time.perf_counter()
         deadline = started + args.seconds
         await asyncio.gather(*(client(k, c, h) for k, (c, h) in enumerate(sessions)))
         elapsed = time.perf_counter() - started
         cpu = server_cpu(server.pid) - cpu_before
+        if profiler:
+            profiler.send_signal(signal.SIGINT)
+            profiler.wait()
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -164,6 +171,7 @@ def server_cpu(pid):
 
 async def durability(args):
     work = tempfile.mkdtemp(prefix="sift-studio-durability-")
+    setup_started = time.perf_counter()
     db, passwords, project = setup(args.sift, work, args.annotators, args.items, pilot=False)
     server, port = start_server(args.sift, db)
     acked = []
@@ -199,6 +207,7 @@ async def durability(args):
         os.kill(server.pid, signal.SIGKILL)
 
     started = time.perf_counter()
+    print(f"setup (users, {args.items} items, sign-ins): {started - setup_started:.1f} s", flush=True)
     await asyncio.gather(killer(), *(client(n, c, h) for n, (c, h) in zip(names, sessions)))
     elapsed = time.perf_counter() - started
     server.wait()
@@ -215,7 +224,7 @@ async def durability(args):
     missing = set(acked) - set(pairs)
     duplicates = len(pairs) - len(set(pairs))
     print(f"sift studio durability: {len(names)} clients ({len(people)} annotators) for {elapsed:.1f} s, then kill -9 mid-submission and a restart")
-    print(f"  {len(acked)} labels acknowledged ({len(acked) / elapsed:,.0f}/s), {answers['other']} refused, "
+    print(f"  {len(acked)} submissions acknowledged ({len(acked) / elapsed:,.0f}/s) for {len(set(acked))} (item, annotator) pairs, {answers['other']} refused, "
           f"{answers['failed']} clients cut off by the kill")
     print(f"  export: {len(rows)} labels; acknowledged but missing: {len(missing)}; duplicated pairs: {duplicates}; "
           f"stored but unacknowledged (in flight at the kill): {len(set(pairs) - set(acked))}")
@@ -232,11 +241,12 @@ def main():
     parser.add_argument("mode", choices=["bench", "durability"])
     parser.add_argument("--sift", default=".build/release/sift")
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--annotators", type=int, default=10)
+    parser.add_argument("--annotators", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=None)
     parser.add_argument("--items", type=int, default=None)
     parser.add_argument("--server-cpu", type=int, default=0)
     parser.add_argument("--client-cpu", type=int, default=1)
+    parser.add_argument("--perf", help="bench: record a `perf record -g` profile of the server while it is measured, to this file")
     args = parser.parse_args()
     if args.mode == "bench":
         args.seconds = args.seconds or 20
@@ -244,7 +254,7 @@ def main():
         asyncio.run(bench(args))
     else:
         args.seconds = args.seconds or 30
-        args.items = args.items or 100_000
+        args.items = args.items or 30_000
         sys.exit(asyncio.run(durability(args)))
 
 

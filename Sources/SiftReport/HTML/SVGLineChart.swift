@@ -20,7 +20,7 @@ extension SVGChart {
     public static func lines(_ series: [Series], xLabels: [String], title: String, yRange: ClosedRange<Double> = 0...1,
                              references: [(label: String, value: Double)] = [], width: Int = 720, height: Int = 260,
                              valueFormat: (Double) -> String = { Format.fixed($0, digits: 3) }) -> String {
-        let left = 44, right = 16, top = 28, bottom = 40
+        let left = 44, right = 44, top = 28, bottom = 40
         let plotWidth = Double(width - left - right)
         let plotHeight = Double(height - top - bottom)
         let span = max(yRange.upperBound - yRange.lowerBound, 1e-9)
@@ -55,8 +55,8 @@ extension SVGChart {
                 let tip = "\(line.name) \(xLabels[i]): \(valueFormat(value))\(alert ? " (drop)" : "")"
                 out += "<circle class=\"\(alert ? "point alert" : "point")\" cx=\"\(fmt(x(i)))\" cy=\"\(fmt(y(value)))\" r=\"\(alert ? 6 : 3.5)\" fill=\"\(alert ? "#c62828" : line.color)\"\(alert ? " stroke=\"#fff\" stroke-width=\"2\"" : "")><title>\(escapeHTML(tip))</title></circle>"
             }
-            out += "<rect x=\"\(left + s * 180)\" y=\"8\" width=\"12\" height=\"12\" rx=\"2\" fill=\"\(line.color)\"/>"
-            out += "<text x=\"\(left + s * 180 + 18)\" y=\"18\" font-size=\"12\" fill=\"#1d2330\">\(escapeHTML(line.name))</text>"
+            out += "<rect x=\"\(left + s * 240)\" y=\"8\" width=\"12\" height=\"12\" rx=\"2\" fill=\"\(line.color)\"/>"
+            out += "<text x=\"\(left + s * 240 + 18)\" y=\"18\" font-size=\"12\" fill=\"#1d2330\">\(escapeHTML(line.name))</text>"
         }
         return out + "</svg>"
     }

@@ -35,7 +35,7 @@ tr.flagged td{background:#fdecea}.flag{color:#fff;background:var(--bad);border-r
 code,kbd,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}
 kbd{border:1px solid #c5ccd8;border-bottom-width:2px;border-radius:4px;padding:0 5px;background:#f6f8fb;color:var(--fg)}
 pre{background:#f6f8fb;border:1px solid var(--line);border-radius:6px;padding:8px;overflow:auto}
-blockquote{margin:6px 0;padding:4px 12px;border-left:3px solid #c5ccd8;color:#39404f;white-space:pre-wrap;word-break:break-word}
+blockquote{margin:6px 0;padding:2px 12px;border-left:3px solid #c5ccd8;color:#39404f;word-break:break-word}blockquote p{margin:4px 0}
 .markdown table{margin:8px 0}
 .annotate-layout{display:grid;grid-template-columns:minmax(0,2fr) minmax(260px,1fr);gap:20px}
 @media (max-width:900px){.annotate-layout{grid-template-columns:1fr}}

@@ -298,7 +298,7 @@ extension StudioStore {
     /// Items left in the project's queue (wanting an annotator), for the progress bar.
     public func remaining(project id: Int64) async throws -> Int {
         try await database.read { db in
-            try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(needed), 0) FROM items WHERE project_id = ? AND pool = 'data'", arguments: [id]) ?? 0
+            try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(needed), 0) FROM items WHERE project_id = ? AND pool = 'data' AND needed > 0", arguments: [id]) ?? 0
         }
     }
 }

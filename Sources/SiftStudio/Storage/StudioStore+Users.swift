@@ -87,17 +87,17 @@ extension StudioStore {
             try db.execute(sql: "INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [tokenHash, user.id, session.csrf, now(), session.expires])
         }
-        sessionCache.withLock { $0[tokenHash] = session }
+        sessionCache.withLock { $0[token] = session }
         return (token, session)
     }
 
     /// The session a cookie names, if it is live. Sessions are stored by the hash of their
     /// token and survive a restart of the server.
     public func session(token: String) async throws -> StudioSession? {
-        let tokenHash = token.sha256Hex
-        if let cached = sessionCache.withLock({ $0[tokenHash] }) {
+        if let cached = sessionCache.withLock({ $0[token] }) {
             return cached.expires > now() ? cached : nil
         }
+        let tokenHash = token.sha256Hex
         let found = try await database.read { db -> StudioSession? in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT u.id, u.name, u.role, s.csrf, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
@@ -106,13 +106,13 @@ extension StudioStore {
             return StudioSession(user: Self.user(row), csrf: row["csrf"], expires: row["expires_at"])
         }
         guard let found, found.expires > now() else { return nil }
-        sessionCache.withLock { $0[tokenHash] = found }
+        sessionCache.withLock { $0[token] = found }
         return found
     }
 
     public func logout(token: String) async throws {
         let tokenHash = token.sha256Hex
-        _ = sessionCache.withLock { $0.removeValue(forKey: tokenHash) }
+        _ = sessionCache.withLock { $0.removeValue(forKey: token) }
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [tokenHash])
         }

@@ -20,6 +20,7 @@ public final class StudioStore: Sendable {
     let writer: GroupCommitWriter
     let throttle = LoginThrottle()
     private let projectCache = Mutex<[Int64: ProjectInfo]>([:])
+    /// Live sessions by token, in memory only (the database stores the token's hash).
     let sessionCache = Mutex<[String: StudioSession]>([:])
     let agreementCache = Mutex<[AgreementCacheKey: StudioAgreement]>([:])
 
