@@ -125,19 +125,38 @@ enum SecretDetector {
                                             "str", "password", "secret", "changeme", "your_password", "your_api_key", "example",
                                             "redacted", "hidden", "empty", "todo", "xxx"]
 
+    /// Template and configuration placeholders: `<...>`, `{...}`, `{{ }}`, `${...}`, `#{...}`, `[...]`,
+    /// `(...)`, `**...`, `$NAME`, `%s`, `%(name)s`, `%NAME%`. A password that merely starts with one
+    /// of these characters (`*m@H0XlVsH`, `%+D4F0u1Pq`) is not one.
+    static func isPlaceholder(_ value: [UInt8]) -> Bool {
+        guard let first = value.first, let last = value.last else { return true }
+        func isName(_ bytes: ArraySlice<UInt8>) -> Bool { !bytes.isEmpty && bytes.allSatisfy { ByteText.isAlnum($0) || $0 == 0x5F } }
+        switch first {
+        case 0x3C: return last == 0x3E // <...>
+        case 0x7B: return last == 0x7D || value.dropFirst().first == 0x7B // {...}, {{
+        case 0x5B: return last == 0x5D // [...]
+        case 0x28: return last == 0x29 // (...)
+        case 0x2A: return value.dropFirst().first == 0x2A // **...
+        case 0x23: return value.dropFirst().first == 0x7B // #{...}
+        case 0x24: return value.dropFirst().first == 0x7B || isName(value.dropFirst()) // ${...}, $NAME
+        case 0x25: // %s, %(name)s, %NAME%
+            return value.count <= 3 || value.dropFirst().first == 0x28 || (last == 0x25 && isName(value.dropFirst().dropLast()))
+        default: return false
+        }
+    }
+
     /// Whether an assigned value looks like a real credential rather than a placeholder, a
     /// reference to configuration, or prose ("Password: must be 8 characters").
     static func isCredential(_ value: [UInt8], quoted: Bool) -> Bool {
-        guard value.count >= 4 else { return false }
-        if let first = value.first, "<{$%[(*#".utf8.contains(first) { return false }
+        guard value.count >= 4, !isPlaceholder(value) else { return false }
         let text = String(decoding: value, as: UTF8.self).lowercased()
         if placeholders.contains(text) { return false }
         if Set(value).count == 1 { return false }
         for reference in ["os.environ", "os.getenv", "process.env", "env(", "getenv", "env.", "config.", "settings.", "self.", "input("] where text.hasPrefix(reference) {
             return false
         }
-        if value.contains(0x28) && value.last == 0x29 { return false }
         if quoted { return true }
+        if value.contains(0x28) && value.last == 0x29 { return false } // getpass(), read_secret("db")
         // Unquoted: long enough and not a plain lower-case word of prose.
         return value.count >= 6 && value.contains { !ByteText.isLower($0) }
     }
