@@ -27,7 +27,7 @@ struct DigitGroups {
     static let space = code(0x20), hyphen = code(0x2D), dot = code(0x2E), slash = code(0x2F)
 
     /// Reads groups from `start` (a digit, or `+`, `(`, `(+`, `+(` before one). At most two
-    /// separator bytes sit between groups, not two spaces.
+    /// separator bytes sit between groups, not two spaces and not ". ".
     init(_ t: UnsafeBufferPointer<UInt8>, from start: Int) {
         var i = start
         if i < t.count, t[i] == 0x28 { paren = true; i += 1 }
@@ -47,7 +47,8 @@ struct DigitGroups {
             var j = i + 1
             var separator = UInt16(t[i])
             if Self.isSeparator(t[j]) {
-                guard !(t[i] == 0x20 && t[j] == 0x20) else { break }
+                // Two spaces, or a full stop and a space, end a number rather than join groups.
+                guard !(t[j] == 0x20 && (t[i] == 0x20 || t[i] == 0x2E)) else { break }
                 separator |= UInt16(t[j]) << 8
                 j += 1
             }

@@ -66,7 +66,8 @@ enum PhoneDetector {
         guard CountryCodes.length(t, at: cc, end: g.groups[k].upperBound) != nil else { return nil }
         var count = g.groups.count
         while count > k {
-            if let trunk = telephoneJoints(t, g, from: k + 1, to: count, open: g.paren && g.plus),
+            // Dots and slashes after an access code are versions and paths ("build 00.1.22556.7340").
+            if let trunk = telephoneJoints(t, g, from: k + 1, to: count, open: g.paren && g.plus, dots: access == 0),
                (8...15).contains(g.digits(count) - access - trunk) {
                 let spaced = access > 0 && Self.spaced(g, count)
                 if !(spaced && continuesRun(t, start)), let end = finish(t, g, count, followedBySpace: !spaced) { return end }
@@ -130,11 +131,12 @@ enum PhoneDetector {
 
     /// Trunk-prefixed national numbers: 0 then a non-zero digit, 9-11 digits in 2-6 groups of 2-8
     /// digits with one separator kind (space, hyphen, dot, slash), the first group optionally in
-    /// brackets.
+    /// brackets (then the second digit may be 0 too: "(0023) 773310").
     private static func trunkPrefixed(_ t: UnsafeBufferPointer<UInt8>, _ g: DigitGroups, _ count: Int) -> Bool {
         guard count <= 6, (9...11).contains(g.digits(count)) else { return false }
         let firstGroup = g.groups[0]
-        guard t[firstGroup.lowerBound] == 48, firstGroup.count >= 2, t[firstGroup.lowerBound + 1] != 48 else { return false }
+        // 0 then a non-zero digit; a bracketed area code shows itself even when it does not.
+        guard t[firstGroup.lowerBound] == 48, firstGroup.count >= 2, t[firstGroup.lowerBound + 1] != 48 || g.paren else { return false }
         for k in 0..<count where !(2...8).contains(g.length(k)) { return false }
         var from = 1
         if g.paren {
@@ -169,14 +171,23 @@ enum PhoneDetector {
 
     // MARK: After a phone word
 
-    /// After a phone word: the whole run of groups, if it has a phone's length and is not a date or
-    /// a 978/979 book number.
+    /// After a phone word: the whole run of groups, if it has a phone's length and is not a date, a
+    /// decimal, a number grouped by dots in thousands or versions (6.533.960.981; dotted phone
+    /// numbers of three groups or more are read without the word), or a 978/979 book number.
     private static func afterPhoneWord(_ t: UnsafeBufferPointer<UInt8>, _ g: DigitGroups, start: Int) -> Int? {
-        let count = g.groups.count
-        guard count <= 7, let trunk = telephoneJoints(t, g, from: 1, to: count, open: g.paren),
-              (7...15).contains(g.digitCount - trunk), !dateLike(g, count), !decimal(g, count), !bookNumber(t, g, count),
-              let end = finish(t, g, count, followedBySpace: false) else { return nil }
-        return ByteText.contextBefore(t, start, window: 24, keywords: phoneWords) ? end : nil
+        // The whole run, or the groups before a bracket that opens after a space and is never
+        // closed in the run ("Tel: 0552437482 (6206...)": a remark after the number).
+        var count = g.groups.count
+        var aside = 0
+        for k in 1..<count where g.separators[k] == DigitGroups.code(0x20, 0x28) { aside = k }
+        if aside > 0, !(aside..<count).contains(where: { g.separators[$0] & 0xFF == 0x29 }) { count = aside }
+        guard count <= 7, let trunk = telephoneJoints(t, g, from: 1, to: count, open: g.paren, dots: count <= 2),
+              (7...15).contains(g.digits(count) - trunk), !dateLike(g, count), !decimal(g, count), !bookNumber(t, g, count),
+              let end = finish(t, g, count, followedBySpace: aside == count) else { return nil }
+        // The phone word stands in the 32 bytes before the number, with no other number between.
+        var from = start
+        while from > 0, start - from < 32, !ByteText.isDigit(t[from - 1]) { from -= 1 }
+        return ByteText.contextBefore(t, start, window: start - from, keywords: phoneWords) ? end : nil
     }
 
     // MARK: Shared
@@ -185,8 +196,10 @@ enum PhoneDetector {
     /// separators (space, hyphen, dot, slash) of at most two kinds ("+55 61 9141-7776"), and
     /// brackets around one group at a time. The digits of a bracketed "0" (the trunk prefix in
     /// "+44 (0)20") are returned, to be left out of the count; nil when the separators do not read
-    /// as a phone number's. `open` is whether a bracket is open before the first group.
-    private static func telephoneJoints(_ t: UnsafeBufferPointer<UInt8>, _ g: DigitGroups, from: Int, to count: Int, open initiallyOpen: Bool) -> Int? {
+    /// as a phone number's. `open` is whether a bracket is open before the first group; `dots`
+    /// whether dots and slashes may separate groups.
+    private static func telephoneJoints(_ t: UnsafeBufferPointer<UInt8>, _ g: DigitGroups, from: Int, to count: Int, open initiallyOpen: Bool,
+                                        dots: Bool) -> Int? {
         var open = initiallyOpen
         var kinds: (UInt8, UInt8) = (0, 0)
         var trunk = 0
@@ -196,7 +209,7 @@ enum PhoneDetector {
             let a = UInt8(truncatingIfNeeded: s), b = UInt8(truncatingIfNeeded: s >> 8)
             var plain: UInt8 = 0
             if b == 0, a == 0x20 || a == 0x2D || a == 0x2E || a == 0x2F {
-                guard !open else { return nil }
+                guard !open, dots || (a != 0x2E && a != 0x2F) else { return nil }
                 plain = a
             } else if b == 0x28 || (a == 0x28 && b == 0) { // "(", " (", "-(", ".("
                 guard !open, b == 0 || a == 0x20 || a == 0x2D || a == 0x2E else { return nil }

@@ -125,22 +125,29 @@ enum SecretDetector {
                                             "str", "password", "secret", "changeme", "your_password", "your_api_key", "example",
                                             "redacted", "hidden", "empty", "todo", "xxx"]
 
-    /// Template and configuration placeholders: `<...>`, `{...}`, `{{ }}`, `${...}`, `#{...}`, `[...]`,
-    /// `(...)`, `**...`, `$NAME`, `%s`, `%(name)s`, `%NAME%`. A password that merely starts with one
-    /// of these characters (`*m@H0XlVsH`, `%+D4F0u1Pq`) is not one.
+    /// Template and configuration placeholders: words in `<...>`, `{...}`, `[...]`, `(...)`; `{{ }}`,
+    /// `${...}`, `#{...}`, `**...`, `$NAME`, `%s`, `%(name)s`, `%NAME%`. A password that merely
+    /// starts with one of these characters (`*m@H0XlVsH`, `%+D4F0u1Pq`, `(2Ojr_S)2HT)`) is not one.
     static func isPlaceholder(_ value: [UInt8]) -> Bool {
         guard let first = value.first, let last = value.last else { return true }
         func isName(_ bytes: ArraySlice<UInt8>) -> Bool { !bytes.isEmpty && bytes.allSatisfy { ByteText.isAlnum($0) || $0 == 0x5F } }
+        // The words inside a bracketed placeholder: `<your password>`, `[REDACTED]`, `(none)`.
+        func words(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.allSatisfy { ByteText.isAlnum($0) || " _-.:/|".utf8.contains($0) } }
+        let inner = value.dropFirst().dropLast()
         switch first {
-        case 0x3C: return last == 0x3E // <...>
-        case 0x7B: return last == 0x7D || value.dropFirst().first == 0x7B // {...}, {{
-        case 0x5B: return last == 0x5D // [...]
-        case 0x28: return last == 0x29 // (...)
+        case 0x3C: return last == 0x3E && words(inner) // <...>
+        case 0x7B: return value.dropFirst().first == 0x7B || (last == 0x7D && words(inner)) // {{ ... }}, {...}
+        case 0x5B: return last == 0x5D && words(inner) // [...]
+        case 0x28: return last == 0x29 && words(inner) // (...)
         case 0x2A: return value.dropFirst().first == 0x2A // **...
         case 0x23: return value.dropFirst().first == 0x7B // #{...}
-        case 0x24: return value.dropFirst().first == 0x7B || isName(value.dropFirst()) // ${...}, $NAME
+        case 0x24: // ${...}, $NAME, $name (one case: a mixed-case run after `$` is a password)
+            let name = value.dropFirst()
+            return name.first == 0x7B || (isName(name) && (!name.contains(where: ByteText.isLower) || !name.contains(where: ByteText.isUpper)))
         case 0x25: // %s, %(name)s, %NAME%
-            return value.count <= 3 || value.dropFirst().first == 0x28 || (last == 0x25 && isName(value.dropFirst().dropLast()))
+            if value.count <= 3 || (last == 0x25 && isName(value.dropFirst().dropLast())) { return true }
+            guard value.count >= 5, value[1] == 0x28, value[value.count - 2] == 0x29, ByteText.isLetter(last) else { return false }
+            return isName(value[2..<(value.count - 2)])
         default: return false
         }
     }
