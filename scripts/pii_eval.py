@@ -45,7 +45,7 @@ PRECISION_GOAL = 0.98
 SALT = "pii-eval"
 
 # Items per locale and type at --scale 1 (us_ssn only in en_US), and negative records per locale.
-PER_LOCALE = {"phone": 90, "email": 40, "credit_card": 60, "iban": 40, "ipv4": 40, "ipv6": 40, "secret": 20, "url_credentials": 20, "us_ssn": 80}
+PER_LOCALE = {"phone": 90, "email": 40, "credit_card": 60, "iban": 40, "ipv4": 40, "ipv6": 40, "secret": 40, "url_credentials": 40, "us_ssn": 80}
 NEGATIVES = 100
 BARE_NO_WORD = 10
 

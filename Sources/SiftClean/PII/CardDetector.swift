@@ -12,9 +12,9 @@ enum CardDetector {
             var same = true
             for k in 1..<count where g.separators[k] != separator { same = false }
             guard same, printed(g, count) else { continue }
-            // Space-grouped digits right after another group and a space are the middle of a longer
-            // run (a tracking number, a table row), not a card.
-            if separator == DigitGroups.space, start >= 2, t[start - 1] == 0x20, ByteText.isDigit(t[start - 2]) { continue }
+            // Space-grouped digits right after another group of four and a space are the middle of
+            // a longer run (a tracking number), not a card.
+            if separator == DigitGroups.space, g.continuesRun(t, start, sameLength: true) { continue }
             // A number that follows after a space is separate when the card is not space-grouped.
             guard g.endsCleanly(t, after: count, allowing: separator != DigitGroups.space) else { continue }
             let values = g.digitValues(t, count)
@@ -25,9 +25,11 @@ enum CardDetector {
         return nil
     }
 
-    /// Product and device codes that are 12-19 digits with a check digit, where a bare number is
-    /// the code and not a card: EAN/UPC/GTIN barcodes, ISBN/ISSN, IMEI (which is Luhn-checked).
-    static let productCodeWords = ["ean", "gtin", "upc", "barcode", "isbn", "issn", "imei", "tracking"].map { Array($0.utf8) }
+    /// Codes of 12-19 digits, where a bare number is the code and not a card: EAN/UPC/GTIN
+    /// barcodes, ISBN/ISSN, IMEI (which is Luhn-checked), tracking, order and invoice numbers (a
+    /// tenth of random numbers pass the Luhn check).
+    static let productCodeWords = ["ean", "gtin", "upc", "barcode", "isbn", "issn", "imei", "tracking", "order", "invoice", "serial", "sku",
+                                   "bestell", "commande", "pedido", "ordine", "bestelling", "zamówieni"].map { Array($0.utf8) }
 
     /// The groupings cards are printed in.
     private static func printed(_ g: DigitGroups, _ count: Int) -> Bool {

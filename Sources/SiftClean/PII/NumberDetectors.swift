@@ -86,11 +86,22 @@ struct DigitGroups {
     }
 
     /// Whether the text after group `count - 1` ends the number: it ends cleanly, and when more
-    /// groups follow, the separator before them starts with a byte in `allowing` (a space, for
-    /// shapes that may be followed by another number).
+    /// groups follow, `space` allows it and the separator before them starts with a space or
+    /// closes a bracket (for shapes that may be followed by another number).
     func endsCleanly(_ t: UnsafeBufferPointer<UInt8>, after count: Int, allowing space: Bool = false) -> Bool {
-        if count < groups.count, !(space && separators[count] & 0xFF == 0x20) { return false }
+        if count < groups.count, !(space && (separators[count] & 0xFF == 0x20 || separators[count] & 0xFF == 0x29)) { return false }
         return Self.endsCleanly(t, at: groups[count - 1].upperBound)
+    }
+
+    /// Whether the number at `start` continues a run of space-separated groups: right after a
+    /// group and a space ("7 024 418 757", "7206 4125 2090 0769 4552 00"), or with `sameLength`,
+    /// after a group as long as its first.
+    func continuesRun(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, sameLength: Bool = false) -> Bool {
+        guard start >= 2, t[start - 1] == 0x20, ByteText.isDigit(t[start - 2]) else { return false }
+        guard sameLength else { return true }
+        var j = start - 1
+        while j > 0, ByteText.isDigit(t[j - 1]) { j -= 1 }
+        return start - 1 - j == groups[0].count
     }
 }
 

@@ -70,7 +70,7 @@ enum PhoneDetector {
             if let trunk = telephoneJoints(t, g, from: k + 1, to: count, open: g.paren && g.plus, dots: access == 0),
                (8...15).contains(g.digits(count) - access - trunk) {
                 let spaced = access > 0 && Self.spaced(g, count)
-                if !(spaced && continuesRun(t, start)), let end = finish(t, g, count, followedBySpace: !spaced) { return end }
+                if !(spaced && g.continuesRun(t, start)), let end = finish(t, g, count, followedBySpace: !spaced) { return end }
             }
             count -= 1
         }
@@ -81,10 +81,10 @@ enum PhoneDetector {
 
     /// National forms without a country code: the end of the longest run of groups that reads as one.
     /// A number grouped with spaces must not be part of a longer run of space-separated groups
-    /// (tracking numbers, tables of figures): not right after a group and a space, and not followed
-    /// by a space and another group.
+    /// (tracking numbers, numbers grouped in thousands by spaces): not right after a group and a
+    /// space, and not followed by a space and another group.
     private static func national(_ t: UnsafeBufferPointer<UInt8>, _ g: DigitGroups, start: Int) -> Int? {
-        let continues = continuesRun(t, start)
+        let continues = g.continuesRun(t, start)
         var count = min(g.groups.count, 6)
         while count >= 2 {
             if northAmerican(t, g, count) || trunkPrefixed(t, g, count) || brazilian(t, g, count) || hyphenated(t, g, count) {
@@ -94,11 +94,6 @@ enum PhoneDetector {
             count -= 1
         }
         return nil
-    }
-
-    /// Whether the number starts right after another group of digits and a space.
-    private static func continuesRun(_ t: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
-        start >= 2 && t[start - 1] == 0x20 && ByteText.isDigit(t[start - 2])
     }
 
     /// Whether a separator among the first `count` groups has a space.

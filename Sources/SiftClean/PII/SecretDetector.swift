@@ -126,20 +126,22 @@ enum SecretDetector {
                                             "redacted", "hidden", "empty", "todo", "xxx"]
 
     /// Template and configuration placeholders: words in `<...>`, `{...}`, `[...]`, `(...)`; `{{ }}`,
-    /// `${...}`, `#{...}`, `**...`, `$NAME`, `%s`, `%(name)s`, `%NAME%`. A password that merely
+    /// `${...}`, `#{...}`, stars (`****`, `***REDACTED***`), `$NAME`, `%s`, `%(name)s`, `%NAME%`. A password that merely
     /// starts with one of these characters (`*m@H0XlVsH`, `%+D4F0u1Pq`, `(2Ojr_S)2HT)`) is not one.
     static func isPlaceholder(_ value: [UInt8]) -> Bool {
         guard let first = value.first, let last = value.last else { return true }
         func isName(_ bytes: ArraySlice<UInt8>) -> Bool { !bytes.isEmpty && bytes.allSatisfy { ByteText.isAlnum($0) || $0 == 0x5F } }
         // The words inside a bracketed placeholder: `<your password>`, `[REDACTED]`, `(none)`.
-        func words(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.allSatisfy { ByteText.isAlnum($0) || " _-.:/|".utf8.contains($0) } }
+        func words<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool { bytes.allSatisfy { ByteText.isAlnum($0) || " _-.:/|".utf8.contains($0) } }
         let inner = value.dropFirst().dropLast()
         switch first {
         case 0x3C: return last == 0x3E && words(inner) // <...>
         case 0x7B: return value.dropFirst().first == 0x7B || (last == 0x7D && words(inner)) // {{ ... }}, {...}
         case 0x5B: return last == 0x5D && words(inner) // [...]
         case 0x28: return last == 0x29 && words(inner) // (...)
-        case 0x2A: return value.dropFirst().first == 0x2A // **...
+        case 0x2A: // ****, ***REDACTED***, ****1234 (masked)
+            guard value.dropFirst().first == 0x2A else { return false }
+            return words(value.drop(while: { $0 == 0x2A }).reversed().drop(while: { $0 == 0x2A }))
         case 0x23: return value.dropFirst().first == 0x7B // #{...}
         case 0x24: // ${...}, $NAME, $name (one case: a mixed-case run after `$` is a password)
             let name = value.dropFirst()
