@@ -63,6 +63,8 @@ enum PhoneDetector {
         } else {
             return nil
         }
+        // "00 44", "00-1": a space or hyphen after an access code standing alone.
+        if k == 1, g.separators[1] != DigitGroups.space, g.separators[1] != DigitGroups.hyphen { return nil }
         guard CountryCodes.length(t, at: cc, end: g.groups[k].upperBound) != nil else { return nil }
         var count = g.groups.count
         while count > k {
