@@ -58,7 +58,6 @@ struct DigitGroups {
         }
     }
 
-    var end: Int { groups.last?.upperBound ?? 0 }
     func digits(_ count: Int) -> Int {
         var total = 0
         for k in 0..<count { total += groups[k].count }
