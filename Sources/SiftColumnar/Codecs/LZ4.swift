@@ -122,3 +122,44 @@ public enum LZ4 {
         return output
     }
 }
+
+extension LZ4 {
+    /// The LZ4 frame format (lz4 `doc/lz4_Frame_format.md`), as Arrow IPC compresses buffers: a
+    /// magic number, a frame descriptor, then blocks (a 4-byte size whose high bit marks a stored
+    /// block) up to a zero end mark. Checksums are skipped; the blocks' own bounds are checked.
+    public static func decompressFrame(_ input: UnsafeRawBufferPointer, expected: Int, limit: Int) throws -> [UInt8] {
+        func le32(_ i: Int) throws -> Int {
+            guard i + 4 <= input.count else { throw ColumnarError("corrupt lz4 frame (cut)") }
+            return Int(input[i]) | Int(input[i + 1]) << 8 | Int(input[i + 2]) << 16 | Int(input[i + 3]) << 24
+        }
+        guard try le32(0) == 0x184D_2204, input.count >= 7 else { throw ColumnarError("not an lz4 frame") }
+        let flags = input[4]
+        var position = 6 + (flags & 0x08 != 0 ? 8 : 0) + (flags & 0x01 != 0 ? 4 : 0) + 1
+        let blockChecksum = flags & 0x10 != 0
+        var output: [UInt8] = []
+        output.reserveCapacity(min(expected, limit))
+        while true {
+            let size = try le32(position)
+            position += 4
+            if size == 0 { break }
+            let length = size & 0x7FFF_FFFF
+            guard length <= input.count - position else { throw ColumnarError("corrupt lz4 frame (block runs past the data)") }
+            let block = UnsafeRawBufferPointer(rebasing: input[position..<position + length])
+            if size & 0x8000_0000 != 0 {
+                output.append(contentsOf: block)
+            } else {
+                let room = min(limit - output.count, 4 << 20)
+                let start = output.count
+                output.append(contentsOf: repeatElement(0, count: room))
+                let n = try output.withUnsafeMutableBufferPointer { all in
+                    try decodeBlock(block, into: UnsafeMutableBufferPointer(rebasing: all[start...]))
+                }
+                output.removeLast(room - n)
+            }
+            guard output.count <= limit else { throw ColumnarError("lz4 frame expands past the limit") }
+            position += length + (blockChecksum ? 4 : 0)
+        }
+        guard output.count == expected else { throw ColumnarError("lz4 frame decompressed to \(output.count) bytes, \(expected) declared") }
+        return output
+    }
+}
