@@ -136,8 +136,8 @@ public enum DatasetSplitter {
         let assignment = SplitAssignment(items: items, ratios: options.ratios, seed: options.seed)
 
         // Pass 2: write each record to its split.
-        let writers = try outputs.map { try JSONLinesWriter(path: $0) }
-        let rejects = try JSONLinesWriter(path: rejectsPath)
+        let writers = try outputs.map { try DatasetWriter(path: $0) }
+        let rejects = try DatasetWriter(path: rejectsPath)
         var counts = Array(repeating: 0, count: outputs.count)
         var strata = Array(repeating: [String: Int](), count: outputs.count)
         var splitsOfGroup: [Int: Set<Int>] = [:]

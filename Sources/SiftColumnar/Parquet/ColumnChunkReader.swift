@@ -53,8 +53,7 @@ public final class ColumnChunkReader {
         guard metadata.type == descriptor.type else {
             throw ColumnarError("column metadata says \(metadata.type.name), the schema says \(descriptor.type.name)")
         }
-        var start = Int(metadata.dataPageOffset)
-        if let dict = metadata.dictionaryPageOffset, dict > 0, dict < start { start = Int(dict) }
+        let start = metadata.chunkStart
         let length = Int(metadata.totalCompressedSize)
         guard start >= 4, length >= 0, start <= file.size, length <= file.size - start else {
             throw ColumnarError("column chunk at \(start) of \(length) bytes lies outside the \(file.size)-byte file")

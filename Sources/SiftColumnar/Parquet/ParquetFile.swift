@@ -62,9 +62,9 @@ public final class ParquetFile {
                     throw ColumnarError("\(where_): column data in another file (\(path)) is not supported", unsupported: true)
                 }
                 guard let meta = chunk.metaData else { throw ColumnarError("\(where_): no column metadata") }
-                guard meta.dataPageOffset >= 4, meta.totalCompressedSize >= 0,
-                      meta.dataPageOffset <= Int64(dataEnd), meta.totalCompressedSize <= Int64(dataEnd) else {
-                    throw ColumnarError("\(where_): column chunk (offset \(meta.dataPageOffset), \(meta.totalCompressedSize) bytes) lies outside the file's data")
+                let start = meta.chunkStart
+                guard start >= 4, meta.totalCompressedSize >= 0, start <= dataEnd, meta.totalCompressedSize <= Int64(dataEnd - start) else {
+                    throw ColumnarError("\(where_): column chunk (offset \(start), \(meta.totalCompressedSize) bytes) lies outside the file's data")
                 }
             }
         }

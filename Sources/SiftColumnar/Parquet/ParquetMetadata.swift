@@ -160,6 +160,15 @@ public struct FileMetaData: Sendable {
     }
 }
 
+extension ColumnMetaData {
+    /// Where the chunk's first page is: the dictionary page when there is one before the data
+    /// pages (some writers leave `data_page_offset` 0 in an empty chunk with a dictionary).
+    public var chunkStart: Int {
+        if let dict = dictionaryPageOffset, dict > 0, dict < dataPageOffset || dataPageOffset < 4 { return Int(dict) }
+        return Int(dataPageOffset)
+    }
+}
+
 // MARK: - Decoding
 
 extension FileMetaData {

@@ -44,7 +44,10 @@ struct SplitCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.apply()
         try reportingErrors {
             let shares = try ratios.split(separator: ",").map { part -> Double in
                 guard let value = Double(part.trimmingCharacters(in: .whitespaces)) else {

@@ -251,10 +251,15 @@ struct ColumnarValueConversion: Sendable {
     /// INT96: nanoseconds of the day and a Julian day number (2440588 is 1970-01-01), as Impala and
     /// Spark wrote timestamps.
     static func int96Timestamp(_ value: Int96) -> String {
+        let perDay: Int64 = 86_400_000_000_000
         let days = Int64(value.julianDay) - 2_440_588
         let nanos = Int64(bitPattern: value.nanosOfDay)
-        let extraDays = nanos / 86_400_000_000_000
-        let rest = nanos % 86_400_000_000_000
+        var extraDays = nanos / perDay
+        var rest = nanos % perDay
+        if rest < 0 {
+            rest += perDay
+            extraDays -= 1
+        }
         return dateText(days: days + extraDays) + "T" + timeText(rest, unit: .nanos)
     }
 

@@ -117,8 +117,8 @@ enum RecordAssembly {
         let entries = shapeLeaf.entryCount
         let hasDef = !shapeLeaf.definition.isEmpty
         let hasRep = !shapeLeaf.repetition.isEmpty
-        // Fast path: a flat leaf (optional or required, not repeated) has one slot per entry.
-        if case .leaf = node.shape, !node.isRepeated, !hasRep {
+        // Fast path: a top-level flat leaf (optional or required) has one slot per entry.
+        if case .leaf = node.shape, !node.isRepeated, !hasRep, node.parentDefinitionLevel == 0 {
             let values = shapeLeaf.values
             if !hasDef {
                 guard values.count == entries else { throw AssemblyError(message: "column holds \(values.count) values for \(entries) rows") }
