@@ -50,7 +50,7 @@ struct ColumnarValueConversion: Sendable {
         case (.fixedLenByteArray, .uuid?): kind = column.typeLength == 16 ? .uuid : .binary
         case (.fixedLenByteArray, .float16?): kind = column.typeLength == 2 ? .float16 : .binary
         case (.fixedLenByteArray, .interval?): kind = column.typeLength == 12 ? .interval : .binary
-        case (.byteArray, nil): kind = .binary
+        case (.byteArray, nil), (.byteArray, .unknown?): kind = .binary
         default: kind = .rawBinary
         }
     }

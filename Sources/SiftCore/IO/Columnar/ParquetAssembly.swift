@@ -23,7 +23,7 @@ final class AssemblyNode: Sendable {
         /// MAP: the child yields [key, value] pairs per instance, turned into an object.
         case map(AssemblyNode)
         /// A map's repeated key/value group: a [key, value] pair.
-        case pair(key: AssemblyNode, value: AssemblyNode?)
+        case pair(key: AssemblyNode, value: AssemblyNode)
     }
 
     let name: String
@@ -55,7 +55,7 @@ final class AssemblyNode: Sendable {
         if node.isLeaf { return AssemblyNode(name: node.name, shape: .leaf(column: node.leafIndex!), node: node, parent: parent) }
         guard !node.leafIndices.isEmpty else { return nil }
         let logical = node.element.effectiveLogicalType
-        if logical == .list, node.children.count == 1, node.children[0].repetition == .repeated, node.repetition != .repeated {
+        if logical == .list, node.children.count == 1, node.children[0].repetition == .repeated {
             let repeated = node.children[0]
             guard let element = listElement(repeated, listName: node.name, parent: node) else { return nil }
             return AssemblyNode(name: node.name, shape: .unwrap(element), node: node, parent: parent)
@@ -64,7 +64,11 @@ final class AssemblyNode: Sendable {
            !node.children[0].isLeaf, (1...2).contains(node.children[0].children.count) {
             let entries = node.children[0]
             guard let key = plan(entries.children[0], parent: entries) else { return nil }
-            let value = entries.children.count == 2 ? plan(entries.children[1], parent: entries) : nil
+            guard entries.children.count == 2, let value = plan(entries.children[1], parent: entries) else {
+                // A map without values is the list of its keys (as Arrow reads it).
+                let keys = AssemblyNode(name: entries.name, shape: .unwrap(key), node: entries, parent: node)
+                return AssemblyNode(name: node.name, shape: .unwrap(keys), node: node, parent: parent)
+            }
             let pairs = AssemblyNode(name: entries.name, shape: .pair(key: key, value: value), node: entries, parent: node)
             return AssemblyNode(name: node.name, shape: .map(pairs), node: node, parent: parent)
         }
@@ -199,7 +203,7 @@ enum RecordAssembly {
             }
         case .pair(let key, let value):
             let keys = try values(key, leaves)
-            let vals = try value.map { v throws(AssemblyError) in try values(v, leaves) } ?? Array(repeating: .null, count: keys.count)
+            let vals = try values(value, leaves)
             guard keys.count == vals.count else { throw AssemblyError(message: "map keys and values disagree in number (\(keys.count) and \(vals.count))") }
             return zip(keys, vals).map { .array([$0, $1]) }
         case .object(let children):
