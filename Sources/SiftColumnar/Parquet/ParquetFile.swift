@@ -18,10 +18,10 @@ public final class ParquetFile {
         guard file.size >= 12 else { throw ColumnarError("not a Parquet file: \(file.size) bytes is too short (truncated?)") }
         let head = try file.read(at: 0, count: 4)
         let tail = try file.read(at: file.size - 8, count: 8)
-        guard head == Self.magic else { throw ColumnarError("not a Parquet file: it does not start with PAR1") }
-        if Array(tail[4..<8]) == Array("PARE".utf8) {
+        if head == Array("PARE".utf8) || Array(tail[4..<8]) == Array("PARE".utf8) {
             throw ColumnarError("encrypted Parquet file (modular encryption with an encrypted footer) is not supported", unsupported: true)
         }
+        guard head == Self.magic else { throw ColumnarError("not a Parquet file: it does not start with PAR1") }
         guard Array(tail[4..<8]) == Self.magic else { throw ColumnarError("Parquet file does not end with PAR1 (truncated?)") }
         let footerLength = Int(UInt32(tail[0]) | UInt32(tail[1]) << 8 | UInt32(tail[2]) << 16 | UInt32(tail[3]) << 24)
         guard footerLength <= file.size - 12 else {

@@ -181,7 +181,10 @@ enum ArrowValues {
                 range.map { i -> JSONValue in
                     if array.isNull(i) { return .null }
                     let slice = UnsafeBufferPointer(rebasing: data[array.offset(i, large: isLarge)..<array.offset(i + 1, large: isLarge)])
-                    return .string(isText ? String(decoding: slice, as: UTF8.self) : Base64.encode(slice))
+                    if isText { return .string(String(decoding: slice, as: UTF8.self)) }
+                    // As for unannotated Parquet bytes: text when valid UTF-8, else base64.
+                    if let text = String(validating: slice, as: UTF8.self) { return .string(text) }
+                    return .string(Base64.encode(slice))
                 }
             }
         case .fixedSizeBinary(let width):

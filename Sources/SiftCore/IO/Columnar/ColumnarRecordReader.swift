@@ -42,7 +42,7 @@ func openColumnar(path: String, options: ReadOptions, partition: PartitionFields
     }
     if format == nil {
         guard let file = try? RandomAccessFile(path: path), file.size >= 8, let head = try? file.read(at: 0, count: 8) else { return nil }
-        if head.starts(with: ParquetFile.magic) {
+        if head.starts(with: ParquetFile.magic) || head.starts(with: Array("PARE".utf8)) {
             format = .parquet
         } else if head.starts(with: Array("ARROW1".utf8)) || head.starts(with: [0xFF, 0xFF, 0xFF, 0xFF]) {
             format = .arrow

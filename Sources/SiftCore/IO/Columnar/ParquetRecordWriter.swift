@@ -51,19 +51,24 @@ final class ParquetRecordWriter {
         if compression == .zstd, !Zstd.isAvailable {
             throw SiftError("\(path): zstd compression needs libzstd.so.1 (apt install libzstd1), or choose --compression snappy", status: .config)
         }
-        writePath = "\(path).tmp-\(getpid())"
+        var info = stat()
+        inPlace = stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
+        // A device or pipe (`/dev/stdout`) is written in place: renaming over it would replace it.
+        writePath = inPlace ? path : "\(path).tmp-\(getpid())"
         try openFile()
     }
+
+    private let inPlace: Bool
 
     deinit {
         if !closed {
             if fd >= 0 { Glibc.close(fd) }
-            unlink(writePath)
+            if !inPlace { unlink(writePath) }
         }
     }
 
     private func openFile() throws {
-        fd = open(writePath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        fd = open(writePath, inPlace ? O_WRONLY : (O_WRONLY | O_CREAT | O_TRUNC), 0o644)
         guard fd >= 0 else { throw SiftError("\(path): cannot write (\(String(cString: strerror(errno))))", status: .ioError) }
         offset = 0
         rowGroups = []
@@ -175,6 +180,9 @@ final class ParquetRecordWriter {
 
     /// Finishes the file written so far and rewrites its rows under `widened` into a new file.
     private func rewrite(as widened: [(String, WriterFieldType)]) throws {
+        guard !inPlace else {
+            throw SiftError("\(path): the records need a wider schema than the first row group's; write to a file, not a pipe", status: .dataError)
+        }
         try writeFooter(schema: WriterSchema(fields: fields ?? []))
         Glibc.close(fd)
         let previous = writePath
@@ -206,7 +214,7 @@ final class ParquetRecordWriter {
         try writeFooter(schema: WriterSchema(fields: fields ?? []))
         closed = true
         Glibc.close(fd)
-        guard rename(writePath, path) == 0 else {
+        guard inPlace || rename(writePath, path) == 0 else {
             throw SiftError("\(path): cannot move output into place (\(String(cString: strerror(errno))))", status: .ioError)
         }
     }
