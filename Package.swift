@@ -116,7 +116,7 @@ let package = Package(
         // Test helpers every test target shares (temporary directories).
         .target(name: "SiftTestSupport", path: "Tests/SiftTestSupport"),
         .testTarget(name: "SiftColumnarTests", dependencies: ["SiftColumnar", "SiftTestSupport"]),
-        .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore", "SiftTestSupport"]),
+        .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore", "SiftTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
         .testTarget(name: "SiftAuditTests", dependencies: ["SiftAudit", "SiftCore", "SiftReport"]),

@@ -99,11 +99,11 @@ public final class ColumnChunkReader {
         while let header = try nextHeader() {
             pageIndex += 1
             let compressed = Int(header.compressedPageSize)
-            guard compressed <= end - position else {
-                throw ColumnarError("page header promises \(compressed) bytes, the column chunk has \(end - position) left")
-            }
             guard Int(header.uncompressedPageSize) <= limits.maxPageBytes else {
                 throw ColumnarError("page header promises \(header.uncompressedPageSize) uncompressed bytes, over the \(limits.maxPageBytes)-byte page limit")
+            }
+            guard compressed <= end - position else {
+                throw ColumnarError("page header promises \(compressed) bytes, the column chunk has \(end - position) left")
             }
             let body = try bytes(at: position, count: compressed)
             position += compressed

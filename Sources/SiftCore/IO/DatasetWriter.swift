@@ -11,10 +11,11 @@ public final class DatasetWriter {
     private let parquet: ParquetRecordWriter?
     public private(set) var count = 0
 
-    public init(path: String, compression: ParquetCompression? = nil) throws {
+    /// `rowGroupBytes`: about how much record data goes in one Parquet row group (128 MB).
+    public init(path: String, compression: ParquetCompression? = nil, rowGroupBytes: Int = 128 << 20) throws {
         self.path = path
         if DatasetFormat.implied(byName: path) == .parquet {
-            parquet = try ParquetRecordWriter(path: path, compression: compression ?? Self.defaultCompression)
+            parquet = try ParquetRecordWriter(path: path, compression: compression ?? Self.defaultCompression, rowGroupBytes: rowGroupBytes)
             jsonl = nil
         } else {
             jsonl = try JSONLinesWriter(path: path)

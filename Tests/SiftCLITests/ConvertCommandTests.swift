@@ -1,0 +1,60 @@
+import Foundation
+import SiftTestSupport
+import Testing
+
+@Suite("sift convert and Parquet outputs")
+struct ConvertCommandTests {
+    static let chat = """
+    {"id": "a", "messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]}
+    {"id": "b", "messages": [{"role": "user", "content": "Bye"}, {"role": "assistant", "content": "See you."}]}
+    not json
+    {"id": "c", "messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]}
+
+    """
+
+    @Test("JSON Lines to Parquet and back: same records; malformed lines go to --removed")
+    func roundTrip() throws {
+        let dir = try TemporaryDirectory()
+        let input = try dir.write("chat.jsonl", Self.chat)
+        let run = try SiftProcess.run(["convert", input, "--out", dir.path("chat.parquet"), "--removed", dir.path("rejects.jsonl"),
+                                       "--compression", "snappy"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("converted 3 records"))
+        #expect(try dir.read("rejects.jsonl").contains("\"line\":3"))
+        let back = try SiftProcess.run(["convert", dir.path("chat.parquet"), "--out", dir.path("back.jsonl")])
+        #expect(back.status == 0)
+        let lines = try dir.read("back.jsonl").split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0] == #"{"id":"a","messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello!"}]}"#)
+    }
+
+    @Test("commands read Parquet and write it: dedup finds the duplicate in a Parquet file and writes Parquet")
+    func dedupOnParquet() throws {
+        let dir = try TemporaryDirectory()
+        let input = try dir.write("chat.jsonl", Self.chat)
+        _ = try SiftProcess.run(["convert", input, "--out", dir.path("chat.parquet")])
+        let run = try SiftProcess.run(["dedup", dir.path("chat.parquet"), "--out", dir.path("kept.parquet"), "--removed", dir.path("removed.jsonl")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let removed = try dir.read("removed.jsonl")
+        #expect(removed.contains("\"c\""))
+        let kept = try SiftProcess.run(["stats", dir.path("kept.parquet"), "--json", "-"])
+        #expect(kept.stdout.contains("\"records\" : 2") || kept.stdout.contains("\"records\": 2"))
+    }
+
+    @Test("--strict on a damaged Parquet file exits 65 with the file, row group and column named")
+    func strict() throws {
+        let dir = try TemporaryDirectory()
+        let input = try dir.write("chat.jsonl", Self.chat)
+        _ = try SiftProcess.run(["convert", input, "--out", dir.path("chat.parquet"), "--compression", "none"])
+        var bytes = Array(try dir.bytes("chat.parquet"))
+        bytes[12] ^= 0xFF
+        let bad = try dir.write("bad.parquet", bytes: bytes)
+        let run = try SiftProcess.run(["stats", bad, "--strict"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("bad.parquet: row group 0"))
+        #expect(run.stderr.contains("column id"))
+        let lenient = try SiftProcess.run(["stats", bad, "--json", "-"])
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout.contains("\"row_group\""))
+    }
+}
