@@ -56,7 +56,10 @@ public final class ArrowField: Sendable {
             dictionary = (id, bits, signed)
         }
         let children = try table.tables(5).map { try ArrowField.decode($0, depth: depth + 1) }
-        let type = try Self.type(typeType, typeTable)
+        var type = try Self.type(typeType, typeTable)
+        if let dictionary, ![8, 16, 32, 64].contains(dictionary.1) {
+            type = .unsupported("dictionary indices of \(dictionary.1) bits")
+        }
         return ArrowField(name: name, nullable: nullable, type: type, children: children, dictionary: dictionary)
     }
 
@@ -74,7 +77,9 @@ public final class ArrowField: Sendable {
         case 1: return .null
         case 2:
             guard let t else { return .int(bits: 32, signed: true) }
-            return .int(bits: Int(try t.i32(0, default: 32)), signed: try t.bool(1))
+            let bits = Int(try t.i32(0, default: 32))
+            guard [8, 16, 32, 64].contains(bits) else { return .unsupported("\(bits)-bit integer") }
+            return .int(bits: bits, signed: try t.bool(1))
         case 3:
             let precision = try t?.i16(0) ?? 2
             return .float(bits: precision == 0 ? 16 : precision == 1 ? 32 : 64)
@@ -83,9 +88,14 @@ public final class ArrowField: Sendable {
         case 6: return .bool
         case 7:
             guard let t else { throw ColumnarError("Arrow decimal without parameters") }
-            return .decimal(precision: Int(try t.i32(0)), scale: Int(try t.i32(1)), bits: Int(try t.i32(2, default: 128)))
+            let bits = Int(try t.i32(2, default: 128))
+            guard [32, 64, 128, 256].contains(bits) else { return .unsupported("\(bits)-bit decimal") }
+            return .decimal(precision: Int(try t.i32(0)), scale: Int(try t.i32(1)), bits: bits)
         case 8: return .date(millis: (try t?.i16(0, default: 1) ?? 1) == 1)
-        case 9: return .time(unit: unit(try t?.i16(0, default: 1) ?? 1), bits: Int(try t?.i32(1, default: 32) ?? 32))
+        case 9:
+            let bits = Int(try t?.i32(1, default: 32) ?? 32)
+            guard bits == 32 || bits == 64 else { return .unsupported("\(bits)-bit time") }
+            return .time(unit: unit(try t?.i16(0, default: 1) ?? 1), bits: bits)
         case 10: return .timestamp(unit: unit(try t?.i16(0) ?? 0), timezone: try t?.string(1))
         case 12: return .list
         case 13: return .structure

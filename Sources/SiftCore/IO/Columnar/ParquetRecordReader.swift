@@ -69,9 +69,6 @@ final class ParquetRecordReader: ColumnarRecordReader {
             conversions[leaf] = ColumnarValueConversion(parquet: file.schema.columns[leaf])
             caches[leaf] = ColumnarValueConversion.DictionaryCache()
         }
-        if file.schema.columns.isEmpty && file.numRows > 0 {
-            diagnostics.append(ReadDiagnostic(file: path, message: "schema has no columns; its \(file.numRows) rows are read as empty records"))
-        }
     }
 
     func nextBatch(firstIndex: Int) throws -> [ReadEvent]? {
@@ -116,9 +113,14 @@ final class ParquetRecordReader: ColumnarRecordReader {
         let firstRow = rowsBefore + rowInGroup + 1
         do {
             if file.schema.columns.isEmpty {
+                // Records without fields (`{}` written as Parquet). No column backs the count, so
+                // a count past a fixed bound is refused rather than allocated because it is claimed.
+                guard groupRows <= 1 << 20 else { throw ColumnarError("the schema has no columns and claims \(groupRows) rows") }
                 rowInGroup = groupRows
                 itemsSeen += groupRows
-                return (0..<groupRows).map { makeRecord(partitionValues, row: firstRow + $0) }
+                return (0..<groupRows).map { i in
+                    .record(Record(fields: JSONObject(uncheckedUniqueKeys: keys, values: partitionValues), location: location(row: firstRow + i)))
+                }
             }
             let batches = try readLeaves(file, count: count)
             var columns: [[JSONValue]] = []
@@ -160,10 +162,6 @@ final class ParquetRecordReader: ColumnarRecordReader {
         nextIndex += 1
         location.rowGroup = Int32(truncatingIfNeeded: rowGroup)
         return location
-    }
-
-    private func makeRecord(_ values: [JSONValue], row: Int) -> ReadEvent {
-        .record(Record(fields: JSONObject(uncheckedUniqueKeys: keys, values: values), location: location(row: row)))
     }
 
     /// Reads `count` rows of every needed leaf (on several cores when there are several leaves)
