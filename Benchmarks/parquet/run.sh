@@ -16,8 +16,8 @@ for codec in snappy zstd; do
   pq=bench-data/chat-${size}mb.$codec.parquet
   [ -f "$pq" ] || $venv/bin/python Benchmarks/parquet/write_pyarrow.py "$jsonl" "$pq" "$codec"
 done
-swift build -c release --product sift >/dev/null
-bin=$(swift build -c release --show-bin-path)/sift
+[ -n "${SIFT_BIN:-}" ] || swift build -c release --product sift >/dev/null
+bin=${SIFT_BIN:-$(swift build -c release --show-bin-path)/sift}
 jsonl_bytes=$(stat -c %s "$jsonl")
 cat bench-data/chat-${size}mb.* > /dev/null  # warm the page cache
 

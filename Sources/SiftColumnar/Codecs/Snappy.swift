@@ -53,60 +53,85 @@ public enum Snappy {
         return output
     }
 
+    @inline(__always)
+    private static func copy16(_ to: UnsafeMutablePointer<UInt8>, _ from: UnsafePointer<UInt8>) {
+        let raw = UnsafeMutableRawPointer(to)
+        let source = UnsafeRawPointer(from)
+        raw.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+        (raw + 8).storeBytes(of: (source + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
+    }
+
+    /// The decoding loop. Short literals and copies (most elements) move 16 bytes with two 8-byte
+    /// loads and stores when both buffers have that much room, as the reference decoder does;
+    /// the bytes written past the element are overwritten by the next one.
     private static func decode(_ input: UnsafeRawBufferPointer, from start: Int, into out: UnsafeMutableBufferPointer<UInt8>) throws {
-        let src = input.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        guard let srcBase = input.baseAddress else { return }
+        let src = srcBase.assumingMemoryBound(to: UInt8.self)
         let srcEnd = input.count
         var ip = start
         var op = 0
         let outEnd = out.count
-        let dst = out.baseAddress
+        guard let dst = out.baseAddress else {
+            guard ip == srcEnd else { throw ColumnarError("corrupt snappy data (output overruns)") }
+            return
+        }
         while ip < srcEnd {
             let tag = src[ip]
             ip += 1
-            switch tag & 3 {
-            case 0:
-                var length = Int(tag >> 2)
-                if length >= 60 {
-                    let extra = length - 59
+            if tag & 3 == 0 {
+                var length = Int(tag >> 2) + 1
+                if length <= 16, srcEnd - ip >= 16, outEnd - op >= 16 {
+                    copy16(dst + op, src + ip)
+                    ip += length
+                    op += length
+                    continue
+                }
+                if length > 60 {
+                    let extra = length - 60
                     guard ip + extra <= srcEnd else { throw ColumnarError("corrupt snappy data (literal length cut)") }
                     length = 0
                     for k in 0..<extra { length |= Int(src[ip + k]) << (8 * k) }
                     ip += extra
+                    length += 1
                 }
-                length += 1
                 guard length <= srcEnd - ip, length <= outEnd - op else { throw ColumnarError("corrupt snappy data (literal overruns)") }
-                (dst! + op).update(from: src + ip, count: length)
+                (dst + op).update(from: src + ip, count: length)
                 ip += length
                 op += length
-            default:
-                var length: Int
-                var offset: Int
-                if tag & 3 == 1 {
-                    guard ip < srcEnd else { throw ColumnarError("corrupt snappy data (copy cut)") }
-                    length = 4 + Int((tag >> 2) & 7)
-                    offset = Int(tag >> 5) << 8 | Int(src[ip])
-                    ip += 1
-                } else if tag & 3 == 2 {
-                    guard ip + 2 <= srcEnd else { throw ColumnarError("corrupt snappy data (copy cut)") }
-                    length = Int(tag >> 2) + 1
-                    offset = Int(src[ip]) | Int(src[ip + 1]) << 8
-                    ip += 2
-                } else {
-                    guard ip + 4 <= srcEnd else { throw ColumnarError("corrupt snappy data (copy cut)") }
-                    length = Int(tag >> 2) + 1
-                    offset = Int(src[ip]) | Int(src[ip + 1]) << 8 | Int(src[ip + 2]) << 16 | Int(src[ip + 3]) << 24
-                    ip += 4
-                }
-                guard offset > 0, offset <= op, length <= outEnd - op else { throw ColumnarError("corrupt snappy data (copy out of range)") }
-                let d = dst! + op
-                if offset >= length {
-                    d.update(from: d - offset, count: length)
-                } else {
-                    // Overlapping copy: a repeating pattern, byte by byte.
-                    for k in 0..<length { d[k] = d[k - offset] }
-                }
-                op += length
+                continue
             }
+            var length: Int
+            var offset: Int
+            if tag & 3 == 1 {
+                guard ip < srcEnd else { throw ColumnarError("corrupt snappy data (copy cut)") }
+                length = 4 + Int((tag >> 2) & 7)
+                offset = Int(tag >> 5) << 8 | Int(src[ip])
+                ip += 1
+            } else if tag & 3 == 2 {
+                guard ip + 2 <= srcEnd else { throw ColumnarError("corrupt snappy data (copy cut)") }
+                length = Int(tag >> 2) + 1
+                offset = Int(src[ip]) | Int(src[ip + 1]) << 8
+                ip += 2
+            } else {
+                guard ip + 4 <= srcEnd else { throw ColumnarError("corrupt snappy data (copy cut)") }
+                length = Int(tag >> 2) + 1
+                offset = Int(src[ip]) | Int(src[ip + 1]) << 8 | Int(src[ip + 2]) << 16 | Int(src[ip + 3]) << 24
+                ip += 4
+            }
+            guard offset > 0, offset <= op, length <= outEnd - op else { throw ColumnarError("corrupt snappy data (copy out of range)") }
+            let d = dst + op
+            if offset >= 8, length <= 16, outEnd - op >= 16 {
+                // Two 8-byte moves; with an offset under 16 the second reads what the first wrote.
+                let raw = UnsafeMutableRawPointer(d)
+                raw.storeBytes(of: UnsafeRawPointer(d - offset).loadUnaligned(as: UInt64.self), as: UInt64.self)
+                (raw + 8).storeBytes(of: UnsafeRawPointer(d - offset + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            } else if offset >= length {
+                d.update(from: d - offset, count: length)
+            } else {
+                // Overlapping copy: a repeating pattern, byte by byte.
+                for k in 0..<length { d[k] = d[k - offset] }
+            }
+            op += length
         }
         guard op == outEnd else { throw ColumnarError("corrupt snappy data (\(op) bytes decoded, \(outEnd) declared)") }
     }
