@@ -74,9 +74,11 @@ public struct SplitReport: Sendable {
 /// few integers per record), the assignment is computed, the second writes each record to its
 /// split. Malformed input goes to `rejects.jsonl` in the output directory.
 public enum DatasetSplitter {
-    /// Writes `<directory>/<name>.jsonl` per split and `<directory>/rejects.jsonl`.
-    public static func split(paths: [String], into directory: String, options: SplitOptions, readOptions: ReadOptions = ReadOptions()) throws -> SplitReport {
-        try split(paths: paths, outputs: options.names.map { "\(directory)/\($0).jsonl" }, rejects: "\(directory)/rejects.jsonl",
+    /// Writes `<directory>/<name>.<fileExtension>` per split (`jsonl`, or `parquet` for Parquet)
+    /// and `<directory>/rejects.jsonl`.
+    public static func split(paths: [String], into directory: String, options: SplitOptions, readOptions: ReadOptions = ReadOptions(),
+                             fileExtension: String = "jsonl") throws -> SplitReport {
+        try split(paths: paths, outputs: options.names.map { "\(directory)/\($0).\(fileExtension)" }, rejects: "\(directory)/rejects.jsonl",
                   options: options, readOptions: readOptions)
     }
 

@@ -44,6 +44,24 @@ struct ConvertCommandTests {
         #expect(try dir.read("kept.jsonl").contains(#""note":"kept whole""#))
     }
 
+    @Test("sift split --out-format parquet writes each split as Parquet; counts add up")
+    func splitParquet() throws {
+        let dir = try TemporaryDirectory()
+        var lines = ""
+        for i in 0..<50 { lines += #"{"id": \#(i), "text": "document \#(i)", "label": "\#(i % 2 == 0 ? "a" : "b")"}"# + "\n" }
+        let input = try dir.write("docs.jsonl", lines)
+        let run = try SiftProcess.run(["split", input, "--ratios", "0.8,0.2", "--names", "train,test", "--out-dir", dir.path("splits"),
+                                       "--out-format", "parquet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        var total = 0
+        for name in ["train", "test"] {
+            let back = try SiftProcess.run(["convert", dir.path("splits/\(name).parquet"), "--out", dir.path("\(name).jsonl"), "--json", "-"])
+            let summary = try JSONSerialization.jsonObject(with: Data(back.stdout.utf8)) as? [String: Any]
+            total += summary?["records"] as? Int ?? 0
+        }
+        #expect(total == 50)
+    }
+
     @Test("--strict on a damaged Parquet file exits 65 with the file, row group and column named")
     func strict() throws {
         let dir = try TemporaryDirectory()
