@@ -48,7 +48,7 @@ enum DatasetFolder {
         }
         parts.sort { $0.path < $1.path }
         guard !parts.isEmpty else {
-            throw SiftError("\(path): is a folder without Parquet or Arrow files\(split.map { " of split \($0)" } ?? ""); pass the dataset files inside it", status: .noInput)
+            throw SiftError("\(path): is a directory without Parquet, Arrow or datasets files\(split.map { " of split \($0)" } ?? ""); pass the dataset files inside it (e.g. \(path)/*.jsonl)", status: .noInput)
         }
         return parts
     }
