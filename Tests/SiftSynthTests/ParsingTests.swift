@@ -15,6 +15,37 @@ struct ParsingTests {
         #expect(InstructionList.parse("1. **Instruction: Bold task**", truncated: false) == ["Instruction: Bold task"])
     }
 
+    // Answers SmolLM2-135M-Instruct gave in the real-model run (scripts/e2e/real-model.sh).
+    @Test("small-model lists: lead-ins, double numbering, a cut-off last item")
+    func smallModelLists() {
+        let doubled = "Here are eight diverse tasks:\n\n1. I'm not sure what to do with my old address book.\n2. 1. Hello team, the address is not available.\n3. 2. Where do I use my old address book?\n4. 1. 5-star reviews: how do I reply to them?\n5."
+        #expect(InstructionList.parse(doubled, truncated: false) == [
+            "I'm not sure what to do with my old address book.", "Hello team, the address is not available.",
+            "Where do I use my old address book?", "5-star reviews: how do I reply to them?",
+        ])
+        #expect(InstructionList.parse("1. Hello team, I am having trouble.\n2. Hello team, I have a problem.\n11. Hello team, I am having", truncated: true)
+            == ["Hello team, I am having trouble.", "Hello team, I have a problem."])
+        #expect(InstructionList.parse("I'm glad to help, but I'm here to assist.\n\nI'm here to assist.", truncated: false).count == 2)
+        #expect(InstructionList.parse("", truncated: false).isEmpty)
+        #expect(InstructionList.parse("Here are the tasks:", truncated: false).isEmpty)
+    }
+
+    @Test("one backtranslated instruction out of lead-ins and listed alternatives")
+    func singleInstruction() {
+        let repeated = "A user could have asked:\n\nWhat's the most common problem with the Aura Mini smart speaker?\n\nA user could have asked:\nHow to fix a factory reset?"
+        #expect(InstructionList.single(repeated) == "What's the most common problem with the Aura Mini smart speaker?")
+        let listed = "Instructions:\n1. Reset the scale before weighing.\n2. Reset the scale before weighing.\n3. Reset the"
+        #expect(InstructionList.single(listed) == "Reset the scale before weighing.")
+        #expect(InstructionList.single("Instruction: Explain how the Tempo scale measures body fat.") == "Explain how the Tempo scale measures body fat.")
+        // A lead-in with nothing after it, and an answer with no text, hold no instruction.
+        #expect(InstructionList.single("Here is the instruction:") == "")
+        #expect(InstructionList.single("  \n ") == "")
+        // A single instruction of several paragraphs stays whole.
+        let whole = "Write a reply to this customer.\n\nKeep it under 100 words and apologise for the delay."
+        #expect(InstructionList.single(whole) == whole)
+        #expect(InstructionList.single("Summarise the steps:\n1. Open the app.\n2. Pair the scale.") == "Summarise the steps:\n1. Open the app.\n2. Pair the scale.")
+    }
+
     @Test("judge scores from JSON, prose and bare numbers; out of range and missing are unparseable")
     func judgeScores() {
         #expect(JudgeScore.parse(#"{"score": 8, "reason": "good"}"#) == .score(8, reason: "good"))

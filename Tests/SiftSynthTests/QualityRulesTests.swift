@@ -45,10 +45,13 @@ struct QualityRulesTests {
     }
 
     @Test("evolution elimination rules")
-    func evolution() {
+    func evolution() throws {
         let original = "Explain how vaccines work."
-        func rule(_ method: EvolutionMethod, _ evolved: String, _ response: String = "Vaccines train the immune system to recognise a pathogen.") -> String? {
-            EvolutionCheck.failure(method: method, original: original, evolved: evolved, response: response)?.rule
+        let templates = try TemplateLibrary()
+        func rule(_ method: EvolutionMethod, _ evolved: String, _ response: String = "Vaccines train the immune system to recognise a pathogen.",
+                  original: String = original) -> String? {
+            EvolutionCheck.failure(method: method, original: original, evolved: evolved, response: response,
+                                   evolvingPrompt: templates["evol.\(method.rawValue)"].render(["instruction": ""]))?.rule
         }
         #expect(rule(.addConstraints, "Explain how mRNA vaccines work, in under 50 words.") == nil)
         #expect(rule(.deepen, "explain how vaccines WORK.") == "no_information_gain")
@@ -57,5 +60,14 @@ struct QualityRulesTests {
         #expect(rule(.concretize, "#Rewritten Prompt#: Explain how mRNA vaccines work.") == "copied_prompt_words")
         #expect(rule(.concretize, "Explain how mRNA vaccines work.", "Sorry, I cannot answer that.") == "refusal")
         #expect(rule(.concretize, "Explain how mRNA vaccines work.", "Yes, it is.") == "empty_response")
+        // Echoes of the evolving prompt, as SmolLM2-135M wrote them in the real-model run.
+        #expect(rule(.deepen, "Rewrite the prompt to make it more demanding: \"Tell me, can you please check your address?\"") == "copied_prompt_words")
+        #expect(rule(.deepen, "How to make it more demanding: if the prompt asks about vaccines, ask in more depth.") == "copied_prompt_words")
+        #expect(rule(.breadth, "It must belong to the same domain but be about how vaccines are stored.") == "copied_prompt_words")
+        // Sharing a few common words with the template is not copying it.
+        #expect(rule(.addConstraints, "Explain how mRNA vaccines work; the answer must cite two studies.") == nil)
+        // A run the original instruction already had is the task's own wording, not an echo.
+        let about = "Explain how to make it more demanding for students to cheat."
+        #expect(rule(.addConstraints, "Explain how to make it more demanding for students to cheat on online exams.", original: about) == nil)
     }
 }

@@ -57,7 +57,7 @@ public enum ScriptedModel {
     }
 
     /// The text after the template's last label line ("Prompt:", "Text:").
-    static func body(of prompt: String) -> String {
+    public static func body(of prompt: String) -> String {
         for label in ["\nPrompt:\n", "\nText:\n"] {
             if let range = prompt.range(of: label, options: .backwards) { return String(prompt[range.upperBound...]) }
         }

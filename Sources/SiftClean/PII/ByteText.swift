@@ -34,19 +34,27 @@ enum ByteText {
         return (Array(t[s..<e]).map(lower), s)
     }
 
-    /// Whether any of `keywords` (lower case) occurs in the `window` bytes before `end`.
+    /// Whether the bytes at `i`, lower-cased, equal `literal` (lower case).
+    static func matchesLowered(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard i >= 0, i + count <= t.count else { return false }
+        let base = literal.utf8Start
+        for k in 0..<count where lower(t[i + k]) != base[k] { return false }
+        return true
+    }
+
+    /// Whether any of `keywords` (lower case) occurs as a word start (not glued to letters on the
+    /// left) in the `window` bytes before `end`.
     static func contextBefore(_ t: UnsafeBufferPointer<UInt8>, _ end: Int, window: Int, keywords: [[UInt8]]) -> Bool {
         let start = max(0, end - window)
-        guard start < end else { return false }
-        var lowered = [UInt8]()
-        lowered.reserveCapacity(end - start)
-        for i in start..<end { lowered.append(lower(t[i])) }
-        for keyword in keywords where keyword.count <= lowered.count {
-            var i = 0
-            while i + keyword.count <= lowered.count {
-                if lowered[i] == keyword[0], lowered[i..<(i + keyword.count)].elementsEqual(keyword) {
-                    // A whole word: not glued to letters on the left.
-                    if i == 0 || !isLetter(lowered[i - 1]) { return true }
+        for keyword in keywords where keyword.count <= end - start {
+            let first = keyword[0]
+            var i = start
+            while i + keyword.count <= end {
+                if lower(t[i]) == first, i == 0 || !isLetter(t[i - 1]) {
+                    var k = 1
+                    while k < keyword.count, lower(t[i + k]) == keyword[k] { k += 1 }
+                    if k == keyword.count { return true }
                 }
                 i += 1
             }

@@ -75,7 +75,7 @@ public struct PIIScanner: Sendable {
             let wordStart = !(ByteText.isAlnum(previous) || previous == 0x5F)
             switch kind {
             case 1:
-                if ipv6, wordStart, ByteText.isHex(t[i]), previous != 0x3A, let range = IPv6Detector.match(t, at: i) {
+                if ipv6, wordStart, ByteText.isHex(t[i]), previous != 0x3A || Self.afterLabel(t, i), let range = IPv6Detector.match(t, at: i) {
                     found.append(PIIMatch(type: .ipv6, range: range))
                     i = range.upperBound
                     continue
@@ -115,7 +115,7 @@ public struct PIIScanner: Sendable {
                     i = range.upperBound
                     continue
                 }
-                if ipv6, ByteText.isHex(t[i]), previous != 0x3A, let range = IPv6Detector.match(t, at: i) {
+                if ipv6, ByteText.isHex(t[i]), previous != 0x3A || Self.afterLabel(t, i), let range = IPv6Detector.match(t, at: i) {
                     found.append(PIIMatch(type: .ipv6, range: range))
                     i = range.upperBound
                     continue
@@ -129,17 +129,23 @@ public struct PIIScanner: Sendable {
     /// Numbers starting at `i`: the match, if any, and where scanning resumes.
     private func numberMatch(_ t: UnsafeBufferPointer<UInt8>, at i: Int, previous: UInt8) -> (match: PIIMatch?, resume: Int)? {
         let b = t[i]
-        if b == 0x2B || b == 0x28 {
-            guard i + 1 < t.count, ByteText.isDigit(t[i + 1]) || (t[i + 1] == 0x28 && i + 2 < t.count && ByteText.isDigit(t[i + 2])) else { return nil }
+        let digit = ByteText.isDigit(b)
+        if digit {
+            // Inside an identifier or a decimal number: 550e8400-e29b, v2.1, ORD-2024.
+            if i >= 2, previous == 0x2D || previous == 0x2E || previous == 0x2F || previous == 0x23, ByteText.isAlnum(t[i - 2]) || t[i - 2] == 0x23 {
+                return (nil, skipDigits(t, i))
+            }
+            // After `#`, `$` or `/` (numbers, prices, paths), but not after `//`: a URL's host.
+            if previous == 0x23 || previous == 0x24 || (previous == 0x2F && !(i >= 2 && t[i - 2] == 0x2F)) { return (nil, skipDigits(t, i)) }
+        } else {
+            // `+` or `(` starts a number only right before a digit: "+44", "(0161)", "(+44)", "+(44)".
+            var j = i + 1
+            if j < t.count, t[j] == 0x2B || t[j] == 0x28, t[j] != b { j += 1 }
+            guard j < t.count, ByteText.isDigit(t[j]) else { return nil }
         }
-        // Inside an identifier or a decimal number: 550e8400-e29b, v2.1, ORD-2024.
-        if i >= 2, previous == 0x2D || previous == 0x2E || previous == 0x2F || previous == 0x23, ByteText.isAlnum(t[i - 2]) || t[i - 2] == 0x23 {
-            return (nil, skipDigits(t, i))
-        }
-        if previous == 0x23 || previous == 0x24 || previous == 0x2F { return (nil, skipDigits(t, i)) }
         let groups = DigitGroups(t, from: i)
         guard !groups.groups.isEmpty else { return nil }
-        if card, let count = CardDetector.match(t, groups) {
+        if card, let count = CardDetector.match(t, groups, start: i) {
             return (PIIMatch(type: .creditCard, range: i..<groups.groups[count - 1].upperBound), groups.groups[count - 1].upperBound)
         }
         if ssn, let count = SSNDetector.match(t, groups, start: i) {
@@ -148,11 +154,27 @@ public struct PIIScanner: Sendable {
         if ipv4, let count = IPv4Detector.match(t, groups, start: i) {
             return (PIIMatch(type: .ipv4, range: i..<groups.groups[count - 1].upperBound), groups.groups[count - 1].upperBound)
         }
-        if phone, let count = PhoneDetector.match(t, groups, start: i) {
-            return (PIIMatch(type: .phone, range: i..<groups.groups[count - 1].upperBound), groups.groups[count - 1].upperBound)
+        if phone, let end = PhoneDetector.match(t, groups, start: i) {
+            return (PIIMatch(type: .phone, range: i..<end), end)
         }
+        // A bracket or plus sign that starts nothing is punctuation: the number after it is read
+        // again on its own ("(4111 1111 1111 1111)", "(198.51.100.7)").
+        if !digit { return (nil, i + 1) }
         // Resume after the first group, so a number later in the same run can still match.
         return (nil, groups.groups[0].upperBound)
+    }
+
+    /// Whether the colon before `i` ends a label ("IPv6:", "addr:", " :") rather than a group of a
+    /// longer colon-separated run, where an address cannot start: the word before it is empty or
+    /// has a letter that is not a hex digit.
+    private static func afterLabel(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        var j = i - 1
+        guard j >= 1, t[j - 1] != 0x3A else { return j == 0 }
+        while j > 0, ByteText.isAlnum(t[j - 1]) || t[j - 1] == 0x5F {
+            j -= 1
+            if !ByteText.isHex(t[j]) && !ByteText.isDigit(t[j]) { return true }
+        }
+        return j == i - 1
     }
 
     private func skipDigits(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {

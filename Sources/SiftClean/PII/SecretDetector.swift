@@ -125,19 +125,47 @@ enum SecretDetector {
                                             "str", "password", "secret", "changeme", "your_password", "your_api_key", "example",
                                             "redacted", "hidden", "empty", "todo", "xxx"]
 
+    /// Template and configuration placeholders: words in `<...>`, `{...}`, `[...]`, `(...)`; `{{ }}`,
+    /// `${...}`, `#{...}`, stars (`****`, `***REDACTED***`), `$NAME`, `%s`, `%(name)s`, `%NAME%`. A password that merely
+    /// starts with one of these characters (`*m@H0XlVsH`, `%+D4F0u1Pq`, `(2Ojr_S)2HT)`) is not one.
+    static func isPlaceholder(_ value: [UInt8]) -> Bool {
+        guard let first = value.first, let last = value.last else { return true }
+        func isName(_ bytes: ArraySlice<UInt8>) -> Bool { !bytes.isEmpty && bytes.allSatisfy { ByteText.isAlnum($0) || $0 == 0x5F } }
+        // The words inside a bracketed placeholder: `<your password>`, `[REDACTED]`, `(none)`.
+        func words<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool { bytes.allSatisfy { ByteText.isAlnum($0) || " _-.:/|".utf8.contains($0) } }
+        let inner = value.dropFirst().dropLast()
+        switch first {
+        case 0x3C: return last == 0x3E && words(inner) // <...>
+        case 0x7B: return value.dropFirst().first == 0x7B || (last == 0x7D && words(inner)) // {{ ... }}, {...}
+        case 0x5B: return last == 0x5D && words(inner) // [...]
+        case 0x28: return last == 0x29 && words(inner) // (...)
+        case 0x2A: // ****, ***REDACTED***, ****1234 (masked)
+            guard value.dropFirst().first == 0x2A else { return false }
+            return words(value.drop(while: { $0 == 0x2A }).reversed().drop(while: { $0 == 0x2A }))
+        case 0x23: return value.dropFirst().first == 0x7B // #{...}
+        case 0x24: // ${...}, $NAME, $name (one case: a mixed-case run after `$` is a password)
+            let name = value.dropFirst()
+            return name.first == 0x7B || (isName(name) && (!name.contains(where: ByteText.isLower) || !name.contains(where: ByteText.isUpper)))
+        case 0x25: // %s, %(name)s, %NAME%
+            if value.count <= 3 || (last == 0x25 && isName(value.dropFirst().dropLast())) { return true }
+            guard value.count >= 5, value[1] == 0x28, value[value.count - 2] == 0x29, ByteText.isLetter(last) else { return false }
+            return isName(value[2..<(value.count - 2)])
+        default: return false
+        }
+    }
+
     /// Whether an assigned value looks like a real credential rather than a placeholder, a
     /// reference to configuration, or prose ("Password: must be 8 characters").
     static func isCredential(_ value: [UInt8], quoted: Bool) -> Bool {
-        guard value.count >= 4 else { return false }
-        if let first = value.first, "<{$%[(*#".utf8.contains(first) { return false }
+        guard value.count >= 4, !isPlaceholder(value) else { return false }
         let text = String(decoding: value, as: UTF8.self).lowercased()
         if placeholders.contains(text) { return false }
         if Set(value).count == 1 { return false }
         for reference in ["os.environ", "os.getenv", "process.env", "env(", "getenv", "env.", "config.", "settings.", "self.", "input("] where text.hasPrefix(reference) {
             return false
         }
-        if value.contains(0x28) && value.last == 0x29 { return false }
         if quoted { return true }
+        if value.contains(0x28) && value.last == 0x29 { return false } // getpass(), read_secret("db")
         // Unquoted: long enough and not a plain lower-case word of prose.
         return value.count >= 6 && value.contains { !ByteText.isLower($0) }
     }

@@ -78,7 +78,7 @@ public struct Backtranslation: Sendable {
                 var indices: [Int] = []
                 var back: [ChatRequest] = []
                 for (i, result) in first.enumerated() {
-                    guard case .success(let pivot) = result else { continue }
+                    guard case .success(let pivot) = result, !RougeL.tokens(pivot.content).isEmpty else { continue }
                     indices.append(i)
                     back.append(model.request([.user(templates["backtranslate.from-pivot"].render(["text": pivot.content, "language": pivotLanguage]))]))
                 }
@@ -97,12 +97,22 @@ public struct Backtranslation: Sendable {
                     report.removed.append(RemovedItem(key: key, reason: "model_rejected", detail: error.description, fields: record.fields))
                     continue
                 case (.instruction, .success(let completion), _):
-                    let instruction = InstructionList.clean(completion.content)
+                    let instruction = InstructionList.single(completion.content)
+                    guard !RougeL.tokens(instruction).isEmpty else {
+                        report.removed.append(RemovedItem(key: key, reason: "empty_instruction", detail: "the model's answer holds no instruction: \"\(completion.content.prefix(80))\"",
+                                                          fields: record.fields))
+                        continue
+                    }
                     fields = GeneratedRecord.make(key: key, technique: settings.technique, prompt: instruction, response: texts[index],
                                                   shape: settings.shape, provenance: provenance,
                                                   details: ["mode": "instruction", "finish_reason": completion.finishReason.map(JSONValue.string) ?? .null])
                 case (.paraphrase, .success(let pivot), .success(let back)?):
                     let paraphrase = back.content.trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard !RougeL.tokens(paraphrase).isEmpty else {
+                        report.removed.append(RemovedItem(key: key, reason: "empty_paraphrase", detail: "the translation back into English has no words",
+                                                          fields: record.fields))
+                        continue
+                    }
                     let similarity = RougeL.score(target: texts[index], prediction: paraphrase).fmeasure
                     let drift = similarity < minSimilarity
                     if drift { report.count("semantic_drift") }
@@ -113,6 +123,8 @@ public struct Backtranslation: Sendable {
                     ]
                     fields = paraphrased(record, paraphrase: paraphrase, key: key, provenance: provenance, details: details)
                 case (.paraphrase, .success, nil):
+                    report.removed.append(RemovedItem(key: key, reason: "empty_pivot", detail: "the translation into \(pivotLanguage) has no words",
+                                                      fields: record.fields))
                     continue
                 }
                 if try output.write(fields) { report.written += 1 } else { report.alreadyDone += 1 }

@@ -100,7 +100,8 @@ public struct EvolInstruct: Sendable {
                     continue
                 case .success(let answer): completion = answer
                 }
-                if let (rule, detail) = EvolutionCheck.failure(method: method, original: item.instruction, evolved: text, response: completion.content) {
+                if let (rule, detail) = EvolutionCheck.failure(method: method, original: item.instruction, evolved: text, response: completion.content,
+                                                                evolvingPrompt: templates["evol.\(method.rawValue)"].render(["instruction": ""])) {
                     removedFields["response"] = .string(completion.content)
                     report.removed.append(RemovedItem(key: key, reason: rule, detail: detail, fields: removedFields))
                     continue

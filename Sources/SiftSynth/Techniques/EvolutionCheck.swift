@@ -12,12 +12,17 @@ import SiftCore
 /// 3. `empty_response`: the answer is only punctuation and stop words (the paper's rule);
 /// 4. `copied_prompt_words`: the evolved instruction copies words of the evolving prompt, such as
 ///    "given prompt", "rewritten prompt", "#Rewritten Prompt#" (the paper's rule, with the phrases
-///    of Sift's own templates added).
+///    of Sift's own templates added). Small models also echo the evolving prompt's own sentences
+///    ("Rewrite the prompt to make it more demanding: ..."), so any run of `copiedRunLength` words
+///    of the template's text that the original instruction did not already contain counts too.
 public enum EvolutionCheck {
     static let copiedPhrases = [
         "given prompt", "rewritten prompt", "created prompt", "original prompt", "#rewritten prompt#", "#given prompt#",
-        "#created prompt#", "rewritten version", "the prompt below",
+        "#created prompt#", "rewritten version", "the prompt below", "rewrite the prompt",
     ]
+    /// Five words: long enough that a legitimate instruction sharing a few common words with the
+    /// template ("the answer must") is not caught, short enough for "to make it more demanding".
+    static let copiedRunLength = 5
 
     /// English stop words (the NLTK list's core), for rule 3.
     static let stopWords: Set<String> = [
@@ -31,7 +36,10 @@ public enum EvolutionCheck {
         "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "ok", "okay", "yes",
     ]
 
-    public static func failure(method: EvolutionMethod, original: String, evolved: String, response: String) -> (rule: String, detail: String)? {
+    /// `evolvingPrompt` is the template that asked for the evolution, rendered without the
+    /// instruction: the words the model was told, not given, to use.
+    public static func failure(method: EvolutionMethod, original: String, evolved: String, response: String,
+                               evolvingPrompt: String) -> (rule: String, detail: String)? {
         let evolvedTokens = RougeL.tokens(evolved)
         if evolvedTokens.isEmpty { return ("no_information_gain", "the evolved instruction is empty") }
         if TextNormalization.canonical(evolved) == TextNormalization.canonical(original) {
@@ -49,6 +57,9 @@ public enum EvolutionCheck {
         if let phrase = copiedPhrases.first(where: { lowered.contains($0) }) {
             return ("copied_prompt_words", "the evolved instruction contains \"\(phrase)\"")
         }
+        if let run = copiedRun(from: RougeL.tokens(evolvingPrompt), in: evolvedTokens, notIn: originalTokens) {
+            return ("copied_prompt_words", "the evolved instruction copies \"\(run)\" from the evolving prompt")
+        }
         let responseWords = TextMeasure(response).words
         if response.lowercased().contains("sorry"), responseWords < 80 {
             return ("refusal", "the answer says \"sorry\" in \(responseWords) words")
@@ -57,5 +68,17 @@ public enum EvolutionCheck {
             return ("empty_response", "the answer is only punctuation and stop words")
         }
         return nil
+    }
+
+    /// The first run of `copiedRunLength` words of `template` that `evolved` contains and
+    /// `original` does not.
+    static func copiedRun(from template: [String], in evolved: [String], notIn original: [String]) -> String? {
+        let n = copiedRunLength
+        guard template.count >= n, evolved.count >= n else { return nil }
+        func runs(_ tokens: [String]) -> Set<ArraySlice<String>> {
+            tokens.count >= n ? Set((0...(tokens.count - n)).map { tokens[$0..<($0 + n)] }) : []
+        }
+        let own = runs(template).subtracting(runs(original))
+        return (0...(evolved.count - n)).lazy.map { evolved[$0..<($0 + n)] }.first(where: own.contains)?.joined(separator: " ")
     }
 }

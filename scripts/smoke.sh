@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Release smoke test: every `sift` subcommand and every command of the README's tour, run with the
+# binary users run (`swift build -c release`), on the bundled examples. Synth talks to a loopback
+# OpenAI-compatible double (scripts/smoke/model_double.py). Each step checks the exit status (a
+# crash is a signal status and always fails) and the shape of what it wrote: JSON parses, JSON Lines
+# parse line by line, and counts add up where a command promises they do.
+#
+# Usage: scripts/smoke.sh [path/to/sift]   (default .build/release/sift)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+sift=$(realpath "${1:-$root/.build/release/sift}")
+[ -x "$sift" ] || { echo "smoke: no sift binary at $sift (build with: swift build -c release)" >&2; exit 2; }
+work=$(mktemp -d /tmp/sift-smoke.XXXXXX)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cp -r "$root/examples" "$work/examples"
+cd "$work"
+check="python3 $root/scripts/smoke/check.py"
+steps=0
+
+# run EXPECTED_STATUS NAME -- COMMAND...: runs COMMAND with output in logs/NAME.{out,err}; fails on
+# any other status, showing the tail of its output.
+mkdir -p logs
+run() {
+  local expected=$1 name=$2; shift 3
+  local status=0
+  "$@" >"logs/$name.out" 2>"logs/$name.err" </dev/null || status=$?
+  steps=$((steps + 1))
+  if [ "$status" != "$expected" ]; then
+    local what="exit status $status"
+    [ "$status" -gt 128 ] && what="killed by signal $((status - 128)) (status $status): a crash"
+    echo "smoke FAILED: $name: $what, expected $expected" >&2
+    echo "  command: $*" >&2
+    tail -n 25 "logs/$name.err" "logs/$name.out" >&2
+    exit 1
+  fi
+  echo "ok  $name (exit $status)"
+}
+
+# --- Help and version: every command and subcommand parses its own help ---------------------------
+run 0 version -- "$sift" --version
+run 0 help -- "$sift" --help
+while IFS= read -r command; do
+  # shellcheck disable=SC2086
+  run 0 "help-${command// /-}" -- "$sift" $command --help
+done < <($check subcommands "$sift")
+# Every leaf command must have a step below: a new command without one fails here.
+$check all-covered "$sift" stats convert audit dedup decontam filter pii split agree run mix \
+  synth/self-instruct synth/evol synth/distill synth/backtranslate synth/qa synth/review synth/accept synth/templates
+
+# --- The README's first command, then its tour, on the bundled examples ---------------------------
+run 0 readme-audit -- "$sift" audit examples/support-chat.jsonl --html audit.html
+$check html audit.html
+run 0 stats -- "$sift" stats examples/support-chat.jsonl --json stats.json
+$check json stats.json records=2000
+# The planted defects make the RAG audit fail its gate: the tour's CI-gate example must exit 1.
+run 1 audit-rag-gate -- "$sift" audit examples/rag-docs.jsonl --purpose rag --as-of 2026-11-24 --json audit.json --fail-on error
+$check json audit.json
+run 0 dedup -- "$sift" dedup examples/support-chat.jsonl --out kept.jsonl --removed removed.jsonl --threshold 0.8 --json dedup.json
+$check adds-up dedup.json input.records output.kept+output.removed
+$check jsonl kept.jsonl @dedup.json:output.kept
+$check jsonl removed.jsonl @dedup.json:output.removed
+run 0 decontam -- "$sift" decontam --train examples/support-chat.jsonl --eval examples/eval-cases.jsonl --eval-field input --out clean.jsonl --removed leaked.jsonl --json decontam.json
+$check json decontam.json
+$check jsonl clean.jsonl
+run 0 filter -- "$sift" filter examples/rag-docs.jsonl --out filtered.jsonl --removed filtered-out.jsonl --rules gopher-quality,gopher-repetition,c4,fineweb --json filter.json
+$check jsonl-sum examples/rag-docs.jsonl filtered.jsonl filtered-out.jsonl
+run 0 filter-instruction -- "$sift" filter examples/support-chat.jsonl --out instr-kept.jsonl --removed instr-removed.jsonl --rules instruction
+$check jsonl-sum examples/support-chat.jsonl instr-kept.jsonl instr-removed.jsonl
+run 0 pii-redact -- "$sift" pii examples/support-chat.jsonl --action redact --out redacted.jsonl --json pii.json
+$check jsonl redacted.jsonl 2000
+run 1 pii-gate -- "$sift" pii examples/support-chat.jsonl --fail-if-found
+run 0 split -- "$sift" split examples/classification.csv --ratios 0.8,0.1,0.1 --stratify label --group-by near-duplicates --out-dir splits --json split.json
+$check adds-up split.json records splits.0.records+splits.1.records+splits.2.records
+$check jsonl splits/train.jsonl @split.json:splits.0.records
+# The pilot's planted disagreement fails the agreement threshold: exit 1 is the gate working.
+run 1 agree -- "$sift" agree examples/labeling-pilot.csv --gold examples/labeling-gold.csv --items examples/labeling-pilot-items.jsonl --markdown feedback.md --json agree.json --html agree.html
+$check json agree.json
+$check html agree.html
+[ -s feedback.md ] || { echo "smoke FAILED: agree wrote no feedback.md" >&2; exit 1; }
+for recipe in examples/recipes/*.yaml; do
+  name=$(basename "$recipe" .yaml)
+  run 0 "run-$name" -- "$sift" run "$recipe" --json "run-$name.json"
+  $check json "run-$name.json"
+done
+run 0 run-list-steps -- "$sift" run --list-steps
+# Parquet in and out (the tour's convert and audit lines), and back to JSON Lines: same record count.
+run 0 convert-parquet -- "$sift" convert examples/support-chat.jsonl --out support-chat.parquet --compression zstd --json convert.json
+$check json convert.json records=2000
+run 0 audit-parquet -- "$sift" audit support-chat.parquet --json audit-parquet.json
+$check json audit-parquet.json
+run 0 convert-back -- "$sift" convert support-chat.parquet --out support-chat-back.jsonl --json convert-back.json
+$check json convert-back.json records=2000
+$check jsonl support-chat-back.jsonl 2000
+run 0 dedup-parquet -- "$sift" dedup support-chat.parquet --out kept.parquet --removed removed-parquet.jsonl --threshold 0.8 --json dedup-parquet.json
+$check adds-up dedup-parquet.json input.records output.kept+output.removed
+
+# --- Bad input: the documented exit statuses ------------------------------------------------------
+run 0 malformed-lenient -- "$sift" stats examples/malformed.jsonl --json malformed.json
+$check json malformed.json
+run 65 malformed-strict -- "$sift" stats --strict examples/malformed.jsonl
+head -c 4000 support-chat.parquet > truncated.parquet
+run 65 parquet-truncated-strict -- "$sift" stats --strict truncated.parquet
+run 66 missing-input -- "$sift" stats no-such-file.jsonl
+run 64 usage-error -- "$sift" stats --no-such-flag examples/support-chat.jsonl
+
+# --- Synthetic data against the loopback model double ---------------------------------------------
+start_double() { # start_double NAME [args]: starts a double, sets $port and $requests
+  local name=$1; shift
+  python3 "$root/scripts/smoke/model_double.py" --port-file "$work/$name.port" "$@" &
+  pids+=($!)
+  for _ in $(seq 100); do [ -s "$work/$name.port" ] && break; sleep 0.1; done
+  port=$(cat "$work/$name.port")
+  requests="$work/$name.port.requests"
+}
+start_double model
+model=(--base-url "http://127.0.0.1:$port/v1" --model smoke-model --concurrency 4)
+export OPENAI_API_KEY=smoke-key
+head -n 6 examples/support-chat.jsonl > seeds.jsonl
+
+run 0 synth-templates -- "$sift" synth templates templates
+[ "$(ls templates | wc -l)" -ge 10 ] || { echo "smoke FAILED: synth templates wrote $(ls templates | wc -l) files" >&2; exit 1; }
+run 0 synth-dry-run -- "$sift" synth self-instruct --seeds seeds.jsonl --count 20 --out dry.jsonl "${model[@]}" --dry-run
+[ ! -s "$requests" ] || { echo "smoke FAILED: --dry-run sent requests" >&2; exit 1; }
+
+run 0 synth-self-instruct -- "$sift" synth self-instruct --seeds seeds.jsonl --count 20 --out gen.jsonl --removed gen-removed.jsonl "${model[@]}" --json gen.json
+$check jsonl gen.jsonl 20 provenance-model=smoke-model
+before=$(wc -l < "$requests")
+cp gen.jsonl gen.first.jsonl
+run 0 synth-self-instruct-rerun -- "$sift" synth self-instruct --seeds seeds.jsonl --count 20 --out gen.jsonl --removed gen-removed.jsonl "${model[@]}"
+cmp -s gen.jsonl gen.first.jsonl || { echo "smoke FAILED: a re-run changed gen.jsonl" >&2; exit 1; }
+[ "$(wc -l < "$requests")" = "$before" ] || { echo "smoke FAILED: a finished re-run sent $(( $(wc -l < "$requests") - before )) requests" >&2; exit 1; }
+
+run 0 synth-evol -- "$sift" synth evol --in gen.jsonl --rounds 2 --out evolved.jsonl --removed evolved-removed.jsonl "${model[@]}"
+$check jsonl evolved.jsonl provenance-model=smoke-model
+head -n 12 examples/eval-cases.jsonl | python3 -c 'import json,sys; [print(json.dumps({"id": r["id"], "prompt": r["input"]})) for r in map(json.loads, sys.stdin)]' > prompts.jsonl
+run 0 synth-distill -- "$sift" synth distill --prompts prompts.jsonl --out distilled.jsonl "${model[@]}"
+$check jsonl distilled.jsonl 12 provenance-model=smoke-model
+head -n 8 examples/rag-docs.jsonl > docs.jsonl
+run 0 synth-backtranslate -- "$sift" synth backtranslate --responses docs.jsonl --out pairs.jsonl "${model[@]}"
+$check jsonl pairs.jsonl 8 provenance-model=smoke-model
+run 0 synth-paraphrase -- "$sift" synth backtranslate --responses docs.jsonl --mode paraphrase --pivot-language German --out paraphrases.jsonl "${model[@]}"
+$check jsonl paraphrases.jsonl 8 provenance-model=smoke-model
+
+# Retries: a server that answers every new request with 429 + Retry-After first.
+start_double throttled --fail-first-with 429
+run 0 synth-distill-429 -- "$sift" synth distill --prompts prompts.jsonl --out throttled.jsonl --base-url "http://127.0.0.1:$port/v1" --model smoke-model --concurrency 4 --json throttled.json
+$check jsonl throttled.jsonl 12
+$check json throttled.json usage.retries=12 usage.completions=12
+cat gen.jsonl evolved.jsonl distilled.jsonl pairs.jsonl > generated.jsonl
+run 0 synth-qa -- "$sift" synth qa --in generated.jsonl --out accepted.jsonl --removed rejected.jsonl --seeds seeds.jsonl --judge --min-score 7 "${model[@]}" --json qa.json
+$check jsonl-sum generated.jsonl accepted.jsonl rejected.jsonl
+run 0 synth-review -- "$sift" synth review --in accepted.jsonl --sample 0.2 --out review.jsonl
+run 0 synth-review-csv -- "$sift" synth review --in accepted.jsonl --sample 0.2 --out review.csv
+python3 -c 'import json,sys
+for line in open("review.jsonl"):
+    r = json.loads(line); r["verdict"] = "accept"; print(json.dumps(r))' > review.done.jsonl
+run 0 synth-accept -- "$sift" synth accept --in accepted.jsonl --reviews review.done.jsonl --min-accept 0.8 --out final.jsonl --json accept.json
+$check jsonl final.jsonl @accepted.jsonl
+run 0 mix -- "$sift" mix --real examples/support-chat.jsonl --synthetic final.jsonl --max-synthetic-share 0.5 --out train.jsonl --removed mix-removed.jsonl --json mix.json
+$check json mix.json
+$check jsonl train.jsonl
+
+echo "smoke: $steps commands passed with $sift"
