@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "sift", targets: ["sift"]),
+        .library(name: "SiftColumnar", targets: ["SiftColumnar"]),
         .library(name: "SiftCore", targets: ["SiftCore"]),
         .library(name: "SiftReport", targets: ["SiftReport"]),
         .library(name: "SiftStats", targets: ["SiftStats"]),
@@ -35,9 +36,17 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
     ],
     targets: [
+        // Parquet and Arrow IPC at the physical level (Thrift, FlatBuffers, encodings, codecs), below
+        // SiftCore so that DatasetReader can read them. zstd and brotli are loaded at run time
+        // (dlopen), so building Sift needs no -dev package beyond what Swift itself needs.
+        .target(
+            name: "SiftColumnar",
+            dependencies: [.product(name: "CompressNIO", package: "compress-nio")]
+        ),
         .target(
             name: "SiftCore",
             dependencies: [
+                "SiftColumnar",
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -122,7 +131,8 @@ let package = Package(
         ),
         // Test helpers every test target shares (temporary directories).
         .target(name: "SiftTestSupport", path: "Tests/SiftTestSupport"),
-        .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore", "SiftTestSupport"]),
+        .testTarget(name: "SiftColumnarTests", dependencies: ["SiftColumnar", "SiftTestSupport"]),
+        .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore", "SiftTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
         .testTarget(name: "SiftAuditTests", dependencies: ["SiftAudit", "SiftCore", "SiftReport"]),

@@ -49,7 +49,7 @@ while IFS= read -r command; do
   run 0 "help-${command// /-}" -- "$sift" $command --help
 done < <($check subcommands "$sift")
 # Every leaf command must have a step below: a new command without one fails here.
-$check all-covered "$sift" stats audit dedup decontam filter pii split agree run mix \
+$check all-covered "$sift" stats convert audit dedup decontam filter pii split agree run mix \
   synth/self-instruct synth/evol synth/distill synth/backtranslate synth/qa synth/review synth/accept synth/templates \
   studio/init studio/user/add studio/project/create studio/serve studio/export studio/import
 
@@ -89,11 +89,23 @@ for recipe in examples/recipes/*.yaml; do
   $check json "run-$name.json"
 done
 run 0 run-list-steps -- "$sift" run --list-steps
+# Parquet in and out (the tour's convert and audit lines), and back to JSON Lines: same record count.
+run 0 convert-parquet -- "$sift" convert examples/support-chat.jsonl --out support-chat.parquet --compression zstd --json convert.json
+$check json convert.json records=2000
+run 0 audit-parquet -- "$sift" audit support-chat.parquet --json audit-parquet.json
+$check json audit-parquet.json
+run 0 convert-back -- "$sift" convert support-chat.parquet --out support-chat-back.jsonl --json convert-back.json
+$check json convert-back.json records=2000
+$check jsonl support-chat-back.jsonl 2000
+run 0 dedup-parquet -- "$sift" dedup support-chat.parquet --out kept.parquet --removed removed-parquet.jsonl --threshold 0.8 --json dedup-parquet.json
+$check adds-up dedup-parquet.json input.records output.kept+output.removed
 
 # --- Bad input: the documented exit statuses ------------------------------------------------------
 run 0 malformed-lenient -- "$sift" stats examples/malformed.jsonl --json malformed.json
 $check json malformed.json
 run 65 malformed-strict -- "$sift" stats --strict examples/malformed.jsonl
+head -c 4000 support-chat.parquet > truncated.parquet
+run 65 parquet-truncated-strict -- "$sift" stats --strict truncated.parquet
 run 66 missing-input -- "$sift" stats no-such-file.jsonl
 run 64 usage-error -- "$sift" stats --no-such-flag examples/support-chat.jsonl
 

@@ -71,7 +71,7 @@ public struct RecipeRunner {
 
         // All removed records, in step order, each carrying the reason its step gave.
         let allRejects = output + "/rejects.jsonl"
-        let writer = try JSONLinesWriter(path: allRejects)
+        let writer = try DatasetWriter(path: allRejects)
         for file in rejectFiles {
             try DatasetStream(paths: [file], options: readOptions).forEach { event in
                 if case .record(let record) = event { try writer.write(record) }

@@ -74,9 +74,11 @@ public struct SplitReport: Sendable {
 /// few integers per record), the assignment is computed, the second writes each record to its
 /// split. Malformed input goes to `rejects.jsonl` in the output directory.
 public enum DatasetSplitter {
-    /// Writes `<directory>/<name>.jsonl` per split and `<directory>/rejects.jsonl`.
-    public static func split(paths: [String], into directory: String, options: SplitOptions, readOptions: ReadOptions = ReadOptions()) throws -> SplitReport {
-        try split(paths: paths, outputs: options.names.map { "\(directory)/\($0).jsonl" }, rejects: "\(directory)/rejects.jsonl",
+    /// Writes `<directory>/<name>.<fileExtension>` per split (`jsonl`, or `parquet` for Parquet)
+    /// and `<directory>/rejects.jsonl`.
+    public static func split(paths: [String], into directory: String, options: SplitOptions, readOptions: ReadOptions = ReadOptions(),
+                             fileExtension: String = "jsonl") throws -> SplitReport {
+        try split(paths: paths, outputs: options.names.map { "\(directory)/\($0).\(fileExtension)" }, rejects: "\(directory)/rejects.jsonl",
                   options: options, readOptions: readOptions)
     }
 
@@ -136,8 +138,8 @@ public enum DatasetSplitter {
         let assignment = SplitAssignment(items: items, ratios: options.ratios, seed: options.seed)
 
         // Pass 2: write each record to its split.
-        let writers = try outputs.map { try JSONLinesWriter(path: $0) }
-        let rejects = try JSONLinesWriter(path: rejectsPath)
+        let writers = try outputs.map { try DatasetWriter(path: $0) }
+        let rejects = try DatasetWriter(path: rejectsPath)
         var counts = Array(repeating: 0, count: outputs.count)
         var strata = Array(repeating: [String: Int](), count: outputs.count)
         var splitsOfGroup: [Int: Set<Int>] = [:]

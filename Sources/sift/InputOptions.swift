@@ -4,19 +4,24 @@ import SiftReport
 
 /// Options every command that reads datasets shares.
 struct InputOptions: ParsableArguments {
-    @Option(help: "Input format: auto (from the name and first bytes), jsonl, json, csv or tsv.")
+    @Option(help: "Input format: auto (from the name and first bytes), jsonl, json, csv, tsv, parquet or arrow.")
     var format: FormatChoice = .auto
+
+    @Option(help: ArgumentHelp("Split of a Hugging Face datasets folder saved as a DatasetDict (train, test, ...); all splits by default.", valueName: "name"))
+    var split: String?
 
     @Option(help: ArgumentHelp("Largest record (line, row or array element) to read, in bytes; larger ones are reported as malformed.", valueName: "bytes"))
     var maxRecordBytes: Int = 256 << 20
 
     var readOptions: ReadOptions {
-        ReadOptions(format: format.format, maxRecordBytes: maxRecordBytes)
+        var options = ReadOptions(format: format.format, maxRecordBytes: maxRecordBytes)
+        options.split = split
+        return options
     }
 }
 
 enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
-    case auto, jsonl, json, csv, tsv
+    case auto, jsonl, json, csv, tsv, parquet, arrow
 
     var format: DatasetFormat? { self == .auto ? nil : DatasetFormat(rawValue: rawValue) }
 }

@@ -7,7 +7,7 @@ import SiftCore
 /// `removed` with their reasons under `_sift.filter`.
 public enum FilterPipeline {
     public static func run(_ stream: DatasetStream, kind: DatasetKind, configuration: FilterConfiguration,
-                           kept: JSONLinesWriter, removed: JSONLinesWriter?, progress: ((Int) -> Void)? = nil) throws -> FilterReport {
+                           kept: DatasetWriter, removed: DatasetWriter?, progress: ((Int) -> Void)? = nil) throws -> FilterReport {
         let filter = RecordFilter(configuration: configuration, kind: kind)
         var report = FilterReport(files: stream.paths, kind: kind, configuration: configuration)
         // The next batch is read while this one is filtered; each batch's lines are serialised

@@ -88,7 +88,7 @@ public struct PIIReport: Sendable {
 /// Streams a dataset through a `PIIScrubber`, scanning each chunk's records in parallel and writing
 /// them in input order.
 public enum PIIPipeline {
-    public static func run(_ stream: DatasetStream, scrubber: PIIScrubber, output: JSONLinesWriter?, removed: JSONLinesWriter?,
+    public static func run(_ stream: DatasetStream, scrubber: PIIScrubber, output: DatasetWriter?, removed: DatasetWriter?,
                            types: [PIIType], progress: ((Int) -> Void)? = nil) throws -> PIIReport {
         var report = PIIReport(files: stream.paths, action: scrubber.action, types: types)
         // The next batch is read while this one is scanned; each batch's lines are serialised on

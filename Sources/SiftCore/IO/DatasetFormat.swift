@@ -8,10 +8,16 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     case csv
     /// Tab-separated values with a header row (RFC 4180 quoting honoured).
     case tsv
+    /// Apache Parquet (`.parquet`, or the `PAR1` magic), read column by column.
+    case parquet
+    /// Apache Arrow IPC, file or stream format (`.arrow`, `.feather`, Hugging Face `datasets` folders).
+    case arrow
 
     /// The format a file name implies, ignoring a trailing `.gz`; nil when the name says nothing.
     public static func implied(byName path: String) -> DatasetFormat? {
         var name = path.lowercased()
+        if name.hasSuffix(".parquet") || name.hasSuffix(".parq") { return .parquet }
+        if name.hasSuffix(".arrow") || name.hasSuffix(".feather") || name.hasSuffix(".arrows") || name.hasSuffix(".ipc") { return .arrow }
         if name.hasSuffix(".gz") { name.removeLast(3) }
         if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || name.hasSuffix(".jsonlines") { return .jsonl }
         if name.hasSuffix(".json") { return .json }
@@ -19,6 +25,9 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
         if name.hasSuffix(".tsv") || name.hasSuffix(".tab") { return .tsv }
         return nil
     }
+
+    /// Whether a format is read column by column (random access, no gzip, no standard input).
+    public var isColumnar: Bool { self == .parquet || self == .arrow }
 
     /// Decides between JSON Lines and a JSON document from the first bytes, because `.json` files
     /// in the wild are often JSON Lines: a document starts with `[`, or with `{` whose first line

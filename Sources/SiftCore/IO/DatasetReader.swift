@@ -15,13 +15,30 @@ public final class DatasetReader {
     public let isCompressed: Bool
     /// The file's size on disk, when it is a regular file (not standard input).
     public let fileSize: Int?
-    private var splitter: any RecordSplitter
-    private let byteCounter: any ByteSource
+    private var splitter: (any RecordSplitter)?
+    private let byteCounter: (any ByteSource)?
     private let options: ReadOptions
+    /// Parquet and Arrow files are read by their own readers, not cut into lines.
+    private let columnar: (any ColumnarRecordReader)?
 
-    public init(path: String, options: ReadOptions = ReadOptions()) throws {
+    public convenience init(path: String, options: ReadOptions = ReadOptions()) throws {
+        try self.init(path: path, options: options, partition: PartitionFields())
+    }
+
+    /// `partition` adds fields to every record (a partitioned dataset's `key=value` folders).
+    public init(path: String, options: ReadOptions, partition: PartitionFields) throws {
         self.path = path
         self.options = options
+        if let reader = try openColumnar(path: path, options: options, partition: partition) {
+            columnar = reader
+            format = reader.format
+            isCompressed = false
+            fileSize = reader.fileSize
+            splitter = nil
+            byteCounter = nil
+            return
+        }
+        columnar = nil
         let file = try FileByteSource(path: path)
         var info = stat()
         fileSize = path != "-" && stat(path, &info) == 0 ? Int(info.st_size) : nil
@@ -61,6 +78,8 @@ public final class DatasetReader {
         case .csv, .tsv:
             splitter = DelimitedSplitter(source: source, file: path, prefix: head, delimiter: detected == .csv ? UInt8(ascii: ",") : 0x09,
                                          chunkSize: options.chunkBytes, maxRecordBytes: options.maxRecordBytes)
+        case .parquet, .arrow:
+            throw SiftError("\(path): \(detected.rawValue) cannot be read from \(path == "-" ? "standard input" : "a gzip stream"); pass the file itself", status: .usage)
         }
         if head.isEmpty && detected != .csv && detected != .tsv {
             emptyFile = true
@@ -73,6 +92,8 @@ public final class DatasetReader {
 
     /// Notes about the file that are not malformed records (empty file, byte-order mark, ...).
     public var diagnostics: [ReadDiagnostic] {
+        if let columnar { return columnar.diagnostics }
+        guard let splitter else { return [] }
         var all = splitter.diagnostics
         if emptyFile, !all.contains(where: { $0.message.hasPrefix("file is empty") }) {
             all.insert(ReadDiagnostic(file: path, message: "file is empty"), at: 0)
@@ -81,14 +102,16 @@ public final class DatasetReader {
     }
 
     /// Lines (JSON Lines), rows (CSV/TSV) or array elements seen so far, blank lines excluded.
-    public var itemsSeen: Int { splitter.itemsSeen }
-    public var blankLines: Int { splitter.blankLines }
+    /// For Parquet and Arrow: rows read plus unreadable row ranges.
+    public var itemsSeen: Int { columnar?.itemsSeen ?? splitter?.itemsSeen ?? 0 }
+    public var blankLines: Int { splitter?.blankLines ?? 0 }
     /// Bytes read from disk so far (compressed bytes for a gzip file), for progress bars.
-    public var bytesRead: Int { byteCounter.bytesConsumed }
+    public var bytesRead: Int { columnar?.bytesRead ?? byteCounter?.bytesConsumed ?? 0 }
 
     /// The next chunk of events in file order, or nil at the end. `firstIndex` numbers the records.
     public func nextBatch(firstIndex: Int) throws -> [ReadEvent]? {
-        guard let batch = try splitter.nextBatch() else { return nil }
+        if let columnar { return try columnar.nextBatch(firstIndex: firstIndex) }
+        guard let batch = try splitter?.nextBatch() else { return nil }
         let path = self.path
         let fileID = RecordLocation.fileID(of: path)
         let maxDepth = options.maxDepth

@@ -17,7 +17,13 @@ public final class DatasetStream {
         guard !paths.isEmpty else { throw SiftError("no input files given", status: .usage) }
         self.paths = paths
         self.options = options
-        readers = try paths.map { try DatasetReader(path: $0, options: options) }
+        readers = try paths.flatMap { path -> [DatasetReader] in
+            // A folder is one dataset: its part files (or a datasets folder's Arrow files) in order.
+            if let parts = try DatasetFolder.parts(of: path, split: options.split) {
+                return try parts.map { try DatasetReader(path: $0.path, options: options, partition: $0.partition) }
+            }
+            return [try DatasetReader(path: path, options: options)]
+        }
     }
 
     /// Total size on disk of all inputs, when every input is a regular file.

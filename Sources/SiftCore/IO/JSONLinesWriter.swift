@@ -24,9 +24,12 @@ public final class JSONLinesWriter {
 
     public init(path: String, mode: Mode = .replace) throws {
         self.path = path
-        self.mode = mode
-        writePath = mode == .replace ? "\(path).tmp-\(getpid())" : path
-        let flags = mode == .replace ? (O_WRONLY | O_CREAT | O_TRUNC) : (O_WRONLY | O_CREAT | O_APPEND)
+        // A device or pipe (`/dev/stdout`) is written in place: renaming over it would replace it.
+        var info = stat()
+        let special = stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
+        self.mode = special ? .append : mode
+        writePath = mode == .replace && !special ? "\(path).tmp-\(getpid())" : path
+        let flags = self.mode == .replace ? (O_WRONLY | O_CREAT | O_TRUNC) : (O_WRONLY | O_CREAT | O_APPEND)
         fd = open(writePath, flags, 0o644)
         guard fd >= 0 else {
             throw SiftError("\(path): cannot write (\(String(cString: strerror(errno))))", status: .ioError)

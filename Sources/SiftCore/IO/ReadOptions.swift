@@ -14,6 +14,12 @@ public struct ReadOptions: Sendable {
     /// Whether a record read from a JSON Lines line keeps the line (`Record.sourceLine`), so that a
     /// command passing records through unchanged (`sift filter`) writes them byte for byte.
     public var keepsSourceLines = false
+    /// The top-level fields a command needs, when it needs only some: columnar formats (Parquet,
+    /// Arrow) then decode only those columns. Nil reads every field; line formats always do.
+    public var fields: Set<String>?
+    /// The split of a Hugging Face `datasets` folder saved as a `DatasetDict` (`train`, `test`...);
+    /// nil reads every split, in the order `dataset_dict.json` lists them.
+    public var split: String?
 
     public init(format: DatasetFormat? = nil, maxRecordBytes: Int = 256 << 20, maxDepth: Int = JSONParser.defaultMaxDepth,
                 chunkBytes: Int = 4 << 20, threads: Int = siftThreadCount) {

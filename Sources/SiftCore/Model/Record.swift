@@ -19,11 +19,12 @@ public struct Record: Sendable {
     /// The record's own identifier, when it has one (`id`, `_id`, `uuid`, ...).
     public var id: String? { RecordSchema.firstScalar(RecordSchema.idFields, in: fields) }
 
-    /// How reports point at this record: its `id` when it has one, else `line:N`.
+    /// How reports point at this record: its `id` when it has one, else `line:N` (`row:N` for a
+    /// Parquet or Arrow row).
     public var reference: String { reference(id: id) }
 
     /// `reference` for a caller that has already looked the id up (`RecordContent.id`).
-    public func reference(id: String?) -> String { id ?? "line:\(location.line)" }
+    public func reference(id: String?) -> String { id ?? (location.isRow ? "row:\(location.line)" : "line:\(location.line)") }
 
     /// The record as one line of JSON Lines (without the newline).
     public var jsonLine: [UInt8] { JSONWriter().bytes(.object(fields)) }

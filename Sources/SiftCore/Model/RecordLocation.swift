@@ -1,8 +1,12 @@
-/// Where a record came from: the file, its 1-based line (for CSV, the line where the row starts)
-/// and its 0-based position in the whole input, which orders records across files.
+/// Where a record came from: the file, its 1-based line (for CSV, the line where the row starts;
+/// for Parquet and Arrow, the 1-based row in the file, with its row group or record batch) and its
+/// 0-based position in the whole input, which orders records across files.
 public struct RecordLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The file's interned id (`FileNames`): equal ids are equal paths.
     public let fileID: Int32
+    /// The Parquet row group (or Arrow record batch) of a columnar file's row, else -1. It sits in
+    /// the padding after `fileID`, so locations stay 24 bytes.
+    public var rowGroup: Int32 = -1
     public var line: Int
     public var index: Int
 
@@ -23,7 +27,10 @@ public struct RecordLocation: Sendable, Hashable, Comparable, CustomStringConver
 
     public static func < (lhs: RecordLocation, rhs: RecordLocation) -> Bool { lhs.index < rhs.index }
 
-    public var description: String { "\(file):\(line)" }
+    /// Whether `line` counts rows of a columnar file (Parquet, Arrow) rather than text lines.
+    public var isRow: Bool { rowGroup >= 0 }
+
+    public var description: String { isRow ? "\(file): row \(line) (row group \(rowGroup))" : "\(file):\(line)" }
 }
 
 /// A line (or CSV row, or JSON array element) that could not be read as a record. It keeps the raw
@@ -36,6 +43,10 @@ public struct MalformedRecord: Sendable, Error, CustomStringConvertible {
     public var error: String
     /// The raw text (invalid UTF-8 repaired with U+FFFD for display).
     public var raw: String
+    /// For a columnar file: the row group (or record batch) that could not be read, and how many of
+    /// its rows, from `line` (the first, 1-based in the file), are lost with it.
+    public var rowGroup: Int?
+    public var rows: Int?
 
     public init(file: String, line: Int, column: Int? = nil, error: String, raw: String) {
         self.file = file
@@ -45,7 +56,20 @@ public struct MalformedRecord: Sendable, Error, CustomStringConvertible {
         self.raw = raw
     }
 
+    /// Unreadable rows of a Parquet or Arrow file: `rows` rows from row `firstRow` (0 when the
+    /// whole file is unreadable) of `rowGroup`; the error names column and page where known.
+    public init(file: String, firstRow: Int, rows: Int?, rowGroup: Int?, error: String) {
+        self.init(file: file, line: firstRow, error: error, raw: "")
+        self.rowGroup = rowGroup
+        self.rows = rows
+    }
+
     public var description: String {
+        if let rowGroup {
+            let span = rows.map { $0 == 1 ? "row \(line)" : "rows \(line)-\(line + $0 - 1)" } ?? "from row \(line)"
+            return "\(file): row group \(rowGroup), \(span): \(error)"
+        }
+        if rows != nil || line == 0 { return "\(file): \(error)" }
         if let column { return "\(file):\(line):\(column): \(error)" }
         return "\(file):\(line): \(error)"
     }
@@ -76,6 +100,8 @@ extension MalformedRecord {
     public var rejectRecord: JSONValue {
         var reject: JSONObject = ["reason": "malformed", "error": .string(error), "file": .string(file), "line": .integer(line)]
         if let column { reject["column"] = .integer(column) }
+        if let rowGroup { reject["row_group"] = .integer(rowGroup) }
+        if let rows { reject["rows"] = .integer(rows) }
         return .object(["raw": .string(raw), RecordSchema.annotationKey: .object(["reject": .object(reject)])])
     }
 }
@@ -85,6 +111,8 @@ extension MalformedRecord {
     public var reportJSON: JSONValue {
         var entry: JSONObject = ["file": .string(file), "line": .integer(line)]
         if let column { entry["column"] = .integer(column) }
+        if let rowGroup { entry["row_group"] = .integer(rowGroup) }
+        if let rows { entry["rows"] = .integer(rows) }
         entry["error"] = .string(error)
         return .object(entry)
     }

@@ -16,6 +16,12 @@ public enum RecordSchema {
     public static let completionFields = ["completion", "response"]
     /// Fields that, next to a text, make a record a retrievable document rather than bare text.
     public static let documentMetadataFields = ["id", "source", "title", "url", "updated_at", "doc_id", "document_id", "metadata", "last_modified", "created_at", "published_at"]
+    /// Every top-level field any kind's content, references or detection can read: a pass that
+    /// only computes from `RecordContent` reads these columns of a Parquet file and skips the rest
+    /// (`ReadOptions.fields`).
+    public static let contentFields: Set<String> = Set(idFields + labelFields + timestampFields + sourceFields + titleFields
+        + documentTextFields + evalInputFields + evalExpectedFields + completionFields + documentMetadataFields
+        + ["messages", "conversations", "instruction", "input", "output", "prompt", "metadata", annotationKey])
 
     /// The first of `names` present in `fields` whose value is a scalar, as text.
     public static func firstScalar(_ names: [String], in fields: JSONObject) -> String? {

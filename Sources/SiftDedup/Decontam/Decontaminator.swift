@@ -163,8 +163,8 @@ public struct Decontaminator {
     // MARK: - --drop-eval outputs
 
     private func writeEval(contaminated: [Int: Int], out: String?, removed: String?, report: inout DecontamReport) throws {
-        let keptWriter = try out.map { try JSONLinesWriter(path: $0) }
-        let removedWriter = try removed.map { try JSONLinesWriter(path: $0) }
+        let keptWriter = try out.map { try DatasetWriter(path: $0) }
+        let removedWriter = try removed.map { try DatasetWriter(path: $0) }
         let stream = try DatasetStream(paths: evalPaths, options: readOptions)
         _ = try stream.detectKind()
         var itemIndex = 0

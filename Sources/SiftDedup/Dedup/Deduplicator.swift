@@ -28,7 +28,7 @@ public struct Deduplicator {
         guard !paths.contains("-") else {
             throw SiftError("dedup reads its input more than once (sketches, then outputs): give a file, not standard input", status: .usage)
         }
-        let stream = try DatasetStream(paths: paths, options: readOptions)
+        let stream = try DatasetStream(paths: paths, options: contentReadOptions)
         let kind = try stream.detectKind()
         let selector = TextSelector(field: options.field, kind: kind)
         var report = DedupReport(files: paths, kind: kind, compared: selector.description, options: options)
@@ -235,8 +235,16 @@ public struct Deduplicator {
 
     /// Streams the input again, giving each batch as (record index, record) pairs in input order
     /// (nil for malformed items), checking that it still has the records the first pass saw.
+    /// The passes before the output pass read only the fields content and references come from:
+    /// a Parquet input's other columns are decoded once, when the kept records are written.
+    private var contentReadOptions: ReadOptions {
+        var options = readOptions
+        options.fields = RecordSchema.contentFields.union(self.options.field.map { [$0] } ?? [])
+        return options
+    }
+
     private func forEachBatch(pass: String, records: Int, _ body: ([(Int, Record)?]) throws -> Void) throws {
-        let stream = try DatasetStream(paths: paths, options: readOptions)
+        let stream = try DatasetStream(paths: paths, options: contentReadOptions)
         _ = try stream.detectKind()
         let totalBytes = stream.totalBytes
         let reader = ReadAhead(stream, concurrent: readOptions.threads > 1)

@@ -10,8 +10,8 @@ final class OutputSink: @unchecked Sendable {
     // The writers and `failure` are only touched by blocks on `queue`, which is serial, or inline
     // when there is no queue; `close()` touches them after `queue.sync` has drained every block.
     // No two threads ever access them at once, which makes the unchecked sendability sound.
-    private let kept: JSONLinesWriter?
-    private let removed: JSONLinesWriter?
+    private let kept: DatasetWriter?
+    private let removed: DatasetWriter?
     private let queue: DispatchQueue?
     private let threads: Int
     private let slots = DispatchSemaphore(value: 2)
@@ -22,8 +22,8 @@ final class OutputSink: @unchecked Sendable {
     let keepsRemoved: Bool
 
     init(kept: String?, removed: String?, threads: Int) throws {
-        self.kept = try kept.map { try JSONLinesWriter(path: $0) }
-        self.removed = try removed.map { try JSONLinesWriter(path: $0) }
+        self.kept = try kept.map { try DatasetWriter(path: $0) }
+        self.removed = try removed.map { try DatasetWriter(path: $0) }
         keepsKept = kept != nil
         keepsRemoved = removed != nil
         self.threads = threads

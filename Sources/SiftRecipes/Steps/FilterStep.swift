@@ -25,8 +25,8 @@ public struct FilterStep: RecipeStepRunner {
         options.keepsSourceLines = true
         let stream = try DatasetStream(paths: [input], options: options)
         let kind = try stream.detectKind()
-        let kept = try JSONLinesWriter(path: io.output)
-        let removed = try JSONLinesWriter(path: io.rejects)
+        let kept = try DatasetWriter(path: io.output)
+        let removed = try DatasetWriter(path: io.rejects)
         let report = try FilterPipeline.run(stream, kind: kind, configuration: configuration, kept: kept, removed: removed)
         try kept.close()
         try removed.close()

@@ -35,8 +35,8 @@ public struct PIIStep: RecipeStepRunner {
             salt = value
         }
         let scrubber = PIIScrubber(scanner: PIIScanner(types: Set(types)), action: action, fields: fields, salt: salt)
-        let output = try JSONLinesWriter(path: io.output)
-        let removed = try JSONLinesWriter(path: io.rejects)
+        let output = try DatasetWriter(path: io.output)
+        let removed = try DatasetWriter(path: io.rejects)
         let report = try PIIPipeline.run(try DatasetStream(paths: [input], options: io.readOptions), scrubber: scrubber,
                                          output: output, removed: removed, types: types)
         try output.close()

@@ -23,8 +23,8 @@ public struct ReadStep: RecipeStepRunner {
         var options = io.readOptions
         options.format = format
         let stream = try DatasetStream(paths: paths, options: options)
-        let output = try JSONLinesWriter(path: io.output)
-        let rejects = try JSONLinesWriter(path: io.rejects)
+        let output = try DatasetWriter(path: io.output)
+        let rejects = try DatasetWriter(path: io.rejects)
         var kept = 0
         var malformed = 0
         try stream.forEach { event in

@@ -45,8 +45,8 @@ public struct SampleStep: RecipeStepRunner {
             }
             keep = Set(heap.unordered.map(\.index))
         }
-        let output = try JSONLinesWriter(path: io.output)
-        let rejects = try JSONLinesWriter(path: io.rejects)
+        let output = try DatasetWriter(path: io.output)
+        let rejects = try DatasetWriter(path: io.rejects)
         var index = 0
         var kept = 0
         var removed = 0

@@ -20,7 +20,7 @@ public struct WriteStep: RecipeStepRunner {
     public func run(_ io: StepIO) throws -> StepResult {
         guard let input = io.input else { throw SiftError("write needs an input", status: .config) }
         let target = io.outputDirectory + "/" + path
-        let writer = try JSONLinesWriter(path: target)
+        let writer = try DatasetWriter(path: target)
         var count = 0
         try DatasetStream(paths: [input], options: io.readOptions).forEach { event in
             guard case .record(var record) = event else { return }

@@ -75,8 +75,8 @@ public struct SyntheticMix {
         }
         let keep = Self.allowedSynthetic(real: report.real, available: report.syntheticAvailable, maxShare: maxShare)
         var selector = SelectionSampler(select: keep, from: report.syntheticAvailable, seed: seed)
-        let writer = try JSONLinesWriter(path: out)
-        let dropped = try removed.map { try JSONLinesWriter(path: $0) }
+        let writer = try DatasetWriter(path: out)
+        let dropped = try removed.map { try DatasetWriter(path: $0) }
         func offer(_ record: Record) throws {
             if selector.next() {
                 report.syntheticKept += 1

@@ -60,8 +60,8 @@ public struct ReviewAcceptance {
     public func writeFinal(input: String, verdicts: [ReviewVerdict], out: String, removed: String?) throws -> (kept: Int, rejected: Int) {
         var byID: [String: ReviewVerdict] = [:]
         for verdict in verdicts { byID[verdict.reviewID] = verdict }
-        let writer = try JSONLinesWriter(path: out)
-        let rejects = try removed.map { try JSONLinesWriter(path: $0) }
+        let writer = try DatasetWriter(path: out)
+        let rejects = try removed.map { try DatasetWriter(path: $0) }
         try forEachRecord(input) { record in
             var record = record
             if let verdict = byID[Provenance.reference(record)] {

@@ -45,14 +45,14 @@ public struct ReviewFileWriter {
     public enum Format: Sendable { case jsonl, csv }
 
     private let format: Format
-    private var jsonl: JSONLinesWriter?
+    private var jsonl: DatasetWriter?
     private var csv: [UInt8] = []
     private let path: String
 
     public init(path: String) throws {
         self.path = path
         format = path.lowercased().hasSuffix(".csv") ? .csv : .jsonl
-        if format == .jsonl { jsonl = try JSONLinesWriter(path: path) } else { CSVText.appendRow(Self.columns, to: &csv) }
+        if format == .jsonl { jsonl = try DatasetWriter(path: path) } else { CSVText.appendRow(Self.columns, to: &csv) }
     }
 
     public mutating func write(_ record: Record, stratum: String) throws {

@@ -58,7 +58,10 @@ struct DecontamCommand: ParsableCommand {
         guard !(train.contains("-") && eval.contains("-")) else { throw ValidationError("only one of --train and --eval can be standard input") }
     }
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.apply()
         var contaminated = false
         try reportingErrors {
             var options = DecontamOptions()

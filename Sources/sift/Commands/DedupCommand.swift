@@ -95,7 +95,10 @@ struct DedupCommand: ParsableCommand {
         return options
     }
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.apply()
         try reportingErrors {
             let started = Date()
             var deduplicator = Deduplicator(paths: files, readOptions: input.readOptions, options: options)

@@ -44,7 +44,10 @@ struct FilterCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the report as JSON to this file (- for standard output).", valueName: "path"))
     var json: String?
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.apply()
         try reportingErrors {
             var configuration = FilterConfiguration(ruleSets: try RuleSetName.parseList(rules), textField: field)
             for assignment in assignments { try configuration.set(assignment) }
@@ -55,8 +58,8 @@ struct FilterCommand: ParsableCommand {
             if configuration.ruleSets.contains(.instruction), !kind.isInstructionData {
                 throw SiftError("the instruction rule set needs prompt/response data (chat, sharegpt, alpaca, prompt_completion); \(files.joined(separator: ", ")) looks like \(kind.rawValue)", status: .dataError)
             }
-            let keptWriter = try JSONLinesWriter(path: out)
-            let removedWriter = try removed.map { try JSONLinesWriter(path: $0) }
+            let keptWriter = try DatasetWriter(path: out)
+            let removedWriter = try removed.map { try DatasetWriter(path: $0) }
             let bar = ProgressBar(label: "filtering", total: stream.totalBytes)
             let start = Self.now()
             let report = try FilterPipeline.run(stream, kind: kind, configuration: configuration, kept: keptWriter,

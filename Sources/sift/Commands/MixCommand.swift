@@ -31,7 +31,10 @@ struct MixCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the summary as JSON to this file (- for standard output).", valueName: "path"))
     var json: String?
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.apply()
         try reportingErrors {
             guard (0...1).contains(maxSyntheticShare) else { throw SiftError("--max-synthetic-share must be in [0, 1]", status: .usage) }
             let report = try SyntheticMix(maxShare: maxSyntheticShare, seed: seed).run(real: real, synthetic: synthetic, out: out, removed: removed)

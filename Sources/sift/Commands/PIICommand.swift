@@ -47,7 +47,10 @@ struct PIICommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the report as JSON to this file (- for standard output).", valueName: "path"))
     var json: String?
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.apply()
         var found = false
         try reportingErrors {
             let selected = try types.map { try PIIType.parseList($0) } ?? Set(PIIType.allCases)
@@ -66,8 +69,8 @@ struct PIICommand: ParsableCommand {
             let fieldSet = fields.map { Set($0.split(separator: ",").map(String.init)) }
             let scrubber = PIIScrubber(scanner: PIIScanner(types: selected), action: action, fields: fieldSet, salt: saltText)
             let stream = try DatasetStream(paths: files, options: input.readOptions)
-            let output = try out.map { try JSONLinesWriter(path: $0) }
-            let removedWriter = try removed.map { try JSONLinesWriter(path: $0) }
+            let output = try out.map { try DatasetWriter(path: $0) }
+            let removedWriter = try removed.map { try DatasetWriter(path: $0) }
             let bar = ProgressBar(label: "scanning", total: stream.totalBytes)
             let start = FilterCommand.now()
             let report = try PIIPipeline.run(stream, scrubber: scrubber, output: output, removed: removedWriter, types: order, progress: bar.update)

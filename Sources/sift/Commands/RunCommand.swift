@@ -26,7 +26,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the manifest to this path (- for standard output).", valueName: "path"))
     var json: String?
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.apply()
         let registry = StepRegistry.standard
         if listSteps {
             for schema in registry.schemas {

@@ -9,7 +9,7 @@ struct SplitCommand: ParsableCommand {
         commandName: "split",
         abstract: "Split a dataset into train/validation/test without leakage: random, stratified, grouped.",
         discussion: """
-        Writes <out-dir>/<name>.jsonl per split and rejects.jsonl for malformed input. --group-by FIELD keeps \
+        Writes <out-dir>/<name>.jsonl (or .parquet with --out-format parquet) per split and rejects.jsonl for malformed input. --group-by FIELD keeps \
         records sharing the field's value in one split; --group-by near-duplicates keeps every near-duplicate \
         cluster in one split. Seeded and deterministic.
         """
@@ -26,6 +26,9 @@ struct SplitCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Directory for the split files.", valueName: "dir"))
     var outDir: String
+
+    @Option(help: "Format of the split files: jsonl or parquet (rejects.jsonl stays JSON Lines).")
+    var outFormat: SplitFileFormat = .jsonl
 
     @Option(help: ArgumentHelp("Keep each value's proportions equal across splits: `label` or a field name.", valueName: "field"))
     var stratify: String?
@@ -44,7 +47,10 @@ struct SplitCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        output.apply()
         try reportingErrors {
             let shares = try ratios.split(separator: ",").map { part -> Double in
                 guard let value = Double(part.trimmingCharacters(in: .whitespaces)) else {
@@ -62,7 +68,8 @@ struct SplitCommand: ParsableCommand {
             case let field?: grouping = .field(field)
             }
             let options = SplitOptions(names: splitNames, ratios: shares, stratify: stratify, grouping: grouping, seed: seed)
-            let report = try DatasetSplitter.split(paths: files, into: outDir, options: options, readOptions: input.readOptions)
+            let report = try DatasetSplitter.split(paths: files, into: outDir, options: options, readOptions: input.readOptions,
+                                                   fileExtension: outFormat.rawValue)
             let terminal = Terminal.standardOutput
             var table = TextTable(["split", "records", "share", "groups"])
             let total = report.counts.reduce(0, +)
@@ -79,4 +86,8 @@ struct SplitCommand: ParsableCommand {
             }
         }
     }
+}
+
+enum SplitFileFormat: String, ExpressibleByArgument, CaseIterable {
+    case jsonl, parquet
 }

@@ -39,7 +39,10 @@ struct SynthAcceptCommand: AsyncParsableCommand {
         case lowerBound = "lower-bound"
     }
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
+        output.apply()
         try await reportingSynthErrors {
             guard (0...1).contains(minAccept) else { throw SiftError("--min-accept must be in [0, 1]", status: .usage) }
             guard confidence > 0, confidence < 1 else { throw SiftError("--confidence must be in (0, 1)", status: .usage) }

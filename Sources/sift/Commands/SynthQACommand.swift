@@ -45,7 +45,10 @@ struct SynthQACommand: AsyncParsableCommand {
 
     @OptionGroup var model: SynthModelOptions
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
+        output.apply()
         try await reportingSynthErrors {
             var settings = QualityGate.Settings()
             settings.checks = InstructionChecks(minResponseWords: minResponseWords)
@@ -63,8 +66,8 @@ struct SynthQACommand: AsyncParsableCommand {
             }
             var gate = QualityGate(settings: settings, seeds: seedRecords, templates: templates, model: modelSettings, client: client)
             let stream = try DatasetStream(paths: input)
-            let accepted = try JSONLinesWriter(path: out)
-            let rejected = try JSONLinesWriter(path: removed)
+            let accepted = try DatasetWriter(path: out)
+            let rejected = try DatasetWriter(path: removed)
             var malformed = 0
             var seen = 0
             let progress = RecordProgress(label: "qa")

@@ -98,7 +98,7 @@ func runGenerator(model options: SynthModelOptions, generator: GeneratorOptions,
     let tally = await client.tally
     await client.shutdown()
     if let removed = generator.removed {
-        let writer = try JSONLinesWriter(path: removed)
+        let writer = try DatasetWriter(path: removed)
         for item in report.removed { try writer.write(item.json) }
         try writer.close()
     }

@@ -1,0 +1,204 @@
+import SiftColumnar
+
+/// Reads a Parquet file as records, one row group at a time and, within it, a batch of rows at a
+/// time: each projected leaf column streams page by page (`ColumnChunkReader`), so memory is a
+/// batch of rows plus one page per column, whatever the size of the file or its row groups.
+///
+/// Only the leaves under the fields a command asked for (`ReadOptions.fields`) are read. Anything
+/// unreadable becomes a malformed item instead of records: the whole file when its footer is bad,
+/// else the rest of the row group from the first row that could not be assembled.
+final class ParquetRecordReader: ColumnarRecordReader {
+    let path: String
+    let format = DatasetFormat.parquet
+    private(set) var fileSize = 0
+    private let options: ReadOptions
+    private var file: ParquetFile?
+    private var pendingFailure: MalformedRecord?
+    private var fields: [(String, AssemblyNode)] = []
+    private var keys: [String] = []
+    private var partitionValues: [JSONValue] = []
+    private var leaves: [Int] = []
+    private var conversions: [Int: ColumnarValueConversion] = [:]
+    private var caches: [Int: ColumnarValueConversion.DictionaryCache] = [:]
+    private var rowGroup = 0
+    private var rowInGroup = 0
+    private var rowsBefore = 0
+    private var readers: [Int: ColumnChunkReader] = [:]
+    private(set) var itemsSeen = 0
+    private(set) var bytesRead = 0
+    private(set) var diagnostics: [ReadDiagnostic] = []
+    private let fileID: Int32
+    private var nextIndex = 0
+
+    init(path: String, options: ReadOptions, partition: PartitionFields) throws {
+        self.path = path
+        self.options = options
+        fileID = RecordLocation.fileID(of: path)
+        let limits = ParquetLimits(maxPageBytes: max(options.maxRecordBytes, 1 << 20))
+        do {
+            let file = try ParquetFile(path: path, limits: limits)
+            self.file = file
+            fileSize = file.file.size
+            try plan(file, partition: partition)
+        } catch {
+            fileSize = (try? RandomAccessFile(path: path).size) ?? 0
+            let reason = ColumnarError.from(error)
+            pendingFailure = MalformedRecord(file: path, firstRow: 0, rows: nil, rowGroup: nil,
+                                             error: (reason.isUnsupported ? "unsupported: " : "") + reason.message)
+            file = nil
+        }
+    }
+
+    private func plan(_ file: ParquetFile, partition: PartitionFields) throws {
+        let root = file.schema.root
+        var planned: [(String, AssemblyNode)] = []
+        for child in root.children {
+            if let wanted = options.fields, !wanted.contains(child.name) { continue }
+            if let node = AssemblyNode.plan(child, parent: root) { planned.append((child.name, node)) }
+        }
+        fields = AssemblyNode.uniqueNames(planned)
+        keys = fields.map(\.0)
+        for (name, value) in partition.fields where !keys.contains(name) {
+            keys.append(name)
+            partitionValues.append(value)
+        }
+        leaves = fields.flatMap(\.1.leaves)
+        // With nothing projected, one column still counts the rows (and checks them).
+        if leaves.isEmpty, !file.schema.columns.isEmpty { leaves = [0] }
+        for leaf in leaves {
+            conversions[leaf] = ColumnarValueConversion(parquet: file.schema.columns[leaf])
+            caches[leaf] = ColumnarValueConversion.DictionaryCache()
+        }
+    }
+
+    func nextBatch(firstIndex: Int) throws -> [ReadEvent]? {
+        nextIndex = firstIndex
+        if let failure = pendingFailure {
+            pendingFailure = nil
+            itemsSeen += 1
+            return [.malformed(failure)]
+        }
+        guard let file else { return nil }
+        while rowGroup < file.rowGroupCount {
+            let groupRows = file.rowCount(ofRowGroup: rowGroup)
+            if rowInGroup >= groupRows {
+                finishRowGroup(file, rows: groupRows)
+                continue
+            }
+            return readRows(file, groupRows: groupRows)
+        }
+        file.suspend()
+        bytesRead = fileSize
+        return nil
+    }
+
+    private func finishRowGroup(_ file: ParquetFile, rows: Int) {
+        readers.removeAll()
+        rowsBefore += rows
+        rowGroup += 1
+        rowInGroup = 0
+        bytesRead = Int(file.metadata.rowGroups[..<rowGroup].reduce(Int64(0)) { $0 + ($1.totalCompressedSize ?? $1.totalByteSize) })
+        bytesRead = min(bytesRead, fileSize)
+    }
+
+    /// Rows per batch: about `chunkBytes` of the projected columns' uncompressed data.
+    private func batchRows(_ file: ParquetFile, groupRows: Int) -> Int {
+        let perRow = max(1, file.uncompressedBytesPerRow(rowGroup: rowGroup, columns: leaves))
+        let rows = min(max(options.chunkBytes / perRow, 64), 1 << 16)
+        return min(rows, groupRows - rowInGroup)
+    }
+
+    private func readRows(_ file: ParquetFile, groupRows: Int) -> [ReadEvent] {
+        let count = batchRows(file, groupRows: groupRows)
+        let firstRow = rowsBefore + rowInGroup + 1
+        do {
+            if file.schema.columns.isEmpty {
+                // Records without fields (`{}` written as Parquet). No column backs the count, so
+                // a count past a fixed bound is refused rather than allocated because it is claimed.
+                guard groupRows <= 1 << 20 else { throw ColumnarError("the schema has no columns and claims \(groupRows) rows") }
+                rowInGroup = groupRows
+                itemsSeen += groupRows
+                return (0..<groupRows).map { i in
+                    .record(Record(fields: JSONObject(uncheckedUniqueKeys: keys, values: partitionValues), location: location(row: firstRow + i)))
+                }
+            }
+            let batches = try readLeaves(file, count: count)
+            var columns: [[JSONValue]] = []
+            columns.reserveCapacity(fields.count + partitionValues.count)
+            for (name, node) in fields {
+                do {
+                    let values = try RecordAssembly.values(node, batches)
+                    guard values.count == count else { throw AssemblyError(message: "field \(name) assembles \(values.count) values for \(count) rows") }
+                    columns.append(values)
+                } catch let error as AssemblyError {
+                    throw ColumnarError("field \(name): \(error.message)")
+                }
+            }
+            for value in partitionValues { columns.append(Array(repeating: value, count: count)) }
+            let objects = RecordAssembly.objects(keys: keys, columns: columns, count: count)
+            var events = [ReadEvent]()
+            events.reserveCapacity(count)
+            for (i, object) in objects.enumerated() {
+                guard case .object(let fields) = object else { continue }
+                events.append(.record(Record(fields: fields, location: location(row: firstRow + i))))
+            }
+            rowInGroup += count
+            itemsSeen += count
+            return events
+        } catch {
+            // The rest of the row group is lost: one malformed item for it, then the next group.
+            let lost = groupRows - rowInGroup
+            let reason = ColumnarError.from(error)
+            let failure = MalformedRecord(file: path, firstRow: firstRow, rows: lost, rowGroup: rowGroup,
+                                          error: (reason.isUnsupported ? "unsupported: " : "") + reason.message)
+            rowInGroup = groupRows
+            itemsSeen += 1
+            return [.malformed(failure)]
+        }
+    }
+
+    private func location(row: Int) -> RecordLocation {
+        var location = RecordLocation(fileID: fileID, line: row, index: nextIndex)
+        nextIndex += 1
+        location.rowGroup = Int32(truncatingIfNeeded: rowGroup)
+        return location
+    }
+
+    /// Reads `count` rows of every needed leaf (on several cores when there are several leaves)
+    /// and converts their values; errors name the column and page.
+    private func readLeaves(_ file: ParquetFile, count: Int) throws -> [LeafColumnBatch] {
+        for leaf in leaves where readers[leaf] == nil {
+            do {
+                readers[leaf] = try file.columnReader(rowGroup: rowGroup, column: leaf)
+            } catch {
+                throw ColumnarError.from(error).located("column \(file.schema.columns[leaf].dottedPath)")
+            }
+        }
+        let jobs = leaves.map { LeafJob(reader: readers[$0]!, conversion: conversions[$0]!, cache: caches[$0]!) }
+        let results = parallelMap(count: jobs.count, threads: min(options.threads, jobs.count), minimumPerSlice: 1) { i -> Result<LeafColumnBatch, ColumnarError> in
+            let (reader, conversion, cache) = (jobs[i].reader, jobs[i].conversion, jobs[i].cache)
+            do {
+                let batch = try reader.readRows(count)
+                guard batch.rowCount == count else {
+                    throw ColumnarError("column chunk ends after \(batch.rowCount) of the \(count) rows asked for (the row group promises more)")
+                }
+                let values = conversion.convert(batch.values, cache: cache)
+                return .success(LeafColumnBatch(definition: batch.definitionLevels, repetition: batch.repetitionLevels,
+                                                values: values, entryCount: batch.entryCount))
+            } catch {
+                return .failure(ColumnarError.from(error).located("column \(reader.descriptor.dottedPath), \(reader.pageDescription)"))
+            }
+        }
+        var out = [LeafColumnBatch](repeating: LeafColumnBatch(definition: [], repetition: [], values: [], entryCount: 0),
+                                    count: file.schema.columns.count)
+        for (k, leaf) in leaves.enumerated() { out[leaf] = try results[k].get() }
+        return out
+    }
+}
+
+/// One leaf's reader and conversion state, handed to exactly one worker per batch.
+private struct LeafJob: @unchecked Sendable {
+    let reader: ColumnChunkReader
+    let conversion: ColumnarValueConversion
+    let cache: ColumnarValueConversion.DictionaryCache
+}

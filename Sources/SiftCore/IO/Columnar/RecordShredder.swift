@@ -1,0 +1,110 @@
+import SiftColumnar
+
+/// Splits records into leaf columns with definition and repetition levels (Dremel's striping;
+/// Melnik et al., VLDB 2010), for a `WriterSchema`. Every record must be accepted by the schema's
+/// types (`WriterFieldType.accepts`); the writer widens the schema first when one is not.
+struct RecordShredder {
+    private(set) var leaves: [LeafData]
+    private var bools: [[Bool]]
+    private var ints: [[Int64]]
+    private var doubles: [[Double]]
+    private var bytes: [ByteArrays]
+    private let schema: WriterSchema
+    private let writer = JSONWriter()
+
+    init(schema: WriterSchema) {
+        self.schema = schema
+        let n = schema.columns.count
+        leaves = schema.columns.map { LeafData(values: .empty($0.type == .int64 ? .int64 : $0.type)) }
+        bools = Array(repeating: [], count: n)
+        ints = Array(repeating: [], count: n)
+        doubles = Array(repeating: [], count: n)
+        bytes = Array(repeating: ByteArrays(), count: n)
+    }
+
+    mutating func add(_ record: JSONObject) {
+        var leaf = 0
+        for (name, type) in schema.fields {
+            shred(record[name], type, leaf: &leaf, def: 0, rep: 0, depth: 0)
+        }
+    }
+
+    /// The leaves with their values in place.
+    mutating func finish() -> [LeafData] {
+        for i in leaves.indices {
+            switch schema.columns[i].type {
+            case .boolean: leaves[i].values = .boolean(bools[i])
+            case .int64: leaves[i].values = .int64(ints[i])
+            case .double: leaves[i].values = .double(doubles[i])
+            default: leaves[i].values = .bytes(bytes[i])
+            }
+        }
+        return leaves
+    }
+
+    private mutating func level(_ leaf: Int, def: Int, rep: Int) {
+        leaves[leaf].definition.append(UInt8(def))
+        if schema.columns[leaf].maxRepetitionLevel > 0 { leaves[leaf].repetition.append(UInt8(rep)) }
+        leaves[leaf].entryCount += 1
+    }
+
+    private mutating func nulls(_ type: WriterFieldType, leaf: inout Int, def: Int, rep: Int) {
+        for _ in 0..<type.leafCount {
+            level(leaf, def: def, rep: rep)
+            leaf += 1
+        }
+    }
+
+    /// `def`/`rep`: levels of the enclosing value; `depth`: lists enclosing this field.
+    private mutating func shred(_ value: JSONValue?, _ type: WriterFieldType, leaf: inout Int, def: Int, rep: Int, depth: Int) {
+        guard let value, !value.isNull else {
+            nulls(type, leaf: &leaf, def: def, rep: rep)
+            return
+        }
+        switch type {
+        case .list(let element):
+            guard case .array(let items) = value, !items.isEmpty else {
+                nulls(type, leaf: &leaf, def: def + 1, rep: rep)
+                return
+            }
+            let first = leaf
+            for (i, item) in items.enumerated() {
+                leaf = first
+                shred(item, element, leaf: &leaf, def: def + 2, rep: i == 0 ? rep : depth + 1, depth: depth + 1)
+            }
+        case .object(let keys, let types):
+            guard case .object(let object) = value else {
+                nulls(type, leaf: &leaf, def: def, rep: rep)
+                return
+            }
+            for (k, t) in zip(keys, types) { shred(object[k], t, leaf: &leaf, def: def + 1, rep: rep, depth: depth) }
+        default:
+            level(leaf, def: def + 1, rep: rep)
+            switch type {
+            case .bool: bools[leaf].append(value.boolValue ?? false)
+            case .int:
+                if case .number(let literal) = value { ints[leaf].append(Int64(literal) ?? 0) }
+            case .double:
+                if case .number(let literal) = value { doubles[leaf].append(Double(literal) ?? 0) }
+            case .json:
+                let text = writer.bytes(value)
+                text.withUnsafeBytes { bytes[leaf].append($0) }
+            default:
+                if case .string(var s) = value {
+                    s.withUTF8 { bytes[leaf].append(UnsafeRawBufferPointer($0)) }
+                }
+            }
+            leaf += 1
+        }
+    }
+}
+
+extension WriterFieldType {
+    var leafCount: Int {
+        switch self {
+        case .list(let element): return element.leafCount
+        case .object(_, let types): return types.reduce(0) { $0 + $1.leafCount }
+        default: return 1
+        }
+    }
+}
