@@ -233,4 +233,33 @@ struct QualityGateTests {
         #expect(verdicts[0].judgeScore == 9)
         #expect(server.requestCount == 3)
     }
+
+    @Test("a structured judge sends the rubric's JSON schema; a plain one sends no response_format")
+    func structuredJudge() async throws {
+        let scratch = try TemporaryDirectory()
+        let server = try await LoopbackModelServer { seen in
+            seen.body["response_format"] == nil ? .completion("Score: 8") : .completion(#"{"score": 8, "reason": "fine"}"#)
+        }
+        defer { Task { await server.shutdown() } }
+        let config = settings(server, cache: scratch.path("cache.sqlite"))
+        for structured in [false, true] {
+            var settings = QualityGate.Settings()
+            settings.minJudgeScore = 7
+            settings.structuredJudge = structured
+            let line = synthetic(structured ? "s" : "p", "Explain tides \(structured).", "The moon pulls the sea.")
+            let verdicts = try await withClient(config) { client in
+                var gate = QualityGate(settings: settings, seeds: [], templates: try TemplateLibrary(), model: config, client: client)
+                return try await gate.process([try record(line, line: 1)])
+            }
+            #expect(verdicts.first?.accepted == true)
+            #expect(verdicts.first?.fields["_sift"]?["qa"]?["judge_reason"]?.stringValue == (structured ? "fine" : nil))
+        }
+        let formats = server.requests.map { $0.body["response_format"] }
+        #expect(formats.count == 2)
+        #expect(formats[0] == nil)
+        let schema = formats[1]?["json_schema"]?["schema"]
+        #expect(formats[1]?["type"]?.stringValue == "json_schema")
+        #expect(schema?["required"] == ["score", "reason"])
+        #expect(schema?["properties"]?["score"]?["maximum"] == 10)
+    }
 }

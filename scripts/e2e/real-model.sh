@@ -89,9 +89,10 @@ for _ in $(seq 100); do [ -s "$work/proxy.port" ] && break; sleep 0.1; done
 proxy_port=$(cat "$work/proxy.port")
 sent() { wc -l < "$work/requests.jsonl" | tr -d ' '; }
 
-# Small models ramble: every call is capped, and the timeout leaves room for a slow CI machine.
+# Small models ramble: every call is capped (a response cut at the cap is rejected by QA as
+# truncated_response), and the timeout leaves room for a slow CI machine.
 model=(--base-url "http://127.0.0.1:$proxy_port/v1" --model "$model_name" --concurrency 2
-       --temperature 0.7 --max-tokens 128 --timeout 600)
+       --temperature 0.7 --max-tokens 256 --timeout 600)
 export OPENAI_API_KEY=not-needed-by-llama-server
 
 figures="$work/figures.jsonl"
@@ -195,8 +196,12 @@ $check jsonl-sum docs.jsonl pairs.jsonl pairs-removed.jsonl
 [ -s pairs.jsonl ] && $check jsonl pairs.jsonl "provenance-model=$model_name"
 
 cat gen.jsonl evolved.jsonl distilled.jsonl pairs.jsonl > generated.jsonl
+# A 135M model cannot grade: asked for the rubric's JSON in plain text it echoes the prompt (CI's
+# first run: 9 of 9 answers unparseable), and under the schema its scores are near-constant. So the
+# judge runs with --judge-schema (llama.cpp turns the schema into a grammar: every answer must
+# parse) and --min-score 1: this stage proves the judge's mechanics, the other checks do the work.
 stage qa "$sift" synth qa --in generated.jsonl --out accepted.jsonl --removed rejected.jsonl --seeds seeds.jsonl \
-  --judge --min-score 5 "${model[@]}" --json qa.json
+  --judge --judge-schema --min-score 1 "${model[@]}" --json qa.json
 $check jsonl-sum generated.jsonl accepted.jsonl rejected.jsonl
 python3 - accepted.jsonl rejected.jsonl <<'EOF'
 import json, sys
@@ -205,6 +210,10 @@ for path, accepted in ((sys.argv[1], True), (sys.argv[2], False)):
         qa = json.loads(line).get("_sift", {}).get("qa")
         if not qa or qa.get("accepted") is not accepted or (not accepted and not qa.get("reasons")):
             sys.exit(f"real-model FAILED: {path}:{number} has no QA verdict with reasons")
+        if any(r["rule"] == "judge_unparseable" for r in qa.get("reasons", [])):
+            sys.exit(f"real-model FAILED: {path}:{number}: the judge's answer did not parse under the schema")
+        if accepted and "judge_score" not in qa:
+            sys.exit(f"real-model FAILED: {path}:{number} was accepted without a judge score")
 EOF
 echo "qa: $(grep -c . accepted.jsonl) accepted, $(grep -c . rejected.jsonl) rejected (reasons: $(python3 -c '
 import collections, json
@@ -235,7 +244,7 @@ before=$(sent)
 "$sift" synth distill --prompts prompts.jsonl --out distilled.jsonl --removed distill-removed.jsonl "${model[@]}" >/dev/null 2>&1
 "$sift" synth backtranslate --responses docs.jsonl --out pairs.jsonl --removed pairs-removed.jsonl "${model[@]}" >/dev/null 2>&1
 "$sift" synth qa --in generated.jsonl --out accepted.again.jsonl --removed rejected.again.jsonl --seeds seeds.jsonl \
-  --judge --min-score 5 "${model[@]}" --cache accepted.jsonl.cache.sqlite >/dev/null 2>&1
+  --judge --judge-schema --min-score 1 "${model[@]}" --cache accepted.jsonl.cache.sqlite >/dev/null 2>&1
 cmp -s accepted.jsonl accepted.again.jsonl || fail "qa --judge gave a different answer from the cache"
 [ "$(sent)" = "$before" ] || fail "re-running the finished pipeline sent $(( $(sent) - before )) request(s)"
 echo "re-run of every generator: 0 requests"

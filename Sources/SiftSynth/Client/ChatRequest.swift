@@ -24,12 +24,17 @@ public struct ChatRequest: Sendable, Hashable {
     public var messages: [ChatMessage]
     public var temperature: Double?
     public var maxTokens: Int?
+    /// OpenAI's `response_format` (structured outputs), sent as given; nil sends none, so requests
+    /// without it keep the cache keys they always had.
+    public var responseFormat: JSONValue?
 
-    public init(model: String, messages: [ChatMessage], temperature: Double? = nil, maxTokens: Int? = nil) {
+    public init(model: String, messages: [ChatMessage], temperature: Double? = nil, maxTokens: Int? = nil,
+                responseFormat: JSONValue? = nil) {
         self.model = model
         self.messages = messages
         self.temperature = temperature
         self.maxTokens = maxTokens
+        self.responseFormat = responseFormat
     }
 
     /// The JSON body sent to the server.
@@ -37,6 +42,7 @@ public struct ChatRequest: Sendable, Hashable {
         var object: JSONObject = ["model": .string(model), "messages": .array(messages.map(Self.json))]
         if let temperature { object["temperature"] = .double(temperature) }
         if let maxTokens { object["max_tokens"] = .integer(maxTokens) }
+        if let responseFormat { object["response_format"] = responseFormat }
         return .object(object)
     }
 

@@ -13,6 +13,27 @@ public enum JudgeScore {
         case unparseable(String)
     }
 
+    /// OpenAI's structured-outputs `response_format` for the rubric's answer,
+    /// `{"score": <integer 1-10>, "reason": "<string>"}`. OpenAI, vLLM, llama.cpp's server and
+    /// Ollama turn the schema into constrained decoding, so the answer always parses; whether the
+    /// score means anything is still the model's doing.
+    public static let responseFormat: JSONValue = [
+        "type": "json_schema",
+        "json_schema": [
+            "name": "judgement",
+            "strict": true,
+            "schema": [
+                "type": "object",
+                "properties": [
+                    "score": ["type": "integer", "minimum": 1, "maximum": 10],
+                    "reason": ["type": "string"],
+                ],
+                "required": ["score", "reason"],
+                "additionalProperties": false,
+            ],
+        ],
+    ]
+
     public static func parse(_ text: String) -> Outcome {
         if let (value, reason) = fromJSON(text) { return validated(value, reason: reason, text: text) }
         let lowered = text.lowercased()

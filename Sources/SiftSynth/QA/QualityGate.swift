@@ -18,6 +18,9 @@ public struct QualityGate {
         public var requireProvenance = true
         /// Records judged below this score are rejected; nil = no judge.
         public var minJudgeScore: Double?
+        /// Ask the server to constrain the judge's answer to `JudgeScore.responseFormat`, so that
+        /// even a small model answers in the rubric's JSON shape.
+        public var structuredJudge = false
 
         public init() {}
     }
@@ -81,7 +84,9 @@ public struct QualityGate {
                     if leaders[key] == nil { leaders[key] = i; wave.append(i) } else { followers.append(i) }
                 }
                 let requests = wave.map { i in
-                    model.request([.user(judgeTemplate.render(["instruction": items[i].prompt, "response": items[i].response ?? ""]))])
+                    var request = model.request([.user(judgeTemplate.render(["instruction": items[i].prompt, "response": items[i].response ?? ""]))])
+                    if settings.structuredJudge { request.responseFormat = JudgeScore.responseFormat }
+                    return request
                 }
                 for (i, result) in zip(wave, try await completeAll(requests, with: client)) {
                     items[i].reasons += judgement(result, minScore: minScore, item: &items[i])

@@ -31,6 +31,9 @@ struct SynthQACommand: AsyncParsableCommand {
     @Option(help: "With --judge, reject records scored below this (1-10).")
     var minScore = 7.0
 
+    @Flag(help: "With --judge, constrain the judge's answer to the rubric's JSON schema (OpenAI response_format json_schema; OpenAI, vLLM, llama.cpp, Ollama).")
+    var judgeSchema = false
+
     @Option(help: "Reject responses with fewer words.")
     var minResponseWords = 1
 
@@ -55,6 +58,7 @@ struct SynthQACommand: AsyncParsableCommand {
             settings.nearDuplicateThreshold = nearDuplicateThreshold
             settings.requireProvenance = !allowMissingProvenance
             settings.minJudgeScore = judge ? minScore : nil
+            settings.structuredJudge = judgeSchema
             let seedRecords = try seeds.isEmpty ? [] : readRecords(seeds)
             let templates = try model.templateLibrary()
             var client: ModelClient?
