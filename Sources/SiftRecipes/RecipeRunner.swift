@@ -27,7 +27,7 @@ public struct RecipeRunner {
         try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
 
         // Build every step first: parameter errors surface before any data is read.
-        let runners = try recipe.steps.map { try registry.make($0) }
+        let runners = try recipe.steps.map { try registry.make($0, file: recipe.path) }
         var manifest = RecipeManifest(recipe: recipe)
         var input: String?
         var inputDigest = recipe.sha256
