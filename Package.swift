@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "SiftRecipes",
             dependencies: [
-                "SiftCore", "SiftReport", "SiftClean", "SiftDedup", "SiftSplit",
+                "SiftCore", "SiftClean", "SiftDedup", "SiftSplit",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Collections", package: "swift-collections"),
             ]

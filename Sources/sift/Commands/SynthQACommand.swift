@@ -47,6 +47,16 @@ struct SynthQACommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    /// A malformed line as every command's rejects file holds it (`MalformedRecord.rejectRecord`:
+    /// the raw text, `_sift.reject` with file and line), plus QA's own verdict with rule
+    /// `malformed`, so that `_sift.qa.reasons` lists a reason for every rejected line.
+    static func rejection(_ bad: MalformedRecord) -> JSONValue {
+        guard case .object(var fields) = bad.rejectRecord, case .object(var annotations)? = fields[RecordSchema.annotationKey] else { return bad.rejectRecord }
+        annotations["qa"] = ["accepted": false, "reasons": [["rule": "malformed", "detail": .string(bad.error)]]]
+        fields[RecordSchema.annotationKey] = .object(annotations)
+        return .object(fields)
+    }
+
     func run() async throws {
         output.apply()
         try await reportingSynthErrors {
@@ -79,8 +89,7 @@ struct SynthQACommand: AsyncParsableCommand {
                         case .record(let record): records.append(record)
                         case .malformed(let bad):
                             malformed += 1
-                            try rejected.write(.object(["_sift": ["qa": ["accepted": false, "reasons": [["rule": "malformed", "detail": .string(bad.error)]]]],
-                                                        "file": .string(bad.file), "line": .integer(bad.line), "raw": .string(bad.raw)]))
+                            try rejected.write(Self.rejection(bad))
                         }
                     }
                     for start in stride(from: 0, to: records.count, by: 256) {
