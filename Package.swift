@@ -78,10 +78,12 @@ let package = Package(
         // Splits group near-duplicates with SiftDedup's detector so no near-copy of a test item
         // lands in train: a sideways dependency on purpose.
         .target(name: "SiftSplit", dependencies: ["SiftCore", "SiftDedup"]),
+        // Synth QA's near-duplicate search runs on SiftDedup's MinHash-LSH (signatures, band keys,
+        // buckets), so MinHash-LSH exists once: a sideways dependency on purpose.
         .target(
             name: "SiftSynth",
             dependencies: [
-                "SiftCore",
+                "SiftCore", "SiftDedup",
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

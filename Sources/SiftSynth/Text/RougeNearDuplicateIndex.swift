@@ -1,4 +1,5 @@
 import SiftCore
+import SiftDedup
 
 /// Finds earlier texts that are near-duplicates of a new one: MinHash signatures (Broder 1997) over
 /// the text's words and word bigrams, banded LSH (Indyk & Motwani 1998; Leskovec, Rajaraman &
@@ -14,13 +15,15 @@ import SiftCore
 /// "Explain how the tides work for a small child" (ROUGE-L F 0.875) have Jaccard 0.58. The exact
 /// ROUGE-L check keeps precision at 100 %; recall is what the LSH curve gives.
 ///
-/// Why not SiftDedup's detector: that one compares documents by word 5-gram shingles, which a
-/// 12-word instruction barely has; generated instructions are short, and ROUGE-L is the measure
-/// their literature filters on.
+/// The MinHash-LSH stage is `sift dedup`'s own (SiftDedup's `MinHashFamily` signatures, its band
+/// keys and `LSHBuckets`), only with other shingles: `sift dedup` compares documents by word
+/// 5-gram shingles, which a 12-word instruction barely has, so here the shingles are words and word
+/// bigrams, and ROUGE-L, the measure the instruction-data literature filters on, decides.
 public struct RougeNearDuplicateIndex: Sendable {
     public static let bands = 32
     public static let rows = 4
-    static let permutations = bands * rows
+    static let banding = LSHParameters(bands: bands, rows: rows)
+    static let family = MinHashFamily(numPerm: bands * rows, seed: 0x5EED_D0D0)
 
     public let threshold: Double
     private var vocabulary: [String: Int] = [:]
@@ -29,41 +32,42 @@ public struct RougeNearDuplicateIndex: Sendable {
     /// `visited[i] == query` marks candidate i as already checked for the current query.
     private var visited: [Int] = []
     private var query = 0
-    private var buckets: [[UInt64: [Int]]] = Array(repeating: [:], count: bands)
-    private let coefficients: [(a: UInt64, b: UInt64)]
+    private var buckets = LSHBuckets(bands: bands)
 
     public init(threshold: Double) {
         self.threshold = threshold
-        var generator = SplitMix64(seed: 0x5EED_D0D0)
-        // x ↦ a·x + b (mod 2⁶⁴) with odd a is a bijection of 64-bit values: a true permutation of
-        // the token hashes, as MinHash asks for, at the cost of one multiply.
-        coefficients = (0..<Self.permutations).map { _ in (generator.next() | 1, generator.next()) }
     }
 
-    /// The most similar indexed text at or above the threshold: its label and ROUGE-L F.
+    /// The most similar indexed text at or above the threshold: its label and ROUGE-L F (the
+    /// earliest indexed text among equally similar ones).
     ///
     /// Before the quadratic LCS, each candidate passes two exact bounds: F = 2·LCS/(m + n) and
     /// LCS ≤ the overlap of the two token multisets ≤ min(m, n), so a candidate whose overlap (a
     /// linear merge of sorted ids) is below t·(m + n)/2 cannot reach the threshold.
     public mutating func match(_ tokens: [String]) -> (label: String, similarity: Double)? {
         guard !tokens.isEmpty else { return nil }
-        let signature = signature(of: tokens)
+        let keys = Self.bandKeys(of: tokens)
         let ids = tokens.map { vocabulary[$0] ?? -1 }
         let sorted = ids.sorted()
         query += 1
-        var best: (label: String, similarity: Double)?
+        var best: (index: Int, similarity: Double)?
         for band in 0..<Self.bands {
-            guard let candidates = buckets[band][bandKey(signature, band)] else { continue }
-            for index in candidates where visited[index] != query {
+            var member = buckets.newest(keys[band + 1], band: band)
+            while member >= 0 {
+                let index = Int(member)
+                member = buckets.previous(index, band: band)
+                guard visited[index] != query else { continue }
                 visited[index] = query
                 let needed = threshold * Double(ids.count + texts[index].tokens.count) / 2
                 guard Double(min(ids.count, texts[index].tokens.count)) >= needed,
                       Double(Self.overlap(sorted, sortedTokens[index])) >= needed else { continue }
                 let f = RougeL.score(target: texts[index].tokens, prediction: ids).fmeasure
-                if f >= threshold, f > (best?.similarity ?? -1) { best = (texts[index].label, f) }
+                guard f >= threshold else { continue }
+                if let current = best, f < current.similarity || (f == current.similarity && index > current.index) { continue }
+                best = (index, f)
             }
         }
-        return best
+        return best.map { (texts[$0.index].label, $0.similarity) }
     }
 
     /// Size of the multiset intersection of two sorted id lists.
@@ -77,7 +81,7 @@ public struct RougeNearDuplicateIndex: Sendable {
 
     public mutating func insert(_ tokens: [String], label: String) {
         guard !tokens.isEmpty else { return }
-        let signature = signature(of: tokens)
+        let keys = Self.bandKeys(of: tokens)
         let index = texts.count
         let ids = tokens.map { token in
             if let id = vocabulary[token] { return id }
@@ -87,27 +91,17 @@ public struct RougeNearDuplicateIndex: Sendable {
         texts.append((label, ids))
         sortedTokens.append(ids.sorted())
         visited.append(0)
-        for band in 0..<Self.bands { buckets[band][bandKey(signature, band), default: []].append(index) }
+        buckets.appendUnfiled()
+        buckets.file(index, keys: keys[1...])
     }
 
-    private func signature(of tokens: [String]) -> [UInt64] {
-        var minima = [UInt64](repeating: .max, count: Self.permutations)
-        var shingles = Set<UInt64>()
-        for token in tokens { shingles.insert(XXH64.hash(token)) }
-        for i in tokens.indices.dropLast() { shingles.insert(XXH64.hash(tokens[i] + " " + tokens[i + 1])) }
-        for h in shingles {
-            for i in 0..<Self.permutations {
-                let (a, b) = coefficients[i]
-                let value = a &* h &+ b
-                if value < minima[i] { minima[i] = value }
-            }
-        }
-        return minima
-    }
-
-    private func bandKey(_ signature: [UInt64], _ band: Int) -> UInt64 {
-        var key: UInt64 = 0xCBF2_9CE4_8422_2325
-        for row in 0..<Self.rows { key = (key ^ signature[band * Self.rows + row]) &* 0x100_0000_01B3 }
-        return key
+    /// `NearDuplicateIndex.keys` of the MinHash signature of the tokens and token bigrams (XXH64
+    /// of each): the whole signature's key, then one per band.
+    static func bandKeys(of tokens: [String]) -> [UInt64] {
+        var shingles: [UInt64] = []
+        shingles.reserveCapacity(2 * tokens.count)
+        for token in tokens { shingles.append(XXH64.hash(token)) }
+        for i in tokens.indices.dropLast() { shingles.append(XXH64.hash(tokens[i] + " " + tokens[i + 1])) }
+        return NearDuplicateIndex.keys(of: family.signature(of: shingles), banding: banding)
     }
 }
