@@ -127,7 +127,8 @@ struct TextRulesTests {
         #expect(standard.match(in: "Well, I’m sorry, but I can't.")?.phrase == "i'm sorry, but i can't")
         #expect(standard.match(in: "I'm sorry to hear that; try again.") == nil)
         let generated = RefusalRule.generatedData
-        #expect(generated.match(in: "  I'm sorry to hear that; try again.") == RefusalRule.Match(phrase: "i'm sorry", place: .opening, index: 0))
+        let opening = generated.match(in: "  I'm sorry to hear that; try again.")
+        #expect(opening?.phrase == "i'm sorry" && opening?.place == .opening && opening?.index == 0)
         #expect(generated.match(in: "Sorry, but I can't.")?.place == .opening)
         #expect(generated.match(in: "Fine. As an AI language model, I cannot.")?.place == .anywhere)
         #expect(RefusalRule(phrases: ["", "magic word"]).phrases == ["magic word"])

@@ -67,7 +67,7 @@ public struct RougeNearDuplicateIndex: Sendable {
                 best = (index, f)
             }
         }
-        return best.map { (texts[$0.index].label, $0.similarity) }
+        return best.map { (label: texts[$0.index].label, similarity: $0.similarity) }
     }
 
     /// Size of the multiset intersection of two sorted id lists.
