@@ -16,9 +16,20 @@ struct RuleAgreementTests {
         chat(id, [("user", prompt), ("assistant", response)])
     }
 
+    /// A JSON string literal of `text` (the test texts hold no other control characters).
     static func quoted(_ text: String) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed])
-        return String(decoding: data, as: UTF8.self)
+        var out = "\""
+        for character in text.unicodeScalars {
+            switch character {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out + "\""
     }
 
     /// The three verdicts per record id: which ids the audit's check flags, which the filter
