@@ -45,5 +45,6 @@ struct OptionAgreementTests {
         #expect(run.status == 78)
         #expect(run.stderr.contains("r.yaml:4:34: `dedup.bands` × `dedup.rows` must be at most `dedup.num_perm` (16), got 8 × 4"), "\(run.stderr)")
         #expect(!run.stderr.contains("--"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out")))
     }
 }
