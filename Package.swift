@@ -78,8 +78,8 @@ let package = Package(
         // Splits group near-duplicates with SiftDedup's detector so no near-copy of a test item
         // lands in train: a sideways dependency on purpose.
         .target(name: "SiftSplit", dependencies: ["SiftCore", "SiftDedup"]),
-        // Synth QA's near-duplicate search runs on SiftDedup's MinHash-LSH (signatures, band keys,
-        // buckets), so MinHash-LSH exists once: a sideways dependency on purpose.
+        // Synth QA's near-duplicate search files its MinHash band keys in SiftDedup's LSH buckets, so
+        // the LSH index exists once: a sideways dependency on purpose.
         .target(
             name: "SiftSynth",
             dependencies: [
