@@ -20,14 +20,14 @@ public struct RecipeRunner {
     }
 
     public func run(resume: Bool) throws -> RecipeManifest {
+        // Build every step first: parameter errors surface before any data is read or any
+        // directory is made.
+        let runners = try recipe.steps.map { try registry.make($0, file: recipe.path) }
         let fm = FileManager.default
         let output = recipe.outputDirectory
         let work = output + "/.sift-run"
         if !resume { try? fm.removeItem(atPath: work) }
         try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
-
-        // Build every step first: parameter errors surface before any data is read.
-        let runners = try recipe.steps.map { try registry.make($0) }
         var manifest = RecipeManifest(recipe: recipe)
         var input: String?
         var inputDigest = recipe.sha256

@@ -70,11 +70,18 @@ public struct StepRegistry: Sendable {
 
     public func schema(for kind: String) -> StepSchema? { entries.first { $0.schema.kind == kind }?.schema }
 
-    func make(_ step: RecipeStep) throws -> any RecipeStepRunner {
+    /// The step's runner. A `ParameterError` from the capability becomes a recipe error at the
+    /// offending YAML key's line, with the keys spelled as the recipe spells them.
+    func make(_ step: RecipeStep, file: String) throws -> any RecipeStepRunner {
         guard let entry = entries.first(where: { $0.schema.kind == step.kind }) else {
             throw SiftError("unknown step \(step.kind)", status: .config)
         }
-        return try entry.make(StepParameters(step))
+        do {
+            return try entry.make(StepParameters(step))
+        } catch let error as ParameterError {
+            let mark = step.parameters.first { $0.key == error.parameter }?.value.mark ?? step.mark
+            throw RecipeError(file: file, mark: mark, error.message { "`\(step.kind).\($0)`" })
+        }
     }
 
     /// `read` comes first and only first; a terminal step (`split`) comes last.

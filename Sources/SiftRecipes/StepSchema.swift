@@ -53,6 +53,18 @@ public struct ParameterSpec: Sendable {
     }
 }
 
+extension ParameterSpec {
+    /// The spec of a capability's integer option, its range and help taken from the one definition
+    /// the CLI uses too.
+    public init(_ parameter: IntegerParameter) {
+        self.init(parameter.name, .integer(parameter.range), help: parameter.help)
+    }
+
+    public init(_ parameter: NumberParameter) {
+        self.init(parameter.name, .number(parameter.range), help: parameter.help)
+    }
+}
+
 public indirect enum ParameterType: Sendable {
     case string
     case integer(ClosedRange<Int>)

@@ -38,7 +38,10 @@ struct SynthReviewCommandTests {
             (((record["_sift"] as? [String: Any])?["qa"] as? [String: Any])?["reasons"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
         }
         #expect(rejected.allSatisfy { !rules($0).isEmpty })
-        let byID = Dictionary(uniqueKeysWithValues: rejected.map { (($0["id"] as? String) ?? "line:\($0["line"] ?? "")", rules($0)) })
+        // Malformed lines are written as every rejects file writes them: _sift.reject with file and line.
+        let byID = Dictionary(uniqueKeysWithValues: rejected.map {
+            (($0["id"] as? String) ?? "line:\((($0["_sift"] as? [String: Any])?["reject"] as? [String: Any])?["line"] ?? "")", rules($0))
+        })
         #expect(byID["b"] == ["duplicate"])
         #expect(byID["c"] == ["low_judge_score"])
         #expect(byID["d"] == ["refusal"])

@@ -23,10 +23,14 @@ struct InstructionRulesTests {
 
     @Test("role order: consecutive users, assistant first, system mid-way, unanswered last turn")
     func roleOrder() {
-        #expect(rules.evaluate(Self.chat([("user", "Hi"), ("user", "Hello?"), ("assistant", "Hello there.")]))?.value == "turn 2: user after user")
+        #expect(rules.evaluate(Self.chat([("user", "Hi"), ("user", "Hello?"), ("assistant", "Hello there.")]))?.value == "turn 2: two user turns in a row")
         #expect(rules.evaluate(Self.chat([("assistant", "Hi"), ("user", "Hello?"), ("assistant", "Hi again.")]))?.rule == "instruction.role_order")
         #expect(rules.evaluate(Self.chat([("user", "Hi"), ("system", "Be nice."), ("assistant", "Hello there.")]))?.rule == "instruction.role_order")
-        #expect(rules.evaluate(Self.chat([("user", "Hi"), ("assistant", "Hello there."), ("user", "And?")]))?.value == "last turn is user, not assistant")
+        #expect(rules.evaluate(Self.chat([("user", "Hi"), ("assistant", "Hello there."), ("user", "And?")]))?.value == "does not end with the assistant")
+        // The audit's rule (RoleOrder): a tool result is answered by the assistant; no turns is out of order.
+        let unanswered = Self.chat([("user", "Weather?"), ("assistant", "Calling the tool."), ("tool", "{}"), ("user", "Well?"), ("assistant", "Sunny.")])
+        #expect(rules.evaluate(unanswered)?.value == "turn 4: user turn right after a tool result")
+        #expect(rules.evaluate(Self.chat([]))?.value == "no turns")
         // A tool call round trip is in order.
         let tools = Self.chat([("user", "Weather?"), ("assistant", "Calling the tool."), ("tool", "{\"temp\": 20}"), ("assistant", "It is 20 degrees.")])
         #expect(rules.evaluate(tools) == nil)
@@ -47,6 +51,11 @@ struct InstructionRulesTests {
         #expect(failure?.rule == "instruction.refusal")
         #expect(rules.evaluate(Self.pair("Explain.", "As an AI language model, I have no opinions."))?.rule == "instruction.refusal")
         #expect(rules.evaluate(Self.pair("Why?", "Because the sorry state of the roads cannot help traffic.")) == nil)
+        // Phrases match at word starts only (the audit's rule): "Hawaii" does not contain "i cannot".
+        #expect(rules.evaluate(Self.pair("Why so wet?", "Hawaii cannot help with that much rain.")) == nil)
+        var custom = InstructionRules()
+        try? custom.set("refusal_phrases", "no comment|pass")
+        #expect(custom.evaluate(Self.pair("Thoughts?", "No comment, sorry about that."))?.value == "no comment")
     }
 
     @Test("a response that repeats the prompt, at and above the echo threshold")

@@ -1,3 +1,5 @@
+import SiftCore
+
 /// A cheap guess of a text's language: its dominant writing system from Unicode blocks, and for
 /// Latin script the language whose most frequent function words occur most often among the first
 /// 50 words (at least 2 hits; otherwise plain "latin"). It tells a Japanese record in an English

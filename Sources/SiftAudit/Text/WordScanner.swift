@@ -1,3 +1,5 @@
+import SiftCore
+
 /// Whitespace-separated words of a text as byte ranges, without allocating a string per word: what
 /// the diversity checks count. Words are split at ASCII whitespace; `hash` lowercases ASCII
 /// letters before hashing (FNV-1a, 64 bits), so "The" and "the" are one word type.

@@ -27,7 +27,8 @@ struct ASCIIPhraseMatches {
                 hit .|= difference .== zero
             }
             // The mask's lanes are bytes of all ones or zeros: read as two words, a set byte is a
-            // position to compare (`any(_:)` would be a generic, unspecialised call).
+            // position to compare (`any(_:)` would be an out-of-line call per block; see
+            // `ByteBlock`'s note on what SIMD code compiles to).
             let lanes = unsafeBitCast(hit, to: (UInt64, UInt64).self)
             if lanes.0 | lanes.1 != 0 {
                 compareLanes(lanes.0, text, count, at: i, phrases)

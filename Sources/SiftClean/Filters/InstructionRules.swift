@@ -9,15 +9,17 @@ import SiftCore
 /// in the order listed; the first failing one decides.
 public struct InstructionRules: Sendable {
     public static let name = "instruction"
-    /// Turns must be: optional system turns first, then user and assistant alternating (tool turns
-    /// only after an assistant or tool turn), starting with user and ending with assistant.
+    /// Turns must follow `RoleOrder` (the audit's `role_order` rule): optional system turns first,
+    /// then user and assistant alternating (tool results after an assistant turn and answered by
+    /// it), starting with user and ending with assistant.
     public var checkRoleOrder = true
     /// A response with fewer words than this is "too short". 2 by default: a one-word answer teaches
     /// little; set 1 for classification-style data whose answers are single labels.
     public var minResponseWords: Int? = 2
-    /// Phrases that mark a refusal or a model talking about itself, matched case-insensitively
-    /// (straight and curly apostrophes alike): `RefusalPhrases.standard`, shared with the audit.
-    public var refusalPhrases: [String] = InstructionRules.defaultRefusalPhrases
+    /// What a refusal or a model talking about itself is: `RefusalRule.standard` (the audit's rule,
+    /// phrases at word starts, straight and curly apostrophes alike), or its phrases replaced with
+    /// `refusal_phrases`.
+    public var refusal = RefusalRule.standard
     /// Largest share of the response's word 3-grams that may also occur in the prompt. 0.9: a
     /// response that is (almost) the prompt repeated teaches the model to echo.
     public var maxPromptEcho: Double? = 0.9
@@ -25,16 +27,15 @@ public struct InstructionRules: Sendable {
     /// `find_all_duplicate` on whitespace words). 0.5: Gopher's web threshold (0.15) would flag
     /// legitimate lists and code; a looping generation scores near 1.
     public var maxRepetition: Double? = 0.5
-    /// Code fences (lines starting with ```) must pair up.
+    /// Code fences must pair up (`Truncation.codeFenceLines`: lines starting with ``` after any
+    /// indentation, the audit's definition).
     public var checkCodeFences = true
-
-    public static let defaultRefusalPhrases = RefusalPhrases.standard
 
     public init() {}
 
     public var parameters: [(String, JSONValue)] {
         [("check_role_order", .bool(checkRoleOrder)), ("min_response_words", ParameterValue.json(minResponseWords)),
-         ("refusal_phrases", .integer(refusalPhrases.count)), ("max_prompt_echo", ParameterValue.json(maxPromptEcho)),
+         ("refusal_phrases", .integer(refusal.phrases.count)), ("max_prompt_echo", ParameterValue.json(maxPromptEcho)),
          ("max_repetition", ParameterValue.json(maxRepetition)), ("check_code_fences", .bool(checkCodeFences))]
     }
 
@@ -43,7 +44,7 @@ public struct InstructionRules: Sendable {
         switch parameter {
         case "check_role_order": checkRoleOrder = try ParameterValue.bool(text, name)
         case "min_response_words": minResponseWords = try ParameterValue.optionalInt(text, name)
-        case "refusal_phrases": refusalPhrases = text.split(separator: "|").map { String($0) }.filter { !$0.isEmpty }
+        case "refusal_phrases": refusal = RefusalRule(phrases: text.split(separator: "|").map { String($0) })
         case "max_prompt_echo": maxPromptEcho = try ParameterValue.optionalDouble(text, name)
         case "max_repetition": maxRepetition = try ParameterValue.optionalDouble(text, name)
         case "check_code_fences": checkCodeFences = try ParameterValue.bool(text, name)
@@ -52,8 +53,8 @@ public struct InstructionRules: Sendable {
     }
 
     public func evaluate(_ content: RecordContent) -> FilterFailure? {
-        if checkRoleOrder, content.kind == .chat || content.kind == .sharegpt, let problem = Self.roleOrderProblem(content.turns) {
-            return failure("role_order", .string(problem), "system?, then user/assistant alternating, ending with assistant")
+        if checkRoleOrder, content.kind == .chat || content.kind == .sharegpt, let violation = RoleOrder.violation(content.turns.lazy.map(\.role)) {
+            return failure("role_order", .string(violation.description), "system?, then user/assistant alternating, ending with assistant")
         }
         guard let response = content.response, !TextNormalization.isBlank(response) else {
             return failure("empty_response", .string(content.response == nil ? "missing" : "blank"), "non-empty")
@@ -62,8 +63,8 @@ public struct InstructionRules: Sendable {
         if let minimum = minResponseWords, words.count < minimum {
             return failure("min_response_words", .integer(words.count), .integer(minimum))
         }
-        if let phrase = Self.refusal(in: response, phrases: refusalPhrases) {
-            return failure("refusal", .string(phrase), "no refusal phrase")
+        if let match = refusal.match(in: response) {
+            return failure("refusal", .string(match.phrase), "no refusal phrase")
         }
         if let maximum = maxPromptEcho, let prompt = content.prompt {
             let echo = Self.promptEcho(prompt: prompt, response: response)
@@ -74,7 +75,7 @@ public struct InstructionRules: Sendable {
             if repetition > maximum { return failure("repetition", rounded(repetition), .double(maximum)) }
         }
         if checkCodeFences {
-            let fences = Self.codeFences(response)
+            let fences = Truncation.codeFenceLines(response)
             if fences % 2 != 0 { return failure("code_fences", .integer(fences), "even") }
         }
         return nil
@@ -85,39 +86,6 @@ public struct InstructionRules: Sendable {
     }
 
     // MARK: measures
-
-    /// The first turn out of order, described; nil when the order is valid.
-    static func roleOrderProblem(_ turns: [Turn]) -> String? {
-        guard !turns.isEmpty else { return "no turns" }
-        var previous: String?
-        var seenDialogue = false
-        for (i, turn) in turns.enumerated() {
-            let role = turn.role
-            switch role {
-            case "system":
-                if seenDialogue { return "turn \(i + 1): system after the conversation started" }
-            case "user":
-                if previous == "user" { return "turn \(i + 1): user after user" }
-                seenDialogue = true
-            case "assistant":
-                if !seenDialogue { return "turn \(i + 1): assistant before any user turn" }
-                if previous == "assistant" { return "turn \(i + 1): assistant after assistant" }
-            case "tool":
-                if previous != "assistant" && previous != "tool" { return "turn \(i + 1): tool result without an assistant call" }
-            default:
-                return "turn \(i + 1): unknown role '\(role)'"
-            }
-            previous = role
-        }
-        if previous != "assistant" { return "last turn is \(previous ?? "none"), not assistant" }
-        return nil
-    }
-
-    /// The first refusal phrase the response contains (case-insensitive, curly apostrophes folded).
-    static func refusal(in response: String, phrases: [String]) -> String? {
-        let folded = response.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-        return phrases.first { folded.contains($0) }
-    }
 
     /// Share of the response's word 3-grams (canonical words) that also occur in the prompt; 1 when
     /// the canonical texts are equal, 0 when the response has fewer than three words and differs.
@@ -153,17 +121,5 @@ public struct InstructionRules: Sendable {
             }
         }
         return Double(repeated) / Double(response.unicodeScalars.count)
-    }
-
-    /// Lines that open or close a fenced code block (``` after at most three spaces).
-    static func codeFences(_ response: String) -> Int {
-        var count = 0
-        for line in response.split(separator: "\n", omittingEmptySubsequences: false) {
-            var rest = line[...]
-            var spaces = 0
-            while spaces < 3, rest.first == " " { rest = rest.dropFirst(); spaces += 1 }
-            if rest.hasPrefix("```") { count += 1 }
-        }
-        return count
     }
 }

@@ -1,3 +1,5 @@
+import SiftCore
+
 /// Which duplicates `sift dedup` looks for.
 public enum DedupMethod: String, Sendable, CaseIterable {
     /// Identical canonical texts only (NFKC, case-folded, whitespace collapsed).
@@ -39,6 +41,31 @@ public struct DedupOptions: Sendable {
     public var keep: KeepPolicy = .first
 
     public init() {}
+
+    /// Each numeric option's name, accepted values and help, the one definition `sift dedup`'s
+    /// flags and the recipe step's schema both use.
+    public enum Parameters {
+        public static let threshold = NumberParameter("threshold", 0.01...1, help: "Jaccard similarity at or above which texts are near-duplicates (default 0.8).")
+        public static let ngram = IntegerParameter("ngram", 1...1024, help: "Units per shingle (default 5).")
+        public static let numPerm = IntegerParameter("num_perm", 1...4096, help: "MinHash permutations, the signature length (default 128).")
+        public static let bands = IntegerParameter("bands", 1...4096, help: "LSH bands, with rows (default: chosen from the threshold and num_perm).")
+        public static let rows = IntegerParameter("rows", 1...4096, help: "LSH rows per band, with bands.")
+    }
+
+    /// Throws a `ParameterError` naming the first option out of range, or bands × rows above
+    /// num_perm.
+    public func validate() throws {
+        try Parameters.threshold.check(threshold)
+        try Parameters.ngram.check(shingler.size)
+        try Parameters.numPerm.check(numPerm)
+        if let banding {
+            try Parameters.bands.check(banding.bands)
+            try Parameters.rows.check(banding.rows)
+            guard banding.bands * banding.rows <= numPerm else {
+                throw ParameterError("bands", "{bands} × {rows} must be at most {num_perm} (\(numPerm)), got \(banding.bands) × \(banding.rows)")
+            }
+        }
+    }
 
     public var resolvedBanding: LSHParameters {
         banding ?? LSHParameters.optimal(threshold: threshold, numPerm: numPerm)

@@ -19,6 +19,18 @@ struct BandTable: Sendable {
         values = Array(repeating: -1, count: slots)
     }
 
+    /// The bucket's newest document, nil for an unknown key.
+    func newest(_ key: UInt64) -> Int32? {
+        let key = key == Self.empty ? Self.substitute : key
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while keys[slot] != Self.empty {
+            if keys[slot] == key { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
     /// Sets the bucket's newest document and returns the previous one (nil for a new bucket).
     mutating func exchange(_ key: UInt64, _ value: Int32) -> Int32? {
         if (count + 1) * 10 > keys.count * 7 { grow() }

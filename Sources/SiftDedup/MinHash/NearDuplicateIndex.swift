@@ -28,8 +28,7 @@ public struct NearDuplicateIndex: Sendable {
     public static let bucketScanLimit = 1024
 
     private var signatures: [UInt32] = []
-    private var buckets: [BandTable]
-    private var chain: [Int32] = []
+    private var buckets: LSHBuckets
     private var identical: [UInt64: Int32] = [:]
     public private(set) var edges: [SimilarityEdge] = []
     /// Candidate pairs compared by signature, and those accepted.
@@ -43,7 +42,7 @@ public struct NearDuplicateIndex: Sendable {
         self.banding = banding
         self.acceptance = acceptance
         self.recordsEdges = recordsEdges
-        buckets = Array(repeating: BandTable(), count: banding.bands)
+        buckets = LSHBuckets(bands: banding.bands)
     }
 
     /// Stores the signature of document `count` without looking for its duplicates: for a document
@@ -57,7 +56,7 @@ public struct NearDuplicateIndex: Sendable {
     public mutating func store(_ signature: ArraySlice<UInt32>) {
         precondition(signature.count == numPerm)
         signatures.append(contentsOf: signature)
-        chain.append(contentsOf: repeatElement(-1, count: banding.bands))
+        buckets.appendUnfiled()
         count += 1
     }
 
@@ -97,16 +96,11 @@ public struct NearDuplicateIndex: Sendable {
             return
         }
         identical[whole] = Int32(doc)
-        let bands = banding.bands
-        let firstBandKey = keys.startIndex + 1
-        // File the document in every band first, then scan: the table lookups are independent
-        // cache misses that the processor overlaps when no scan loop sits between them. The scans
-        // read only the chains and the union-find, so the order of merges is unchanged.
-        for band in 0..<bands {
-            chain[doc * bands + band] = buckets[band].exchange(keys[firstBandKey + band], Int32(doc)) ?? -1
-        }
-        for band in 0..<bands {
-            var member = chain[doc * bands + band]
+        // File the document in every band first, then scan: the scans read only the chains and
+        // the union-find, so the order of merges is unchanged.
+        buckets.file(doc, keys: keys[(keys.startIndex + 1)...])
+        for band in 0..<banding.bands {
+            var member = buckets.previous(doc, band: band)
             var scanned = 0
             while member >= 0 && scanned < Self.bucketScanLimit {
                 scanned += 1
@@ -115,7 +109,7 @@ public struct NearDuplicateIndex: Sendable {
                     comparisons += 1
                     if similarity(doc, other) >= acceptance { merge(doc, other, into: &sets) }
                 }
-                member = chain[other * bands + band]
+                member = buckets.previous(other, band: band)
             }
         }
     }
@@ -142,8 +136,8 @@ public struct NearDuplicateIndex: Sendable {
     /// Array capacities are left out because they depend on the allocator, and the report must be
     /// the same on every run.
     public var bytesHeld: Int {
-        signatures.count * 4 + chain.count * 4 + tableBytes(identical)
-            + buckets.reduce(0) { $0 + $1.bytes } + edges.count * MemoryLayout<SimilarityEdge>.stride
+        signatures.count * 4 + tableBytes(identical)
+            + buckets.bytes + edges.count * MemoryLayout<SimilarityEdge>.stride
     }
 }
 

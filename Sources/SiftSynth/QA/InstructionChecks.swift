@@ -8,11 +8,13 @@ import SiftCore
 /// - `empty_response`: no response, blank, or only punctuation;
 /// - `short_response`: fewer than `minResponseWords` words;
 /// - `truncated_response`: the model stopped at the token limit (`finish_reason` = `length`);
-/// - `refusal`: the response opens with a refusal or an "as an AI language model" disclaimer;
+/// - `refusal`: `RefusalRule.generatedData`: the response opens with a refusal, or carries a
+///   refusal or "as an AI language model" disclaimer phrase at a word start;
 /// - `prompt_repetition`: the response is the prompt, or starts by repeating it whole;
 /// - `runaway_repetition`: a stretch of at least 24 words that repeats a unit of 1–32 words at
 ///   least 4 times in a row (a generation loop);
-/// - `unbalanced_code_fences`: an odd number of ``` fence lines, so a code block never closes.
+/// - `unbalanced_code_fences`: an odd number of ``` fence lines (`Truncation.codeFenceLines`),
+///   so a code block never closes.
 public struct InstructionChecks: Sendable {
     public var minResponseWords: Int
 
@@ -20,14 +22,9 @@ public struct InstructionChecks: Sendable {
         self.minResponseWords = minResponseWords
     }
 
-    /// Openings that mark a refusal (compared on the lowercased, trimmed start of the response).
-    static let refusalOpenings = [
-        "i'm sorry", "i am sorry", "sorry, but", "sorry, i", "i apologize", "i apologise", "i cannot", "i can't", "i can not",
-        "i am unable", "i'm unable", "i am not able", "i'm not able", "i won't", "i will not", "unfortunately, i cannot",
-        "unfortunately, i can't", "as an ai", "as a language model", "i'm just an ai", "i am just an ai",
-    ]
-    /// Disclaimers that mark model boilerplate wherever they appear (shared with the audit and filters).
-    static let disclaimers = RefusalPhrases.standard
+    /// What a refusal is: the audit's and the filter's `RefusalRule`, with the apologetic
+    /// openings on (in generated data an "I'm sorry" opening is the model declining).
+    public var refusal = RefusalRule.generatedData
 
     public func check(prompt: String, response: String?, finishReason: String?) -> [QAReason] {
         var reasons: [QAReason] = []
@@ -37,11 +34,9 @@ public struct InstructionChecks: Sendable {
         let words = TextMeasure(response).words
         if words < minResponseWords { reasons.append(QAReason("short_response", "\(words) words (at least \(minResponseWords) required)")) }
         if finishReason == "length" { reasons.append(QAReason("truncated_response", "the model stopped at the token limit")) }
-        let opening = String(response.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().replacingOccurrences(of: "’", with: "'").prefix(120))
-        if let phrase = Self.refusalOpenings.first(where: { opening.hasPrefix($0) }) {
-            reasons.append(QAReason("refusal", "the response opens with \"\(phrase)\""))
-        } else if let phrase = Self.disclaimers.first(where: { response.lowercased().contains($0) }) {
-            reasons.append(QAReason("refusal", "the response contains \"\(phrase)\""))
+        if let match = refusal.match(in: response) {
+            let place = match.place == .opening ? "opens with" : "contains"
+            reasons.append(QAReason("refusal", "the response \(place) \"\(match.phrase)\""))
         }
         let canonicalPrompt = TextNormalization.canonical(prompt)
         let canonicalResponse = TextNormalization.canonical(response)
@@ -51,7 +46,7 @@ public struct InstructionChecks: Sendable {
         if let loop = Self.repetitionLoop(TextNormalization.words(response).map { $0.lowercased() }) {
             reasons.append(QAReason("runaway_repetition", "a \(loop.period)-word unit repeats over \(loop.span) words"))
         }
-        let fences = response.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("```") }.count
+        let fences = Truncation.codeFenceLines(response)
         if fences % 2 == 1 { reasons.append(QAReason("unbalanced_code_fences", "\(fences) code fence lines (a block never closes)")) }
         return reasons
     }

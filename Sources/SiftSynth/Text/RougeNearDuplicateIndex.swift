@@ -1,4 +1,5 @@
 import SiftCore
+import SiftDedup
 
 /// Finds earlier texts that are near-duplicates of a new one: MinHash signatures (Broder 1997) over
 /// the text's words and word bigrams, banded LSH (Indyk & Motwani 1998; Leskovec, Rajaraman &
@@ -14,9 +15,14 @@ import SiftCore
 /// "Explain how the tides work for a small child" (ROUGE-L F 0.875) have Jaccard 0.58. The exact
 /// ROUGE-L check keeps precision at 100 %; recall is what the LSH curve gives.
 ///
-/// Why not SiftDedup's detector: that one compares documents by word 5-gram shingles, which a
-/// 12-word instruction barely has; generated instructions are short, and ROUGE-L is the measure
-/// their literature filters on.
+/// The LSH buckets are `sift dedup`'s own (`LSHBuckets`); the signature is not. `sift dedup`'s
+/// `MinHashFamily` is datasketch's `affine32` scheme (32-bit `a·fmix32(x) + b`), kept for parity
+/// with datasketch; on these short shingle sets it found 1.6 % fewer near-duplicates at ROUGE-L 0.7
+/// (15 % fewer at 0.5) than the 64-bit permutations below, measured on 20,000 template-generated
+/// instructions with word edits, so QA keeps its 64-bit family and its decisions.
+/// `sift dedup` compares documents by word 5-gram shingles, which a 12-word instruction barely has;
+/// here the shingles are words and word bigrams, and ROUGE-L, the measure the instruction-data
+/// literature filters on, decides.
 public struct RougeNearDuplicateIndex: Sendable {
     public static let bands = 32
     public static let rows = 4
@@ -29,7 +35,7 @@ public struct RougeNearDuplicateIndex: Sendable {
     /// `visited[i] == query` marks candidate i as already checked for the current query.
     private var visited: [Int] = []
     private var query = 0
-    private var buckets: [[UInt64: [Int]]] = Array(repeating: [:], count: bands)
+    private var buckets = LSHBuckets(bands: bands)
     private let coefficients: [(a: UInt64, b: UInt64)]
 
     public init(threshold: Double) {
@@ -40,30 +46,37 @@ public struct RougeNearDuplicateIndex: Sendable {
         coefficients = (0..<Self.permutations).map { _ in (generator.next() | 1, generator.next()) }
     }
 
-    /// The most similar indexed text at or above the threshold: its label and ROUGE-L F.
+    /// The most similar indexed text at or above the threshold: its label and ROUGE-L F. Among
+    /// equally similar texts, the one met first scanning band by band, oldest first in a band.
     ///
     /// Before the quadratic LCS, each candidate passes two exact bounds: F = 2·LCS/(m + n) and
     /// LCS ≤ the overlap of the two token multisets ≤ min(m, n), so a candidate whose overlap (a
     /// linear merge of sorted ids) is below t·(m + n)/2 cannot reach the threshold.
     public mutating func match(_ tokens: [String]) -> (label: String, similarity: Double)? {
         guard !tokens.isEmpty else { return nil }
-        let signature = signature(of: tokens)
+        let keys = bandKeys(of: tokens)
         let ids = tokens.map { vocabulary[$0] ?? -1 }
         let sorted = ids.sorted()
         query += 1
-        var best: (label: String, similarity: Double)?
+        // A candidate is checked in the first band it shares; ties go to the lowest (band, index).
+        var best: (band: Int, index: Int, similarity: Double)?
         for band in 0..<Self.bands {
-            guard let candidates = buckets[band][bandKey(signature, band)] else { continue }
-            for index in candidates where visited[index] != query {
+            var member = buckets.newest(keys[band], band: band)
+            while member >= 0 {
+                let index = Int(member)
+                member = buckets.previous(index, band: band)
+                guard visited[index] != query else { continue }
                 visited[index] = query
                 let needed = threshold * Double(ids.count + texts[index].tokens.count) / 2
                 guard Double(min(ids.count, texts[index].tokens.count)) >= needed,
                       Double(Self.overlap(sorted, sortedTokens[index])) >= needed else { continue }
                 let f = RougeL.score(target: texts[index].tokens, prediction: ids).fmeasure
-                if f >= threshold, f > (best?.similarity ?? -1) { best = (texts[index].label, f) }
+                guard f >= threshold else { continue }
+                if let current = best, f < current.similarity || (f == current.similarity && (band, index) > (current.band, current.index)) { continue }
+                best = (band, index, f)
             }
         }
-        return best
+        return best.map { (label: texts[$0.index].label, similarity: $0.similarity) }
     }
 
     /// Size of the multiset intersection of two sorted id lists.
@@ -77,7 +90,7 @@ public struct RougeNearDuplicateIndex: Sendable {
 
     public mutating func insert(_ tokens: [String], label: String) {
         guard !tokens.isEmpty else { return }
-        let signature = signature(of: tokens)
+        let keys = bandKeys(of: tokens)
         let index = texts.count
         let ids = tokens.map { token in
             if let id = vocabulary[token] { return id }
@@ -87,10 +100,12 @@ public struct RougeNearDuplicateIndex: Sendable {
         texts.append((label, ids))
         sortedTokens.append(ids.sorted())
         visited.append(0)
-        for band in 0..<Self.bands { buckets[band][bandKey(signature, band), default: []].append(index) }
+        buckets.appendUnfiled()
+        buckets.file(index, keys: keys[...])
     }
 
-    private func signature(of tokens: [String]) -> [UInt64] {
+    /// One key per band of the MinHash signature of the tokens and token bigrams (XXH64 of each).
+    private func bandKeys(of tokens: [String]) -> [UInt64] {
         var minima = [UInt64](repeating: .max, count: Self.permutations)
         var shingles = Set<UInt64>()
         for token in tokens { shingles.insert(XXH64.hash(token)) }
@@ -102,12 +117,10 @@ public struct RougeNearDuplicateIndex: Sendable {
                 if value < minima[i] { minima[i] = value }
             }
         }
-        return minima
-    }
-
-    private func bandKey(_ signature: [UInt64], _ band: Int) -> UInt64 {
-        var key: UInt64 = 0xCBF2_9CE4_8422_2325
-        for row in 0..<Self.rows { key = (key ^ signature[band * Self.rows + row]) &* 0x100_0000_01B3 }
-        return key
+        return (0..<Self.bands).map { band in
+            var key: UInt64 = 0xCBF2_9CE4_8422_2325
+            for row in 0..<Self.rows { key = (key ^ minima[band * Self.rows + row]) &* 0x100_0000_01B3 }
+            return key
+        }
     }
 }

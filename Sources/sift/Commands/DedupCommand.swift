@@ -39,19 +39,19 @@ struct DedupCommand: ParsableCommand {
     @Option(help: "Jaccard similarity at or above which two texts are near-duplicates.")
     var threshold = 0.8
 
-    @Option(help: "Units per shingle.")
+    @Option(help: ArgumentHelp(DedupOptions.Parameters.ngram.help))
     var ngram = 5
 
     @Option(help: "Shingle unit: word or char.")
     var shingle: ShingleUnit = .word
 
-    @Option(help: "MinHash permutations (signature length).")
+    @Option(help: ArgumentHelp(DedupOptions.Parameters.numPerm.help))
     var numPerm = 128
 
-    @Option(help: "LSH bands (with --rows; default: chosen from --threshold and --num-perm).")
+    @Option(help: ArgumentHelp(DedupOptions.Parameters.bands.help))
     var bands: Int?
 
-    @Option(help: "LSH rows per band (with --bands).")
+    @Option(help: ArgumentHelp(DedupOptions.Parameters.rows.help))
     var rows: Int?
 
     @Option(help: "Seed of the MinHash permutations.")
@@ -69,14 +69,12 @@ struct DedupCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
-        guard threshold > 0, threshold <= 1 else { throw ValidationError("--threshold must be in (0, 1], got \(threshold)") }
-        guard ngram >= 1 else { throw ValidationError("--ngram must be at least 1") }
-        guard (1...4096).contains(numPerm) else { throw ValidationError("--num-perm must be between 1 and 4096") }
         guard (bands == nil) == (rows == nil) else { throw ValidationError("--bands and --rows go together") }
-        if let bands, let rows {
-            guard bands >= 1, rows >= 1, bands * rows <= numPerm else {
-                throw ValidationError("--bands × --rows must be at least 1 and at most --num-perm (\(numPerm)), got \(bands) × \(rows)")
-            }
+        do {
+            try DedupOptions.Parameters.ngram.check(ngram)  // before a Shingler is built from it
+            try options.validate()
+        } catch let error as ParameterError {
+            throw ValidationError(error.message(naming: ParameterError.flag))
         }
         guard !files.contains("-") else { throw ValidationError("dedup reads its input twice: give a file, not standard input") }
     }

@@ -54,7 +54,13 @@ struct RunCommand: ParsableCommand {
                 table.add([step.label, Format.count(result.inputRecords), Format.count(result.outputRecords),
                            Format.count(result.removedRecords), resumed ? "(resumed)" : ""])
             }
-            let manifest = try runner.run(resume: resume)
+            let manifest: RecipeManifest
+            do {
+                manifest = try runner.run(resume: resume)
+            } catch let error as RecipeError {
+                // A step's parameters that only the capability can judge (bands × rows ≤ num_perm).
+                throw SiftError(error.description, status: .config)
+            }
             print(table.render(style: terminal.dim))
             for output in manifest.outputs {
                 print("  wrote \(output["path"]?.stringValue ?? "")  (\(Format.count(output["records"]?.intValue ?? 0)) records)")

@@ -72,29 +72,10 @@ struct SynthQACommand: AsyncParsableCommand {
             let stream = try DatasetStream(paths: input)
             let accepted = try DatasetWriter(path: out)
             let rejected = try DatasetWriter(path: removed)
-            var malformed = 0
-            var seen = 0
             let progress = RecordProgress(label: "qa")
+            let summary: QARunSummary
             do {
-                while let batch = try stream.nextBatch() {
-                    var records: [Record] = []
-                    for event in batch {
-                        switch event {
-                        case .record(let record): records.append(record)
-                        case .malformed(let bad):
-                            malformed += 1
-                            try rejected.write(.object(["_sift": ["qa": ["accepted": false, "reasons": [["rule": "malformed", "detail": .string(bad.error)]]]],
-                                                        "file": .string(bad.file), "line": .integer(bad.line), "raw": .string(bad.raw)]))
-                        }
-                    }
-                    for start in stride(from: 0, to: records.count, by: 256) {
-                        for verdict in try await gate.process(Array(records[start..<min(start + 256, records.count)])) {
-                            if verdict.accepted { try accepted.write(.object(verdict.fields)) } else { try rejected.write(.object(verdict.fields)) }
-                        }
-                    }
-                    seen += batch.count
-                    progress.update(seen, nil)
-                }
+                summary = try await gate.run(stream, accepted: accepted, rejected: rejected) { progress.update($0, nil) }
             } catch {
                 progress.finish()
                 await client?.shutdown()
@@ -105,9 +86,8 @@ struct SynthQACommand: AsyncParsableCommand {
             try rejected.close()
             let tally = await client?.tally
             await client?.shutdown()
-            let generated = accepted.count + rejected.count
-            var ruleCounts = gate.ruleCounts
-            if malformed > 0 { ruleCounts["malformed"] = malformed }
+            let generated = summary.generated
+            let ruleCounts = summary.ruleCounts
             if json != "-" {
                 print(Terminal.standardOutput.bold("sift synth qa") + "  →  \(out) (accepted), \(removed) (rejected)")
                 print("  generated: \(Format.count(generated))   accepted: \(Format.count(accepted.count)) (\(Format.percent(accepted.count, of: generated)))   rejected: \(Format.count(rejected.count))")
@@ -124,11 +104,9 @@ struct SynthQACommand: AsyncParsableCommand {
                 }
             }
             if let json {
-                var summary: JSONObject = ["generated": .integer(generated), "accepted": .integer(accepted.count), "rejected": .integer(rejected.count),
-                                           "malformed": .integer(malformed),
-                                           "rejections_by_rule": .object(JSONObject(uniqueKeysWithValues: ruleCounts.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.integer($0.value)) }))]
-                if let tally, let modelSettings { summary["usage"] = tally.json(promptPrice: modelSettings.promptPrice, completionPrice: modelSettings.completionPrice) }
-                try writeSummary(.object(summary), to: json)
+                var object = summary.json
+                if let tally, let modelSettings { object["usage"] = tally.json(promptPrice: modelSettings.promptPrice, completionPrice: modelSettings.completionPrice) }
+                try writeSummary(.object(object), to: json)
             }
         }
     }

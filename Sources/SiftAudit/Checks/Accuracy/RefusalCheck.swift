@@ -3,11 +3,10 @@ import SiftCore
 /// `refusal_boilerplate`: responses that refuse or carry an AI disclaimer ("As an AI language
 /// model", "I cannot help with that"). Finetuning on them teaches the model to refuse and to talk
 /// about itself; the open instruction datasets that removed them (the "unfiltered" Alpaca and
-/// WizardLM variants) did so with phrase lists like this one, matched case-insensitively.
+/// WizardLM variants) did so with phrase lists like this one, matched case-insensitively. The rule
+/// is `RefusalRule.standard`, the very rule of the `instruction.refusal` filter and synth QA.
 struct RefusalCheck: AuditCheck {
-    static let phrases = RefusalPhrases.standard
-
-    let matcher = PhraseMatcher(RefusalCheck.phrases)
+    let rule = RefusalRule.standard
 
     struct State {
         var flagged = FlaggedRecords()
@@ -16,7 +15,7 @@ struct RefusalCheck: AuditCheck {
 
     func observe(_ record: AuditRecord) -> Int? {
         guard let response = record.content.response else { return nil }
-        return matcher.firstMatch(in: response)
+        return rule.match(in: response)?.index
     }
 
     func makeState() -> State { State() }
@@ -31,7 +30,7 @@ struct RefusalCheck: AuditCheck {
         let n = state.flagged.count
         guard n > 0 else { return CheckResult() }
         let top = state.byPhrase.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
-        let phrases = top.map { "\"\(RefusalCheck.phrases[$0.key])\" ×\($0.value)" }.joined(separator: ", ")
+        let phrases = top.map { "\"\(rule.phrases[$0.key])\" ×\($0.value)" }.joined(separator: ", ")
         let message = "\(n) response\(plural(n)) \(verb(n, "refuses or carries", "refuse or carry")) AI-disclaimer boilerplate (\(phrases))"
         return CheckResult(findings: [state.flagged.finding("refusal_boilerplate", .accuracy, .warning, message, rate: context.rate(n))])
     }

@@ -1,42 +1,20 @@
 import SiftCore
 
-/// `role_order`: a conversation whose turns do not follow the shape chat templates require: any
-/// system turns first, then user and assistant alternating, starting with the user and ending with
-/// the assistant (the turn the model learns). Tool results may follow an assistant turn and are
-/// followed by the assistant. Templates such as Llama 2's raise "Conversation roles must alternate
-/// user/assistant/user/assistant/..." on anything else; trainers that mask everything but the last
-/// assistant turn learn nothing from a conversation ending with the user.
+/// `role_order`: a conversation whose turns do not follow the shape chat templates require
+/// (`RoleOrder`, the very rule of the `instruction.role_order` filter): any system turns first,
+/// then user and assistant alternating, starting with the user and ending with the assistant; tool
+/// results after an assistant turn and answered by it; at least one turn. Only records read as
+/// chat or ShareGPT are judged (a folder may mix in documents, which have no turns).
 struct RoleOrderCheck: AuditCheck {
     struct State {
         var flagged = FlaggedRecords()
         var byProblem: [String: Int] = [:]
     }
 
-    func observe(_ record: AuditRecord) -> String? { Self.problem(record.content.turns.lazy.map(\.role)) }
-
-    /// What is wrong with a sequence of normalised roles, or nil when nothing is.
-    static func problem(_ roles: some Collection<String>) -> String? {
-        guard !roles.isEmpty else { return nil }
-        var previous = "system"
-        for role in roles {
-            switch role {
-            case "system":
-                if previous != "system" { return "system turn after the start" }
-            case "user":
-                if previous == "user" { return "two user turns in a row" }
-                if previous == "tool" { return "user turn right after a tool result" }
-            case "assistant":
-                if previous == "system" { return "starts with the assistant" }
-                if previous == "assistant" { return "two assistant turns in a row" }
-            case "tool":
-                if previous != "assistant" && previous != "tool" { return "tool result not after an assistant turn" }
-            default:
-                return "unknown role \"\(role)\""
-            }
-            previous = role
-        }
-        if previous == "system" { return "only system turns" }
-        return previous == "assistant" ? nil : "does not end with the assistant"
+    func observe(_ record: AuditRecord) -> String? {
+        let kind = record.content.kind
+        guard kind == .chat || kind == .sharegpt else { return nil }
+        return RoleOrder.violation(record.content.turns.lazy.map(\.role))?.problem.description
     }
 
     func makeState() -> State { State() }

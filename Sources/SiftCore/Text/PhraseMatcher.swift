@@ -3,11 +3,11 @@ import Foundation
 /// Finds any of a fixed list of phrases in text, ignoring ASCII case, in one pass over the bytes:
 /// a 256-entry table says which bytes can start a phrase, so most positions cost one lookup. A
 /// phrase matches only at a word start, so "hi cannot" does not match "i cannot". Each phrase
-/// written with an ASCII apostrophe also matches the typographic one (U+2019), which models often
-/// emit. Patterns live in one flat byte array so that scanning touches no reference-counted
+/// written with ASCII apostrophes also matches with typographic ones (U+2019, which models often
+/// emit), in any mix. Patterns live in one flat byte array so that scanning touches no reference-counted
 /// storage per position (shared arrays' reference counts are contended when two threads scan).
-struct PhraseMatcher: Sendable {
-    let phrases: [String]
+package struct PhraseMatcher: Sendable {
+    package let phrases: [String]
     /// All pattern bytes, lowercased, back to back.
     private let bytes: [UInt8]
     /// Per pattern: offset in `bytes`, length, index in `phrases`, and its first 8 bytes as a
@@ -23,17 +23,14 @@ struct PhraseMatcher: Sendable {
     /// then goes through the pair test, as in the byte loop).
     private let firstBytes: [ByteBlock.Lanes]
 
-    static let maximumSkipFirstBytes = 8
+    package static let maximumSkipFirstBytes = 8
 
-    init(_ phrases: [String]) {
+    package init(_ phrases: [String]) {
         self.phrases = phrases
         var list: [(bytes: [UInt8], phrase: Int)] = []
         for (index, phrase) in phrases.enumerated() {
-            let lower = phrase.lowercased()
-            list.append((Array(lower.utf8), index))
-            if lower.contains("'") {
-                list.append((Array(lower.replacingOccurrences(of: "'", with: "\u{2019}").utf8), index))
-            }
+            guard !phrase.isEmpty else { continue }
+            for variant in Self.apostropheVariants(phrase.lowercased()) { list.append((Array(variant.utf8), index)) }
         }
         list.sort { $0.bytes[0] != $1.bytes[0] ? $0.bytes[0] < $1.bytes[0] : $0.phrase < $1.phrase }
         var bytes: [UInt8] = []
@@ -52,9 +49,13 @@ struct PhraseMatcher: Sendable {
             starts[first] = starts[first].isEmpty ? i..<(i + 1) : starts[first].lowerBound..<(i + 1)
         }
         var pairBits = Array(repeating: UInt64(0), count: 65_536 / 64)
-        for pattern in list where pattern.bytes.count >= 2 {
-            let pair = Int(pattern.bytes[0]) << 8 | Int(pattern.bytes[1])
-            pairBits[pair >> 6] |= 1 << UInt64(pair & 63)
+        for pattern in list {
+            // A one-byte pattern matches whatever byte follows: every pair it begins.
+            let seconds = pattern.bytes.count >= 2 ? [Int(pattern.bytes[1])] : Array(0..<256)
+            for second in seconds {
+                let pair = Int(pattern.bytes[0]) << 8 | second
+                pairBits[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
         }
         self.bytes = bytes
         self.patterns = patterns
@@ -64,11 +65,43 @@ struct PhraseMatcher: Sendable {
         firstBytes = firsts.count <= Self.maximumSkipFirstBytes ? firsts.sorted().map { ByteBlock.Lanes(repeating: $0 | 0x20) } : []
     }
 
+    /// The phrase with each ASCII apostrophe written either way (straight or U+2019), every
+    /// combination, so that "I’m sorry, but I can't" (mixed, as pasted text often is) matches too.
+    static func apostropheVariants(_ phrase: String) -> [String] {
+        var variants = [""]
+        for character in phrase {
+            if character == "'" {
+                variants = variants.flatMap { [$0 + "'", $0 + "\u{2019}"] }
+            } else {
+                for k in variants.indices { variants[k].append(character) }
+            }
+        }
+        return variants
+    }
+
+    /// The index (in `phrases`) of the phrase the text starts with (the lowest index when several
+    /// do), ignoring ASCII case; nil when none does. For openings such as "I'm sorry", which mark
+    /// a refusal only as the first words of a response.
+    package func prefixMatch(in text: String) -> Int? {
+        text.withUTF8Bytes { haystack -> Int? in
+            guard let first = haystack.first else { return nil }
+            var best: Int?
+            for p in starts[Int(Self.lower(first))] {
+                let pattern = patterns[p]
+                guard pattern.length <= haystack.count, pattern.phrase < (best ?? .max) else { continue }
+                var j = 0
+                while j < pattern.length, Self.lower(haystack[j]) == bytes[pattern.offset + j] { j += 1 }
+                if j == pattern.length { best = pattern.phrase }
+            }
+            return best
+        }
+    }
+
     /// The index (in `phrases`) of the first phrase found, scanning from the start of the text.
     /// Only word starts can begin a match (and non-word bytes, where a phrase may start with one).
     /// Those whose byte begins some phrase are found sixteen at a time; the pair table then rejects
     /// most of them with one load.
-    func firstMatch(in text: String) -> Int? {
+    package func firstMatch(in text: String) -> Int? {
         return text.withUTF8Bytes { haystack -> Int? in
             bytes.withUnsafeBufferPointer { needles in
                 patterns.withUnsafeBufferPointer { patterns in
@@ -133,18 +166,18 @@ struct PhraseMatcher: Sendable {
 
     /// ASCII-lowercases the eight bytes of a little-endian word (SWAR): a byte b < 0x80 is in A-Z
     /// exactly when b + 0x3F reaches 0x80 and b + 0x25 does not; that bit, moved to 0x20, is or-ed in.
-    @inline(__always) static func lowercased(_ word: UInt64) -> UInt64 {
+    @inlinable @inline(__always) package static func lowercased(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let low7 = word & (0x7F * ones)
         let upper = ((low7 &+ 0x3F * ones) ^ (low7 &+ 0x25 * ones)) & ~word & (0x80 * ones)
         return word | (upper >> 2)
     }
 
-    @inline(__always) static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+    @inlinable @inline(__always) package static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     /// Digits, ASCII letters and every byte of a multi-byte UTF-8 sequence, from two 64-bit masks
     /// (bytes 0-63 and 64-127) rather than four comparisons: this runs on every byte scanned.
-    @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+    @inlinable @inline(__always) package static func isWordByte(_ byte: UInt8) -> Bool {
         let low: UInt64 = 0x03FF_0000_0000_0000  // '0'...'9'
         let high: UInt64 = 0x07FF_FFFE_07FF_FFFE  // 'A'...'Z', 'a'...'z'
         if byte >= 0x80 { return true }
