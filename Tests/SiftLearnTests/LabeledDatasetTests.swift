@@ -53,7 +53,7 @@ import SiftTestSupport
     }
 
     @Test func fewerMembersThanFoldsIsADataError() throws {
-        let data = GeneratedTexts(count: 12, classes: 2, seed: 1)
+        let data = GeneratedTexts(count: 20, classes: 2, seed: 1)
         var labels = data.labels
         labels[0] = 2; labels[2] = 2
         let dataset = LabeledDataset(kind: .classification, classNames: ["a", "b", "c"], labels: labels, features: data.features,

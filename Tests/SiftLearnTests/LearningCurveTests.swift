@@ -72,7 +72,7 @@ import SiftDedup
     }
 
     @Test func foldsHoldOutADifferentFoldPerRepeat() throws {
-        let data = GeneratedTexts(count: 500, classes: 2, seed: 9)
+        let data = GeneratedTexts(count: 500, classes: 2, signal: 1, filler: 12, seed: 9)
         let train = LabeledDataset(kind: .classification, classNames: ["a", "b"], labels: data.labels, features: data.features,
                                    references: [], locations: [], sketches: Array(repeating: nil, count: 500))
         let report = try LearningCurve.run(train: train, eval: nil, options: options(sizes: [50, 100, 200, 400]))
