@@ -20,8 +20,8 @@
 ///    `predicted_neq_given`: argmax differs from the label.
 /// 5. A record whose argmax is its given label is never flagged.
 ///
-/// Ties in a margin or probability are broken by record order (numpy's sort is not stable there,
-/// so on exact ties cleanlab's choice is arbitrary).
+/// Ties in a margin, a probability or a rounding remainder are broken by index order; numpy's
+/// default sort leaves tie order unspecified (and CPU-dependent), so there cleanlab's choice is too.
 public enum ConfidentLearning {
     public enum FilterBy: String, Sendable, CaseIterable {
         case pruneByNoiseRate = "prune_by_noise_rate"
@@ -172,7 +172,10 @@ public enum ConfidentLearning {
             let difference = (target - sum).rounded(.toNearestOrEven)
             let increment = difference < 0 ? -1.0 : 1.0
             let changes = min(Int(abs(difference)), values.count)
-            // numpy's argsort of the remainders (stable for these small arrays), reversed when adding.
+            // numpy's argsort of the remainders, reversed when adding. Equal remainders (x.5 counts
+            // are common) are taken in index order; numpy leaves their order unspecified, and its
+            // AVX-512 sort differs from its introsort there, so cleanlab's own choice on such a tie
+            // depends on the CPU (scripts/learn_parity.py compares with stable ties).
             var order = values.indices.sorted { a, b in
                 let ra = values[a] - ints[a], rb = values[b] - ints[b]
                 return ra != rb ? ra < rb : a < b
