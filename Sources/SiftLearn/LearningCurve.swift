@@ -26,7 +26,7 @@ public struct CurvePoint: Sendable, Equatable {
     /// The metric of each repeat.
     public var scores: [Double]
     public var mean: Double
-    /// 95% Student-t interval of the mean over repeats (the mean itself with one repeat).
+    /// 95% Student-t interval of the mean over repeats, clipped to [0, 1] (the mean itself with one repeat).
     public var low: Double
     public var high: Double
 }
@@ -142,7 +142,8 @@ public enum LearningCurve {
         guard scores.count > 1 else { return CurvePoint(size: size, scores: scores, mean: mean, low: mean, high: mean) }
         let variance = scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (m - 1)
         let half = studentT975(degreesOfFreedom: scores.count - 1) * (variance / m).squareRoot()
-        return CurvePoint(size: size, scores: scores, mean: mean, low: mean - half, high: mean + half)
+        // Clipped to [0, 1], the range of every metric here (two repeats give a wide t interval).
+        return CurvePoint(size: size, scores: scores, mean: mean, low: max(0, mean - half), high: min(1, mean + half))
     }
 
     /// The 97.5th percentile of Student's t (two-sided 95%), from the standard table.
