@@ -70,4 +70,28 @@ struct LearnCommandTests {
         let sizes = try SiftProcess.run(["curve", one, "--label", "label", "--sizes", "10,x"])
         #expect(sizes.status == 64)
     }
+    @Test("--pred-probs: a user's probabilities, checked row by row; --fail-above is a gate")
+    func predictedProbabilities() throws {
+        let dir = try TemporaryDirectory()
+        var records: [String] = [], rows: [String] = []
+        for i in 0..<30 {
+            let label = i % 2
+            records.append("{\"id\": \"r\(i)\", \"text\": \"item \(i)\", \"label\": \"\(label == 0 ? "ham" : "spam")\"}")
+            // Record 5 (labelled spam) is confidently ham.
+            rows.append(i == 5 ? "[0.97, 0.03]" : label == 0 ? "[0.9, 0.1]" : "[0.2, 0.8]")
+        }
+        let input = try dir.write("data.jsonl", records.joined(separator: "\n") + "\n")
+        let probs = try dir.write("probs.jsonl", rows.joined(separator: "\n") + "\n")
+        let run = try SiftProcess.run(["label-errors", input, "--label", "label", "--pred-probs", probs, "--json", "-"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let issues = (report?["issues"] as? [[String: Any]]) ?? []
+        #expect(issues.map { $0["id"] as? String } == ["r5"])
+        #expect(issues.first?["suggested"] as? String == "ham")
+        let gate = try SiftProcess.run(["label-errors", input, "--label", "label", "--pred-probs", probs, "--fail-above", "0.01"])
+        #expect(gate.status == 1)
+        let short = try dir.write("short.jsonl", rows.dropLast().joined(separator: "\n") + "\n")
+        let bad = try SiftProcess.run(["label-errors", input, "--label", "label", "--pred-probs", short])
+        #expect(bad.status == 65 && bad.stderr.contains("29 rows of probabilities for 30 records"))
+    }
 }
