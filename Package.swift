@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "SiftSynth", targets: ["SiftSynth"]),
         .library(name: "SiftRecipes", targets: ["SiftRecipes"]),
         .library(name: "SiftStudio", targets: ["SiftStudio"]),
+        .library(name: "SiftLearn", targets: ["SiftLearn"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -111,10 +112,13 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // The built-in learner, learning curves and confident learning. The curve's leakage check
+        // groups held-out records with SiftDedup's detector: a sideways dependency on purpose.
+        .target(name: "SiftLearn", dependencies: ["SiftCore", "SiftReport", "SiftDedup"]),
         .executableTarget(
             name: "sift",
             dependencies: [
-                "SiftCore", "SiftReport", "SiftStats", "SiftAudit", "SiftDedup", "SiftClean", "SiftLabel", "SiftSplit", "SiftSynth", "SiftRecipes", "SiftStudio",
+                "SiftCore", "SiftReport", "SiftStats", "SiftAudit", "SiftDedup", "SiftClean", "SiftLabel", "SiftSplit", "SiftSynth", "SiftRecipes", "SiftStudio", "SiftLearn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -151,6 +155,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        .testTarget(name: "SiftLearnTests", dependencies: ["SiftLearn", "SiftCore", "SiftDedup", "SiftTestSupport"]),
         .testTarget(name: "SiftCLITests", dependencies: ["sift", "SiftCore", "SynthTestSupport", "SiftTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

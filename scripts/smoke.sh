@@ -51,7 +51,7 @@ done < <($check subcommands "$sift")
 # Every leaf command must have a step below: a new command without one fails here.
 $check all-covered "$sift" stats convert audit dedup decontam filter pii split agree run mix \
   synth/self-instruct synth/evol synth/distill synth/backtranslate synth/qa synth/review synth/accept synth/templates \
-  studio/init studio/user/add studio/project/create studio/serve studio/export studio/import
+  studio/init studio/user/add studio/project/create studio/serve studio/export studio/import curve label-errors
 
 # --- The README's first command, then its tour, on the bundled examples ---------------------------
 run 0 readme-audit -- "$sift" audit examples/support-chat.jsonl --html audit.html
@@ -75,6 +75,28 @@ $check jsonl-sum examples/support-chat.jsonl instr-kept.jsonl instr-removed.json
 run 0 pii-redact -- "$sift" pii examples/support-chat.jsonl --action redact --out redacted.jsonl --json pii.json
 $check jsonl redacted.jsonl 2000
 run 1 pii-gate -- "$sift" pii examples/support-chat.jsonl --fail-if-found
+# How much data, measured (docs/learn.md): a learning curve on the reviews (held-out folds; 5000 is
+# beyond the data and dropped with a warning), one on the chat set's intent labels with an evaluation
+# file, and confident learning on the reviews' labels; the flagged and unflagged records add up.
+run 0 curve -- "$sift" curve examples/classification.csv --label label --sizes 100,300,1000,5000 --repeats 2 --json curve.json --html curve.html
+$check json curve.json records=3000 dropped_sizes.0=5000 repeats=2
+$check html curve.html
+grep -q "dropped" logs/curve.err
+# The chat set's intents include planted mis-cased labels with a record or two: too few for 5 folds
+# (exit 65 naming the class); with the five clean intents, train on the first 1,600 lines, evaluate on the rest.
+run 65 curve-rare-class -- "$sift" curve examples/support-chat.jsonl --label intent
+grep -q "fewer than 5 (--folds 5)" logs/curve-rare-class.err
+grep -E '"intent": "(technical|shipping|billing|returns|account)"' examples/support-chat.jsonl > chat-clean.jsonl
+head -n 1500 chat-clean.jsonl > chat-train.jsonl
+tail -n +1501 chat-clean.jsonl > chat-eval.jsonl
+run 0 curve-chat -- "$sift" curve chat-train.jsonl --eval chat-eval.jsonl --label intent --sizes 50,200,800 --repeats 2 --metric macro_f1 --json curve-chat.json
+$check json curve-chat.json evaluation=file metric=macro_f1
+run 64 curve-sizes-beyond-data -- "$sift" curve examples/classification.csv --label label --sizes 100000
+run 0 label-errors -- "$sift" label-errors examples/classification.csv --label label --out issues.jsonl --json label-errors.json --html label-errors.html
+$check adds-up label-errors.json records flagged+not_flagged
+$check jsonl issues.jsonl @label-errors.json:flagged
+$check html label-errors.html
+run 65 label-errors-no-label -- "$sift" label-errors examples/support-chat.jsonl --label no_such_field
 run 0 split -- "$sift" split examples/classification.csv --ratios 0.8,0.1,0.1 --stratify label --group-by near-duplicates --out-dir splits --json split.json
 $check adds-up split.json records splits.0.records+splits.1.records+splits.2.records
 $check jsonl splits/train.jsonl @split.json:splits.0.records

@@ -1,0 +1,215 @@
+import Foundation
+import SiftCore
+import SiftDedup
+
+/// What `sift curve` measures: the metric of the built-in learner trained on nested, stratified
+/// subsets of growing size, repeated with different seeds, on a held-out set never drawn into
+/// training, and a power-law forecast of how much more data a target needs.
+public struct CurveOptions: Sendable {
+    public var sizes: [Int] = [100, 500, 1000, 5000]
+    public var repeats = 3
+    /// Without an evaluation file, repeat r holds out stratified fold r mod `folds`.
+    public var folds = 5
+    public var metric: CurveMetric = .accuracy
+    public var target = 0.9
+    public var seed: UInt64 = 42
+    public var bootstrapSamples = 500
+    /// Jaccard threshold of the near-duplicate leakage check.
+    public var leakageThreshold = 0.8
+    public var learner = LogisticRegression.Options()
+
+    public init() {}
+}
+
+public struct CurvePoint: Sendable, Equatable {
+    public var size: Int
+    /// The metric of each repeat.
+    public var scores: [Double]
+    public var mean: Double
+    /// 95% Student-t interval of the mean over repeats, clipped to [0, 1] (the mean itself with one repeat).
+    public var low: Double
+    public var high: Double
+}
+
+public struct CurveForecast: Sendable, Equatable {
+    public enum Verdict: String, Sendable {
+        case reached, needs, flattened, insufficient
+    }
+    public var verdict: Verdict
+    public var examples: Int?
+    /// 5th and 95th percentiles over bootstrap refits; `high` nil means unbounded (some refits
+    /// never reach the target).
+    public var low: Int?
+    public var high: Int?
+    public var text: String
+}
+
+public struct CurveReport: Sendable {
+    public var records: Int
+    public var evaluation: String
+    public var evalRecords: Int
+    public var classNames: [String]
+    public var metric: CurveMetric
+    public var target: Double
+    public var repeats: Int
+    public var points: [CurvePoint]
+    public var droppedSizes: [Int]
+    public var trainingPool: Int
+    /// Training records left out of every subset because they are near-duplicates of an
+    /// evaluation record (per repeat).
+    public var leakageExcluded: [Int]
+    public var fit: PowerLawFit?
+    public var forecast: CurveForecast
+    public var fits: Int
+    public var secondsPerFit: Double
+}
+
+public enum LearningCurve {
+    /// `eval` nil: folds of `train` are held out in turn. `warn` hears about dropped sizes.
+    public static func run(train: LabeledDataset, eval: LabeledDataset?, options: CurveOptions,
+                           warn: (String) -> Void = { _ in }) throws -> CurveReport {
+        guard options.repeats >= 1 else { throw SiftError("--repeats must be at least 1", status: .usage) }
+        guard eval != nil || options.folds >= 2 else { throw SiftError("--folds must be at least 2", status: .usage) }
+        guard options.target > 0, options.target <= 1 else { throw SiftError("--target must be in (0, 1]", status: .usage) }
+        try train.requireClasses(minimumPerClass: eval == nil ? options.folds : 1, what: eval == nil ? " (--folds \(options.folds))" : "")
+        let classCount = train.classNames.count
+        let n = train.count
+
+        // Held-out sets and training pools, with near-duplicates of held-out records left out.
+        var grouper = NearDuplicateGrouper(detector: NearDuplicateDetector(threshold: options.leakageThreshold))
+        for sketch in train.sketches { grouper.add(sketch) }
+        if let eval { for sketch in eval.sketches { grouper.add(sketch) } }
+        let groups = grouper.groups()
+        struct Round { var pool: [Int]; var evalRows: [FeatureVector]; var evalLabels: [Int]; var excluded: Int }
+        var rounds: [Round] = []
+        if let eval {
+            guard eval.count > 0 else { throw SiftError("the evaluation set has no records") }
+            let held = Set(groups[n...])
+            let pool = (0..<n).filter { !held.contains(groups[$0]) }
+            let round = Round(pool: pool, evalRows: eval.features, evalLabels: eval.labels, excluded: n - pool.count)
+            rounds = Array(repeating: round, count: options.repeats)
+        } else {
+            let fold = StratifiedOrder.folds(count: n, labels: train.labels, classCount: classCount, folds: options.folds, seed: options.seed)
+            for r in 0..<options.repeats {
+                let f = r % options.folds
+                let heldIndices = (0..<n).filter { fold[$0] == f }
+                let held = Set(heldIndices.map { groups[$0] })
+                let others = (0..<n).filter { fold[$0] != f }
+                let pool = others.filter { !held.contains(groups[$0]) }
+                rounds.append(Round(pool: pool, evalRows: heldIndices.map { train.features[$0] },
+                                    evalLabels: heldIndices.map { train.labels[$0] }, excluded: others.count - pool.count))
+            }
+        }
+        let poolSize = rounds.map(\.pool.count).min()!
+        let requested = Array(Set(options.sizes)).sorted()
+        let sizes = requested.filter { $0 >= 2 && $0 <= poolSize }
+        let dropped = requested.filter { !sizes.contains($0) }
+        if !dropped.isEmpty {
+            warn("--sizes \(dropped.map(String.init).joined(separator: ",")) dropped: the training pool has \(poolSize) records (sizes must be 2...\(poolSize))")
+        }
+        guard !sizes.isEmpty else {
+            throw SiftError("no --sizes value fits the \(poolSize) training records available; use sizes between 2 and \(poolSize)", status: .usage)
+        }
+
+        var scores = [[Double]](repeating: [], count: sizes.count)
+        var fitSeconds = 0.0
+        let clock = ContinuousClock()
+        for (r, round) in rounds.enumerated() {
+            let order = StratifiedOrder.nested(round.pool, labels: train.labels, classCount: classCount, seed: options.seed &+ UInt64(r))
+            for (s, size) in sizes.enumerated() {
+                let subset = order.prefix(size)
+                let started = clock.now
+                let model = LogisticRegression.fit(rows: subset.map { train.features[$0] }, labels: subset.map { train.labels[$0] },
+                                                   classCount: classCount, options: options.learner)
+                fitSeconds += (clock.now - started).seconds
+                let predicted = model.probabilities(round.evalRows, threads: options.learner.threads).map(argmax)
+                scores[s].append(options.metric.score(truth: round.evalLabels, predicted: predicted, classCount: classCount))
+            }
+        }
+        let points = zip(sizes, scores).map { size, values in point(size: size, scores: values) }
+        let fit = PowerLawFit.fit(sizes: sizes.map(Double.init), errors: points.map { 1 - $0.mean })
+        let forecast = Self.forecast(points: points, scores: scores, sizes: sizes, fit: fit, options: options)
+        return CurveReport(records: n, evaluation: eval == nil ? "folds" : "file", evalRecords: rounds[0].evalLabels.count,
+                           classNames: train.classNames, metric: options.metric, target: options.target, repeats: options.repeats,
+                           points: points, droppedSizes: dropped, trainingPool: poolSize, leakageExcluded: rounds.map(\.excluded),
+                           fit: fit, forecast: forecast, fits: sizes.count * rounds.count,
+                           secondsPerFit: fitSeconds / Double(sizes.count * rounds.count))
+    }
+
+    static func point(size: Int, scores: [Double]) -> CurvePoint {
+        let m = Double(scores.count)
+        let mean = scores.reduce(0, +) / m
+        guard scores.count > 1 else { return CurvePoint(size: size, scores: scores, mean: mean, low: mean, high: mean) }
+        let variance = scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (m - 1)
+        let half = studentT975(degreesOfFreedom: scores.count - 1) * (variance / m).squareRoot()
+        // Clipped to [0, 1], the range of every metric here (two repeats give a wide t interval).
+        return CurvePoint(size: size, scores: scores, mean: mean, low: max(0, mean - half), high: min(1, mean + half))
+    }
+
+    /// The 97.5th percentile of Student's t (two-sided 95%), from the standard table.
+    static func studentT975(degreesOfFreedom df: Int) -> Double {
+        let table: [Double] = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+                               2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+                               2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
+        return df <= table.count ? table[df - 1] : 1.96
+    }
+
+    /// Forecasts beyond this multiple of the largest size are reported as a flattened curve.
+    static let horizon = 100.0
+
+    static func forecast(points: [CurvePoint], scores: [[Double]], sizes: [Int], fit: PowerLawFit?, options: CurveOptions) -> CurveForecast {
+        let target = options.target
+        let targetText = CurveText.metric(target)
+        if let reached = points.first(where: { $0.mean >= target }) {
+            return CurveForecast(verdict: .reached, examples: reached.size, low: nil, high: nil,
+                                 text: "the target \(targetText) is already reached with \(reached.size) examples (mean \(CurveText.metric(reached.mean)))")
+        }
+        guard let fit else {
+            return CurveForecast(verdict: .insufficient, examples: nil, low: nil, high: nil,
+                                 text: "a forecast needs at least 3 sizes; give more with --sizes")
+        }
+        let largest = Double(sizes.last!)
+        let ceiling = "fitted ceiling \(CurveText.metric(1 - fit.c))"
+        guard let needed = fit.size(forError: 1 - target), needed <= largest * horizon else {
+            return CurveForecast(verdict: .flattened, examples: nil, low: nil, high: nil,
+                                 text: "the curve has flattened: more of the same data will not help; look at quality/diversity instead (\(ceiling))")
+        }
+        // Bootstrap over repeats: resample whole repeats, refit, forecast again.
+        var generator = SplitMix64(seed: options.seed ^ 0xB00_7578)
+        let repeats = scores[0].count
+        var forecasts: [Double] = []
+        for _ in 0..<(repeats > 1 ? options.bootstrapSamples : 0) {
+            let picks = (0..<repeats).map { _ in Int(generator.next() % UInt64(repeats)) }
+            let errors = scores.map { values in 1 - picks.reduce(0) { $0 + values[$1] } / Double(repeats) }
+            let refit = PowerLawFit.fit(sizes: sizes.map(Double.init), errors: errors)
+            forecasts.append(refit?.size(forError: 1 - target) ?? .infinity)
+        }
+        forecasts.sort()
+        let low = forecasts.isEmpty ? needed : forecasts[Int(Double(forecasts.count - 1) * 0.05)]
+        let high = forecasts.isEmpty ? needed : forecasts[Int(Double(forecasts.count - 1) * 0.95)]
+        let highText = high.isFinite && high <= largest * horizon ? CurveText.roughCount(high) : "more than \(CurveText.roughCount(largest * horizon))"
+        return CurveForecast(verdict: .needs, examples: Int(needed.rounded(.up)), low: Int(max(low, largest).rounded(.up)),
+                             high: high.isFinite && high <= largest * horizon ? Int(high.rounded(.up)) : nil,
+                             text: "to reach \(targetText) you need about \(CurveText.roughCount(needed)) examples (range \(CurveText.roughCount(max(low, largest)))–\(highText)); \(ceiling)")
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
+
+enum CurveText {
+    static func metric(_ value: Double) -> String { String(format: "%.3f", value) }
+
+    /// A count rounded to two significant digits: a forecast is not precise to the record.
+    static func roughCount(_ value: Double) -> String {
+        guard value.isFinite, value >= 1 else { return String(Int(max(value, 0).rounded(.up))) }
+        let digits = Int(log10(value)) + 1
+        let unit = pow(10, Double(max(digits - 2, 0)))
+        let rounded = Int((value / unit).rounded() * unit)
+        var text = String(rounded)
+        var i = text.count - 3
+        while i > 0 { text.insert(",", at: text.index(text.startIndex, offsetBy: i)); i -= 3 }
+        return text
+    }
+}

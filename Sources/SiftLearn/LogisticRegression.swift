@@ -1,0 +1,197 @@
+import Foundation
+import SiftCore
+
+/// Multinomial logistic regression with L2, the learner behind `sift curve` and
+/// `sift label-errors`. It is there to measure data, not to win benchmarks.
+///
+/// Objective (the one scikit-learn's `LogisticRegression(C=C)` minimises, divided by n):
+///
+///     f(W, b) = (1/n) Σ_i −log softmax(W x_i + b)[y_i] + (1 / (2 C n)) ‖W‖²
+///
+/// with a weight vector per class (K full sets, as sklearn's multinomial solver) and unpenalised
+/// intercepts. Default C = 1, sklearn's default. Minimised with `LBFGS` from zero.
+///
+/// Determinism: the objective is evaluated on fixed blocks of rows (residuals) and fixed blocks of
+/// columns (gradient), each summed in a fixed order, and the blocks are combined in order; the
+/// thread count only decides who computes a block, so 1 and 2 threads give bit-identical models.
+public struct LogisticRegression: Sendable {
+    public struct Options: Sendable {
+        /// Inverse regularisation strength, as in sklearn.
+        public var c: Double = 1
+        public var optimizer = LBFGS()
+        public var threads: Int = siftThreadCount
+
+        public init(c: Double = 1, optimizer: LBFGS = LBFGS(), threads: Int = siftThreadCount) {
+            self.c = c
+            self.optimizer = optimizer
+            self.threads = threads
+        }
+    }
+
+    /// Number of classes of the whole task (probabilities have this many entries).
+    public let classCount: Int
+    /// The classes the training rows had, ascending; a model knows only these.
+    let trainedClasses: [Int]
+    let columnOfBucket: [UInt32: Int32]
+    /// Column-major: the weights of compact column j are `weights[j*k ..< (j+1)*k]`, k = trained classes.
+    let weights: [Double]
+    let bias: [Double]
+    public let iterations: Int
+    public let converged: Bool
+
+    /// Trains on `rows` with `labels` in `0..<classCount`.
+    public static func fit(rows: [FeatureVector], labels: [Int], classCount: Int, options: Options = Options()) -> LogisticRegression {
+        precondition(rows.count == labels.count && !rows.isEmpty)
+        let present = Array(Set(labels)).sorted()
+        if present.count == 1 {
+            return LogisticRegression(classCount: classCount, trainedClasses: present, columnOfBucket: [:], weights: [],
+                                      bias: [0], iterations: 0, converged: true)
+        }
+        var local = [Int](repeating: 0, count: classCount)
+        for (i, c) in present.enumerated() { local[c] = i }
+        let objective = SoftmaxObjective(matrix: FeatureMatrix(rows), labels: labels.map { local[$0] },
+                                         classCount: present.count, c: options.c, threads: options.threads)
+        let start = [Double](repeating: 0, count: objective.parameterCount)
+        let result = options.optimizer.minimize(start: start) { objective.evaluate($0) }
+        let split = objective.matrix.columnCount * present.count
+        return LogisticRegression(classCount: classCount, trainedClasses: present, columnOfBucket: objective.matrix.columnOfBucket,
+                                  weights: Array(result.x[..<split]), bias: Array(result.x[split...]),
+                                  iterations: result.iterations, converged: result.converged)
+    }
+
+    /// P(class | row) for every class of the task (0 for classes absent from training).
+    public func probabilities(_ row: FeatureVector) -> [Double] {
+        let k = trainedClasses.count
+        var scores = bias
+        if k > 1 {
+            for (bucket, value) in zip(row.buckets, row.values) {
+                guard let column = columnOfBucket[bucket] else { continue }
+                let base = Int(column) * k
+                for c in 0..<k { scores[c] += value * weights[base + c] }
+            }
+        }
+        let probabilities = softmax(scores)
+        var out = [Double](repeating: 0, count: classCount)
+        for (i, c) in trainedClasses.enumerated() { out[c] = probabilities[i] }
+        return out
+    }
+
+    /// Probabilities of many rows, on all cores (each row independent, so order and values do not
+    /// depend on the thread count).
+    public func probabilities(_ rows: [FeatureVector], threads: Int = siftThreadCount) -> [[Double]] {
+        parallelMap(count: rows.count, threads: threads) { self.probabilities(rows[$0]) }
+    }
+
+    /// The most probable class (the first on ties, as numpy's argmax).
+    public func predict(_ row: FeatureVector) -> Int { argmax(probabilities(row)) }
+}
+
+func softmax(_ scores: [Double]) -> [Double] {
+    let top = scores.max() ?? 0
+    var out = scores.map { exp($0 - top) }
+    let total = out.reduce(0, +)
+    for i in out.indices { out[i] /= total }
+    return out
+}
+
+/// Index of the largest value, the first one on ties (numpy's `argmax`).
+public func argmax(_ values: [Double]) -> Int {
+    var best = 0
+    for i in values.indices where values[i] > values[best] { best = i }
+    return best
+}
+
+/// The regularised mean cross-entropy and its gradient, evaluated in fixed blocks (see
+/// `LogisticRegression`). Parameters: the column-major weights, then the k intercepts.
+struct SoftmaxObjective: Sendable {
+    static let rowBlock = 256
+    static let columnBlock = 1024
+
+    let matrix: FeatureMatrix
+    let columnStart: [Int]
+    let columnRows: [Int32]
+    let columnValues: [Double]
+    let labels: [Int]
+    let classCount: Int
+    let lambda: Double
+    let threads: Int
+
+    init(matrix: FeatureMatrix, labels: [Int], classCount: Int, c: Double, threads: Int) {
+        self.matrix = matrix
+        let columns = matrix.transposed()
+        columnStart = columns.columnStart
+        columnRows = columns.rows
+        columnValues = columns.values
+        self.labels = labels
+        self.classCount = classCount
+        lambda = 1 / (c * Double(labels.count))
+        self.threads = threads
+    }
+
+    var parameterCount: Int { matrix.columnCount * classCount + classCount }
+
+    func evaluate(_ theta: [Double]) -> (Double, [Double]) {
+        let k = classCount
+        let n = matrix.rowCount
+        let weightCount = matrix.columnCount * k
+        // Residuals softmax(z_i) - onehot(y_i) and the loss, per block of rows.
+        let rowBlocks = (n + Self.rowBlock - 1) / Self.rowBlock
+        let blocks = parallelMap(count: rowBlocks, threads: threads, minimumPerSlice: 1) { b -> (Double, [Double]) in
+            let lower = b * Self.rowBlock, upper = min(n, lower + Self.rowBlock)
+            var residuals = [Double](repeating: 0, count: (upper - lower) * k)
+            var loss = 0.0
+            var scores = [Double](repeating: 0, count: k)
+            for r in lower..<upper {
+                for c in 0..<k { scores[c] = theta[weightCount + c] }
+                for p in matrix.rowStart[r]..<matrix.rowStart[r + 1] {
+                    let base = Int(matrix.columns[p]) * k
+                    let x = matrix.values[p]
+                    for c in 0..<k { scores[c] += x * theta[base + c] }
+                }
+                let top = scores.max()!
+                var total = 0.0
+                for c in 0..<k { total += exp(scores[c] - top) }
+                let logTotal = log(total) + top
+                loss += logTotal - scores[labels[r]]
+                let offset = (r - lower) * k
+                for c in 0..<k { residuals[offset + c] = exp(scores[c] - logTotal) }
+                residuals[offset + labels[r]] -= 1
+            }
+            return (loss, residuals)
+        }
+        var loss = 0.0
+        var joined: [Double] = []
+        joined.reserveCapacity(n * k)
+        for (blockLoss, blockResiduals) in blocks {
+            loss += blockLoss
+            joined.append(contentsOf: blockResiduals)
+        }
+        let residuals = joined
+        let inverseN = 1 / Double(n)
+        // Weight gradient per block of columns: (1/n) Σ_i x_ij r_ik + λ w_jk.
+        let columnBlocks = (matrix.columnCount + Self.columnBlock - 1) / Self.columnBlock
+        let gradientBlocks = parallelMap(count: columnBlocks, threads: threads, minimumPerSlice: 1) { b -> [Double] in
+            let lower = b * Self.columnBlock, upper = min(matrix.columnCount, lower + Self.columnBlock)
+            var out = [Double](repeating: 0, count: (upper - lower) * k)
+            for j in lower..<upper {
+                let base = (j - lower) * k
+                for p in columnStart[j]..<columnStart[j + 1] {
+                    let r = Int(columnRows[p]) * k
+                    let x = columnValues[p]
+                    for c in 0..<k { out[base + c] += x * residuals[r + c] }
+                }
+                for c in 0..<k { out[base + c] = out[base + c] * inverseN + lambda * theta[j * k + c] }
+            }
+            return out
+        }
+        var gradient: [Double] = []
+        gradient.reserveCapacity(parameterCount)
+        for block in gradientBlocks { gradient.append(contentsOf: block) }
+        var biasGradient = [Double](repeating: 0, count: k)
+        for r in 0..<n { for c in 0..<k { biasGradient[c] += residuals[r * k + c] } }
+        gradient.append(contentsOf: biasGradient.map { $0 * inverseN })
+        var squares = 0.0
+        for i in 0..<weightCount { squares += theta[i] * theta[i] }
+        return (loss * inverseN + lambda / 2 * squares, gradient)
+    }
+}

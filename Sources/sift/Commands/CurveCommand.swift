@@ -1,0 +1,97 @@
+import Foundation
+import ArgumentParser
+import SiftCore
+import SiftReport
+import SiftLearn
+import SiftDedup
+
+struct CurveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "curve",
+        abstract: "How much data do you need? Train on growing subsets, plot the metric, forecast the size a target needs.",
+        discussion: """
+        Trains Sift's built-in learner (logistic regression on hashed word and character n-grams) on nested, \
+        stratified subsets of --sizes records, --repeats times with different seeds, and scores each on a held-out set \
+        (--eval, or a stratified fold per repeat) that is never drawn into training; training records that are \
+        near-duplicates of held-out ones are left out. Fits error(n) = a*n^(-b) + c and forecasts the size --target needs. \
+        See docs/learn.md.
+        """
+    )
+
+    @Argument(help: "Dataset files (the training pool).")
+    var files: [String]
+
+    @Option(help: ArgumentHelp("Field holding the class label.", valueName: "field"))
+    var label: String
+
+    @Option(help: ArgumentHelp("Field holding the text to classify (default: the kind's text).", valueName: "field"))
+    var textField: String?
+
+    @Option(help: ArgumentHelp("Training sizes, comma-separated; sizes beyond the data are dropped with a warning.", valueName: "n1,n2,..."))
+    var sizes: String = "100,500,1000,5000"
+
+    @Option(help: "Subsets per size, each with its own seed.")
+    var repeats: Int = 3
+
+    @Option(help: ArgumentHelp("Held-out evaluation file(s); without it, repeat r holds out stratified fold r of --folds.", valueName: "path"))
+    var eval: [String] = []
+
+    @Option(help: "Folds when no --eval is given.")
+    var folds: Int = 5
+
+    @Option(help: "Metric: accuracy or macro_f1.")
+    var metric: CurveMetric = .accuracy
+
+    @Option(help: "Metric to forecast the data size for.")
+    var target: Double = 0.9
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 42
+
+    @Option(help: ArgumentHelp("Write the report as JSON to this file (- for standard output).", valueName: "path"))
+    var json: String?
+
+    @Option(help: ArgumentHelp("Write a self-contained HTML report.", valueName: "path"))
+    var html: String?
+
+    @Option(help: .hidden)
+    var exportFeatures: String?
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        try reportingErrors {
+            var options = CurveOptions()
+            options.sizes = try sizes.split(separator: ",").map { part in
+                guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n > 0 else {
+                    throw SiftError("--sizes: \"\(part)\" is not a positive whole number", status: .usage)
+                }
+                return n
+            }
+            options.repeats = repeats
+            options.folds = folds
+            options.metric = metric
+            options.target = target
+            options.seed = seed
+            let detector = NearDuplicateDetector(threshold: options.leakageThreshold)
+            let train = try LabeledDataset.read(paths: files, labelField: label, textField: textField, readOptions: input.readOptions, detector: detector)
+            let evalSet = try eval.isEmpty ? nil : LabeledDataset.read(paths: eval, labelField: label, textField: textField, readOptions: input.readOptions,
+                                                                    classNames: train.classNames, detector: detector)
+            if let exportFeatures {
+                try FileManager.default.createDirectory(atPath: exportFeatures, withIntermediateDirectories: true)
+                try writeFileAtomically(exportFeatures + "/train.svm", FeatureExport.svmlight(train.features, labels: train.labels))
+                if let evalSet { try writeFileAtomically(exportFeatures + "/eval.svm", FeatureExport.svmlight(evalSet.features, labels: evalSet.labels)) }
+            }
+            let report = try LearningCurve.run(train: train, eval: evalSet, options: options) { printError("sift: warning: \($0)") }
+            let title = files.joined(separator: ", ")
+            if json != "-" { print(report.terminal(Terminal.standardOutput, title: title)) }
+            if let json {
+                let text = JSONWriter(style: .pretty).string(report.json) + "\n"
+                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
+            }
+            if let html { try writeFileAtomically(html, report.html(title: title)) }
+        }
+    }
+}
+
+extension CurveMetric: ExpressibleByArgument {}
