@@ -30,8 +30,9 @@ public struct SlurmExecutor: StageExecutor {
 
     /// The batch script of one stage.
     public func script(stage: ScalePlan.Stage, tasks: [Int], command: TaskCommand) throws -> String {
-        var lines = ["#!/bin/sh", "#SBATCH --job-name=sift-\(stage.name)", "#SBATCH --array=\(Self.arraySpec(tasks))",
-                     "#SBATCH --output=\(command.workdir.path)/logs/\(stage.name).%a.log", "#SBATCH --open-mode=append"]
+        // The log path goes on sbatch's command line (`submitArguments`): a work directory with
+        // spaces or quotes would be split by the parser of `#SBATCH` lines.
+        var lines = ["#!/bin/sh", "#SBATCH --job-name=sift-\(stage.name)", "#SBATCH --array=\(Self.arraySpec(tasks))"]
         if let partition = options.partition { lines.append("#SBATCH --partition=\(partition)") }
         if let time = options.time { lines.append("#SBATCH --time=\(time)") }
         if let memory = options.memory { lines.append("#SBATCH --mem=\(memory)") }
@@ -75,7 +76,8 @@ public struct SlurmExecutor: StageExecutor {
             }
             let path = "\(workdir.slurmDirectory)/\(stage.name).sbatch"
             try writeFileAtomically(path, try script(stage: stage, tasks: pending, command: command))
-            var arguments = ["--parsable", "--kill-on-invalid-dep=yes"]
+            var arguments = ["--parsable", "--kill-on-invalid-dep=yes", "--open-mode=append",
+                             "--output=\(workdir.path)/logs/\(stage.name).%a.log"]
             if let previous { arguments.append("--dependency=afterok:\(previous)") }
             arguments.append(path)
             let (status, output) = try Self.execute("sbatch", arguments)
