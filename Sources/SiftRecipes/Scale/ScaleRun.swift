@@ -172,7 +172,10 @@ public struct ScaleRun {
     }
 }
 
-/// Adds `b`'s numbers into `a`, recursively (per-rule counts of shards); other values keep the first seen.
+/// Adds shard `b`'s step details into `a` (shards in order), recursively: integers are summed,
+/// lists of examples concatenated up to `exampleLimit` (the filter's per-rule `ReferenceSample`
+/// keeps the first 5), other values keep the first seen. Keys keep first-seen order, which is the
+/// unsharded run's order of first occurrence.
 func sum(_ a: inout JSONObject, _ b: JSONObject) {
     for (key, value) in b {
         switch (a[key], value) {
@@ -182,8 +185,13 @@ func sum(_ a: inout JSONObject, _ b: JSONObject) {
             a[key] = .object(inner)
         case (.number(let x)?, .number(let y)):
             if let x = Int(x), let y = Int(y) { a[key] = .integer(x + y) }
+        case (.array(let x)?, .array(let y)):
+            a[key] = .array(Array((x + y).prefix(max(exampleLimit, x.count))))
         case (_?, _):
             break
         }
     }
 }
+
+/// How many example references a step's details list per rule (`FilterReport`'s `ReferenceSample(limit: 5)`).
+let exampleLimit = 5

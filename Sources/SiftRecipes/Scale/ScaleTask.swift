@@ -23,9 +23,10 @@ public struct ScaleTask {
     public func run(stage name: String, task: Int) throws {
         guard let stage = plan.stage(named: name) else { throw SiftError("no stage \(name) in \(workdir.plan)", status: .usage) }
         guard (0..<stage.tasks).contains(task) else { throw SiftError("stage \(name) has tasks 0..<\(stage.tasks), not \(task)", status: .usage) }
-        if let source = stage.source, let sourceStage = plan.stage(named: source) {
-            for t in 0..<sourceStage.tasks where !workdir.isDone(source, t) {
-                throw SiftError("stage \(source) task \(t) has not finished; \(name) cannot start", status: .ioError)
+        if let position = plan.stages.firstIndex(where: { $0.name == name }), position > 0 {
+            let previous = plan.stages[position - 1]
+            for t in 0..<previous.tasks where !workdir.isDone(previous.name, t) {
+                throw SiftError("stage \(previous.name) task \(t) has not finished; \(name) cannot start", status: .ioError)
             }
         }
         let step = recipe.steps[stage.step]
@@ -107,10 +108,20 @@ public struct ScaleTask {
 
     private func records(_ runner: any RecipeStepRunner, stage: ScalePlan.Stage, shard: Int) throws -> TaskMarker {
         let source = stage.source!
-        var io = StepIO(input: data(source, shard), output: workdir.output(stage.name, shard), rejects: workdir.rejects(stage.name, shard),
-                        outputDirectory: workdir.stageDirectory(stage.name), readOptions: readOptions)
+        let input = data(source, shard)
+        let firstIndex = try recordsBefore(source, shard)
+        var options = readOptions
+        if !(runner is DecontamStep) {
+            // Number the shard's lines from its place in the whole stream, so that `line:N`
+            // references (filter examples) are the unsharded checkpoint's. Decontam also reads its
+            // evaluation files with these options, and names no training line.
+            let size = (try? FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
+            options.byteRange = FileByteRange(start: 0, end: size, firstLine: firstIndex + 1)
+        }
+        var io = StepIO(input: input, output: workdir.output(stage.name, shard), rejects: workdir.rejects(stage.name, shard),
+                        outputDirectory: workdir.stageDirectory(stage.name), readOptions: options)
         io.kind = try kind(of: source)
-        io.firstIndex = try recordsBefore(source, shard)
+        io.firstIndex = firstIndex
         let result = try runner.run(io)
         return TaskMarker(records: result.inputRecords, kept: result.outputRecords, removed: result.removedRecords,
                           details: JSONWriter().string(.object(result.details)), outputs: [])
