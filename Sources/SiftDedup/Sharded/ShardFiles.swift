@@ -96,7 +96,7 @@ final class MappedFile: @unchecked Sendable {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
         }
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != UnsafeMutableRawPointer(bitPattern: -1) else {
             throw SiftError("\(path): cannot map (\(String(cString: strerror(errno))))", status: .ioError)
         }
         bytes = UnsafeRawBufferPointer(start: base, count: size)

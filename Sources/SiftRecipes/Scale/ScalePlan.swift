@@ -48,7 +48,7 @@ public struct ScalePlan: Codable, Sendable {
         guard let read = runners.first as? ReadStep else { throw SiftError("a recipe starts with a `read` step", status: .config) }
         let shards = try InputSharding.shards(paths: read.paths, format: read.format, tasks: tasks)
         var inputs: [InputState] = []
-        for path in runners.flatMap(\.externalInputs) {
+        for path in runners.flatMap({ $0.externalInputs }) {
             let attributes = try? FileManager.default.attributesOfItem(atPath: path)
             inputs.append(InputState(path: path, bytes: (attributes?[.size] as? Int) ?? 0,
                                      modified: (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SiftCore
 import SiftRecipes
 
@@ -33,8 +34,13 @@ struct RunTaskCommand: ParsableCommand {
             guard recipe.sha256 == plan.recipeSHA256 else {
                 throw SiftError("\(plan.recipePath) changed since the run was planned; start it again", status: .config)
             }
+            let started = Date()
             try ScaleTask(plan: plan, recipe: recipe, registry: .standard, workdir: dir).run(stage: stage, task: task)
-            print("done: stage \(stage) task \(task)")
+            // The figures docs/scale.md reports per stage: wall time and peak resident memory.
+            var usage = rusage()
+            getrusage(RUSAGE_SELF, &usage)
+            print("done: stage \(stage) task \(task) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s, "
+                  + "peak RSS \(usage.ru_maxrss / 1024) MB")
         }
     }
 }
