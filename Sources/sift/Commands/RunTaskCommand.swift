@@ -38,7 +38,7 @@ struct RunTaskCommand: ParsableCommand {
             try ScaleTask(plan: plan, recipe: recipe, registry: .standard, workdir: dir).run(stage: stage, task: task)
             // The figures docs/scale.md reports per stage: wall time and peak resident memory.
             var usage = rusage()
-            getrusage(RUSAGE_SELF, &usage)
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
             print("done: stage \(stage) task \(task) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s, "
                   + "peak RSS \(usage.ru_maxrss / 1024) MB")
         }
