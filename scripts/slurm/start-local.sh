@@ -58,8 +58,11 @@ mkdir -p /run/munge && chown munge:munge /run/munge 2>/dev/null || true
 if ! pgrep -x munged >/dev/null; then
   su -s /bin/sh munge -c "/usr/sbin/munged" 2>/dev/null || /usr/sbin/munged --force
 fi
-slurmctld -f "$SLURM_CONF"
-slurmd -f "$SLURM_CONF"
+# Already up (a previous start): nothing to start.
+if ! sinfo -h -o %T 2>/dev/null | grep -qE '^(idle|mixed|allocated)'; then
+  slurmctld -f "$SLURM_CONF"
+  slurmd -f "$SLURM_CONF"
+fi
 for _ in $(seq 1 60); do
   if sinfo -h -o %T 2>/dev/null | grep -qE '^idle'; then
     echo "export SLURM_CONF=$SLURM_CONF"
