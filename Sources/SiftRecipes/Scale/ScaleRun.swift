@@ -136,10 +136,10 @@ public struct ScaleRun {
                 }
                 written = [target]
             case .gather:
+                // Copied, not moved: a later `--resume` with nothing to rerun assembles again.
                 for path in perTask[0].outputs {
                     let target = output + "/" + (path as NSString).lastPathComponent
-                    try? fm.removeItem(atPath: target)
-                    try fm.moveItem(atPath: path, toPath: target)
+                    try concatenate([path], into: target)
                     written.append(target)
                 }
             default:
