@@ -32,7 +32,7 @@ struct ScalePlanTests {
         let scratch = try TemporaryDirectory()
         let path = try scratch.write("in.jsonl", "{\"a\": 1}\n{\"a\": 2}\nbad\n{\"a\": 4}\n")
         var options = ReadOptions()
-        options.byteRange = FileByteRange(start: 9, end: 27, firstLine: 2)
+        options.byteRange = FileByteRange(start: 9, end: 22, firstLine: 2)
         var seen: [String] = []
         try DatasetStream(paths: [path], options: options).forEach { event in
             switch event {
