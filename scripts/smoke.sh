@@ -49,7 +49,7 @@ while IFS= read -r command; do
   run 0 "help-${command// /-}" -- "$sift" $command --help
 done < <($check subcommands "$sift")
 # Every leaf command must have a step below: a new command without one fails here.
-$check all-covered "$sift" stats convert audit dedup decontam filter pii split agree run mix \
+$check all-covered "$sift" stats convert audit dedup decontam filter pii split agree run run-task mix \
   synth/self-instruct synth/evol synth/distill synth/backtranslate synth/qa synth/review synth/accept synth/templates \
   studio/init studio/user/add studio/project/create studio/serve studio/export studio/import
 
