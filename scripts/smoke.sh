@@ -49,7 +49,7 @@ while IFS= read -r command; do
   run 0 "help-${command// /-}" -- "$sift" $command --help
 done < <($check subcommands "$sift")
 # Every leaf command must have a step below: a new command without one fails here.
-$check all-covered "$sift" stats convert audit dedup decontam filter pii split agree run mix \
+$check all-covered "$sift" stats convert audit dedup decontam filter pii split agree run run-task mix \
   synth/self-instruct synth/evol synth/distill synth/backtranslate synth/qa synth/review synth/accept synth/templates \
   studio/init studio/user/add studio/project/create studio/serve studio/export studio/import curve label-errors
 
@@ -111,6 +111,22 @@ for recipe in examples/recipes/*.yaml; do
   $check json "run-$name.json"
 done
 run 0 run-list-steps -- "$sift" run --list-steps
+# Sharded runs (docs/scale.md): each bundled recipe as 3 shard tasks of separate `sift run-task`
+# processes, 2 at once: the same output files, byte for byte, as the single-process run above.
+for recipe in examples/recipes/*.yaml; do
+  name=$(basename "$recipe" .yaml)
+  out=$(sed -n 's/^output: //p' "$recipe")
+  sed "s|^output: .*|output: sharded/$name|" "$recipe" > "sharded-$name.yaml"
+  run 0 "run-sharded-$name" -- "$sift" run "sharded-$name.yaml" --executor local --tasks 3 --parallel 2 --json "run-sharded-$name.json"
+  for file in "$out"/*; do
+    cmp -s "$file" "sharded/$name/$(basename "$file")" || [ "$(basename "$file")" = manifest.json ] \
+      || { echo "smoke FAILED: sharded $name: $(basename "$file") differs from the single-process run" >&2; exit 1; }
+  done
+done
+run 0 run-sharded-resume -- "$sift" run sharded-rag-refresh.yaml --executor local --tasks 3 --resume
+grep -q "resumed" logs/run-sharded-resume.out || { echo "smoke FAILED: --resume reran finished tasks" >&2; exit 1; }
+run 78 run-slurm-no-sbatch -- env PATH=/nonexistent "$sift" run sharded-rag-refresh.yaml --executor slurm --tasks 2
+grep -q "sbatch is not on PATH" logs/run-slurm-no-sbatch.err || { echo "smoke FAILED: missing sbatch not named" >&2; exit 1; }
 # Parquet in and out (the tour's convert and audit lines), and back to JSON Lines: same record count.
 run 0 convert-parquet -- "$sift" convert examples/support-chat.jsonl --out support-chat.parquet --compression zstd --json convert.json
 $check json convert.json records=2000

@@ -12,6 +12,11 @@ public struct StepIO: Sendable {
     /// Where final outputs (write, split) go.
     public var outputDirectory: String
     public var readOptions: ReadOptions
+    /// The dataset kind of the whole stream, when the input is one shard of it (a sharded run):
+    /// steps that detect the kind use it, so every shard reads records as the unsharded run does.
+    public var kind: DatasetKind? = nil
+    /// The position of the input's first record in the whole stream (0 unless sharded).
+    public var firstIndex = 0
 }
 
 /// What a step did, for the manifest and the terminal summary.

@@ -7,7 +7,7 @@ struct Sift: AsyncParsableCommand {
         commandName: "sift",
         abstract: "Audit, clean, deduplicate, label and size the data you train, evaluate and retrieve from.",
         version: siftVersion,
-        subcommands: [StatsCommand.self, ConvertCommand.self, AuditCommand.self, DedupCommand.self, DecontamCommand.self, FilterCommand.self, PIICommand.self, SplitCommand.self, AgreeCommand.self, RunCommand.self, SynthCommand.self, MixCommand.self, StudioCommand.self, CurveCommand.self, LabelErrorsCommand.self]
+        subcommands: [StatsCommand.self, ConvertCommand.self, AuditCommand.self, DedupCommand.self, DecontamCommand.self, FilterCommand.self, PIICommand.self, SplitCommand.self, AgreeCommand.self, RunCommand.self, RunTaskCommand.self, SynthCommand.self, MixCommand.self, StudioCommand.self, CurveCommand.self, LabelErrorsCommand.self]
     )
 
     static func main() async {

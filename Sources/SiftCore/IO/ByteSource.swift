@@ -26,9 +26,14 @@ final class FileByteSource: ByteSource {
     private let path: String
     private(set) var bytesConsumed = 0
     private var ended = false
+    /// Where reading starts and the offset it must not pass (a shard's byte range).
+    private let start: Int
+    private let end: Int?
 
-    init(path: String) throws {
+    init(path: String, range: FileByteRange? = nil) throws {
         self.path = path
+        start = range?.start ?? 0
+        end = range?.end
         if path == "-" {
             fd = 0
             ownsDescriptor = false
@@ -46,6 +51,7 @@ final class FileByteSource: ByteSource {
             throw SiftError("\(path): cannot open (\(String(cString: strerror(errno))))", status: .noInput)
         }
         ownsDescriptor = true
+        if start > 0 { try resume(reopen: false) }
     }
 
     deinit {
@@ -60,13 +66,14 @@ final class FileByteSource: ByteSource {
         fd = -1
     }
 
-    private func resume() throws {
-        fd = open(path, O_RDONLY)
+    private func resume(reopen: Bool = true) throws {
+        if reopen { fd = open(path, O_RDONLY) }
         guard fd >= 0 else {
             throw SiftError("\(path): cannot reopen (\(String(cString: strerror(errno))))", status: .ioError)
         }
-        guard lseek(fd, off_t(bytesConsumed), SEEK_SET) == off_t(bytesConsumed) else {
-            throw SiftError("\(path): cannot seek back to byte \(bytesConsumed) (\(String(cString: strerror(errno))))", status: .ioError)
+        let offset = start + bytesConsumed
+        guard lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
+            throw SiftError("\(path): cannot seek to byte \(offset) (\(String(cString: strerror(errno))))", status: .ioError)
         }
     }
 
@@ -77,6 +84,12 @@ final class FileByteSource: ByteSource {
     func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
         if ended { return 0 }
         if fd < 0 { try resume() }
+        let maxCount = end.map { min(maxCount, $0 - start - bytesConsumed) } ?? maxCount
+        if maxCount <= 0, end != nil {
+            ended = true
+            suspend()
+            return 0
+        }
         if scratch.count < maxCount {
             scratch.deallocate()
             scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: maxCount, alignment: 16)

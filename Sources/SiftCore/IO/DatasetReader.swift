@@ -39,7 +39,7 @@ public final class DatasetReader {
             return
         }
         columnar = nil
-        let file = try FileByteSource(path: path)
+        let file = try FileByteSource(path: path, range: options.byteRange)
         var info = stat()
         fileSize = path != "-" && stat(path, &info) == 0 ? Int(info.st_size) : nil
 
@@ -51,6 +51,9 @@ public final class DatasetReader {
         if gzipMagic {
             // Re-read the two magic bytes through the inflater: start a fresh descriptor.
             file.suspend()
+            guard options.byteRange == nil else {
+                throw SiftError("\(path): a byte range of a gzip file cannot be read; shard it by file", status: .usage)
+            }
             disk = try FileByteSource(path: path)
             source = try GzipByteSource(file: disk, path: path)
             head = []
@@ -70,9 +73,13 @@ public final class DatasetReader {
             detected = head.withUnsafeBufferPointer { DatasetFormat.sniff($0) }
         }
         format = detected
+        if options.byteRange != nil, detected != .jsonl {
+            throw SiftError("\(path): only JSON Lines files are read by byte range (this is \(detected.rawValue))", status: .usage)
+        }
         switch detected {
         case .jsonl:
-            splitter = JSONLinesSplitter(source: source, file: path, prefix: head, chunkSize: options.chunkBytes, maxRecordBytes: options.maxRecordBytes)
+            splitter = JSONLinesSplitter(source: source, file: path, prefix: head, chunkSize: options.chunkBytes, maxRecordBytes: options.maxRecordBytes,
+                                         range: options.byteRange)
         case .json:
             splitter = JSONDocumentSplitter(source: source, file: path, prefix: head, chunkSize: options.chunkBytes, maxRecordBytes: options.maxRecordBytes)
         case .csv, .tsv:

@@ -19,8 +19,12 @@ struct JSONLinesSplitter: RecordSplitter {
     private(set) var itemsSeen = 0
     private(set) var blankLines = 0
 
-    init(source: any ByteSource, file: String, prefix: [UInt8], chunkSize: Int, maxRecordBytes: Int) {
+    init(source: any ByteSource, file: String, prefix: [UInt8], chunkSize: Int, maxRecordBytes: Int, range: FileByteRange? = nil) {
         self.source = source
+        if let range {
+            nextLine = range.firstLine
+            atFileStart = range.start == 0
+        }
         self.file = file
         self.buffer = prefix
         self.chunkSize = chunkSize

@@ -20,6 +20,10 @@ public struct ReadOptions: Sendable {
     /// The split of a Hugging Face `datasets` folder saved as a `DatasetDict` (`train`, `test`...);
     /// nil reads every split, in the order `dataset_dict.json` lists them.
     public var split: String?
+    /// Read only these bytes of an uncompressed JSON Lines file, numbering its lines from
+    /// `firstLine`: one shard of a large file in a sharded run (`sift run --tasks`). The range
+    /// starts and ends on line boundaries (`FileByteRange` is made by the planner that found them).
+    public var byteRange: FileByteRange?
 
     public init(format: DatasetFormat? = nil, maxRecordBytes: Int = 256 << 20, maxDepth: Int = JSONParser.defaultMaxDepth,
                 chunkBytes: Int = 4 << 20, threads: Int = siftThreadCount) {
@@ -35,4 +39,18 @@ public struct ReadOptions: Sendable {
 public enum ReadEvent: Sendable {
     case record(Record)
     case malformed(MalformedRecord)
+}
+
+/// A slice of a file that starts at a line boundary: `start..<end` in bytes, whose first line is
+/// line `firstLine` of the whole file.
+public struct FileByteRange: Sendable, Hashable, Codable {
+    public var start: Int
+    public var end: Int
+    public var firstLine: Int
+
+    public init(start: Int, end: Int, firstLine: Int) {
+        self.start = start
+        self.end = end
+        self.firstLine = firstLine
+    }
 }

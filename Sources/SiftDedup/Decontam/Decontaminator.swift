@@ -12,6 +12,8 @@ public struct Decontaminator {
     public let options: DecontamOptions
     /// Called as reading goes: the pass's name, bytes read so far, total bytes when known.
     public var progress: ((String, Int, Int?) -> Void)?
+    /// The training set's kind when the caller knows it (one shard of a larger stream); nil detects it.
+    public var trainKind: DatasetKind?
 
     public init(trainPaths: [String], evalPaths: [String], readOptions: ReadOptions = ReadOptions(), options: DecontamOptions) {
         self.trainPaths = trainPaths
@@ -95,7 +97,7 @@ public struct Decontaminator {
     private func scanTrain(_ eval: EvalSide, out: String?, removed: String?, report: inout DecontamReport) throws -> [Int: Int] {
         let sink = try OutputSink(kept: out, removed: removed, threads: readOptions.threads)
         let stream = try DatasetStream(paths: trainPaths, options: readOptions)
-        let kind = try stream.detectKind()
+        let kind = try trainKind ?? stream.detectKind()
         let selector = TextSelector(field: options.trainField, kind: kind)
         report.train.kind = kind
         report.train.compared = selector.description

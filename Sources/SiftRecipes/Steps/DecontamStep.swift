@@ -30,8 +30,9 @@ public struct DecontamStep: RecipeStepRunner {
 
     public func run(_ io: StepIO) throws -> StepResult {
         guard let input = io.input else { throw SiftError("decontam needs an input", status: .config) }
-        let report = try Decontaminator(trainPaths: [input], evalPaths: evalPaths, readOptions: io.readOptions, options: options)
-            .run(out: io.output, removed: io.rejects)
+        var decontaminator = Decontaminator(trainPaths: [input], evalPaths: evalPaths, readOptions: io.readOptions, options: options)
+        decontaminator.trainKind = io.kind
+        let report = try decontaminator.run(out: io.output, removed: io.rejects)
         return StepResult(inputRecords: report.train.items, outputRecords: report.kept, removedRecords: report.removed,
                           details: ["contaminated_eval_items": .integer(report.contaminated.count)], inputsRead: evalPaths)
     }

@@ -24,7 +24,7 @@ public struct FilterStep: RecipeStepRunner {
         var options = io.readOptions
         options.keepsSourceLines = true
         let stream = try DatasetStream(paths: [input], options: options)
-        let kind = try stream.detectKind()
+        let kind = try io.kind ?? stream.detectKind()
         let kept = try DatasetWriter(path: io.output)
         let removed = try DatasetWriter(path: io.rejects)
         let report = try FilterPipeline.run(stream, kind: kind, configuration: configuration, kept: kept, removed: removed)

@@ -47,7 +47,7 @@ public struct SampleStep: RecipeStepRunner {
         }
         let output = try DatasetWriter(path: io.output)
         let rejects = try DatasetWriter(path: io.rejects)
-        var index = 0
+        var index = io.firstIndex
         var kept = 0
         var removed = 0
         let threshold = fraction.map { $0 >= 1 ? UInt64.max : UInt64($0 * 18_446_744_073_709_551_616.0) }

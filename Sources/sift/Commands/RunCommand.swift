@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SiftCore
 import SiftRecipes
 import SiftReport
@@ -11,6 +12,8 @@ struct RunCommand: ParsableCommand {
         Outputs, rejects.jsonl and manifest.json go to the recipe's `output` directory. Each step checkpoints \
         under <output>/.sift-run/; --resume skips the steps whose inputs and parameters are unchanged. \
         Paths in a recipe are relative to the current directory.
+
+        With --executor local|slurm the recipe runs as stages of --tasks shard tasks, each a separate         `sift` process (docs/scale.md): per-record steps per shard, dedup in four stages (signatures,         band partitions, clusters, filter), split and sample-n as one task. Markers, logs and scripts go         under --workdir; --resume reruns only the tasks without a completion marker. The outputs are the         records of the single-process run, in the same order.
         """
     )
 
@@ -25,6 +28,36 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Also write the manifest to this path (- for standard output).", valueName: "path"))
     var json: String?
+
+    @Option(help: ArgumentHelp("Run as sharded stages of separate processes: local or slurm (docs/scale.md).", valueName: "executor"))
+    var executor: ScaleExecutorName?
+
+    @Option(help: "Shards per per-record stage (with --executor).")
+    var tasks = 1
+
+    @Option(help: ArgumentHelp("Work directory for plan, shards, markers and logs (default <output>/.sift-scale).", valueName: "dir"))
+    var workdir: String?
+
+    @Option(help: "Local executor: tasks running at once (default: the number of cores).")
+    var parallel: Int?
+
+    @Option(help: "Slurm: partition.")
+    var partition: String?
+
+    @Option(help: ArgumentHelp("Slurm: time limit per task (e.g. 01:00:00).", valueName: "limit"))
+    var time: String?
+
+    @Option(help: ArgumentHelp("Slurm: memory per task (e.g. 4G).", valueName: "size"))
+    var mem: String?
+
+    @Option(help: "Slurm: CPUs per task (default 1).")
+    var cpusPerTask: Int?
+
+    @Option(help: ArgumentHelp("Slurm: an extra #SBATCH argument (repeatable), e.g. --sbatch-arg=--account=lab.", valueName: "arg"))
+    var sbatchArg: [String] = []
+
+    @Option(help: ArgumentHelp("Slurm: seconds between squeue polls.", valueName: "seconds"))
+    var poll: Double = 2
 
     @OptionGroup var output: OutputOptions
 
@@ -48,6 +81,10 @@ struct RunCommand: ParsableCommand {
             }
             let terminal = Terminal.standardOutput
             print(terminal.bold("recipe \(parsed.name)") + terminal.dim("  → \(parsed.outputDirectory)"))
+            if let executor {
+                try runSharded(parsed, registry: registry, executor: executor, terminal: terminal)
+                return
+            }
             var table = TextTable(["step", "in", "out", "removed", ""])
             var runner = RecipeRunner(recipe: parsed, registry: registry)
             runner.onStep = { step, result, resumed in
@@ -70,6 +107,48 @@ struct RunCommand: ParsableCommand {
                 let text = JSONWriter(style: .pretty).string(manifest.json) + "\n"
                 if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
             }
+        }
+    }
+}
+
+enum ScaleExecutorName: String, ExpressibleByArgument, CaseIterable {
+    case local, slurm
+}
+
+extension RunCommand {
+    /// `--executor`: plan, run the stage tasks, assemble; same table and files as the unsharded run.
+    func runSharded(_ recipe: Recipe, registry: StepRegistry, executor name: ScaleExecutorName, terminal: Terminal) throws {
+        guard tasks >= 1 else { throw SiftError("--tasks must be at least 1", status: .usage) }
+        let executor: any StageExecutor
+        switch name {
+        case .local:
+            guard (parallel ?? 1) >= 1 else { throw SiftError("--parallel must be at least 1", status: .usage) }
+            executor = LocalExecutor(parallel: parallel ?? ProcessInfo.processInfo.activeProcessorCount)
+        case .slurm:
+            var options = SlurmExecutor.Options()
+            options.partition = partition
+            options.time = time
+            options.memory = mem
+            options.cpusPerTask = cpusPerTask
+            options.extra = sbatchArg
+            options.poll = poll
+            executor = SlurmExecutor(options: options)
+        }
+        let dir = ScaleWorkdir(workdir ?? recipe.outputDirectory + "/.sift-scale")
+        var run = ScaleRun(recipe: recipe, registry: registry, workdir: dir, tasks: tasks, executorName: name.rawValue, executor: executor)
+        run.progress = { print(terminal.dim("  " + $0)) }
+        print(terminal.dim("  \(name.rawValue) executor, up to \(tasks) task\(tasks == 1 ? "" : "s") per stage, work directory \(dir.path)"))
+        let outcome = try run.run(resume: resume)
+        var table = TextTable(["step", "in", "out", "removed"])
+        for (step, result) in outcome.steps {
+            table.add([step.label, Format.count(result.inputRecords), Format.count(result.outputRecords), Format.count(result.removedRecords)])
+        }
+        print(table.render(style: terminal.dim))
+        for (path, records) in outcome.outputs { print("  wrote \(path)  (\(Format.count(records)) records)") }
+        print("  manifest \(recipe.outputDirectory)/manifest.json")
+        if let json {
+            let text = JSONWriter(style: .pretty).string(outcome.manifest) + "\n"
+            if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
         }
     }
 }
