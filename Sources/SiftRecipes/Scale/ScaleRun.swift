@@ -109,7 +109,7 @@ public struct ScaleRun {
         let fm = FileManager.default
         let output = recipe.outputDirectory
         try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
-        let runners = try recipe.steps.map { try registry.make($0) }
+        let runners = try recipe.steps.map { try registry.make($0, file: recipe.path) }
         var manifest = RecipeManifest(recipe: recipe)
         var steps: [(RecipeStep, StepResult)] = []
         var shardCounts: [JSONValue] = []

@@ -30,7 +30,7 @@ public struct ScaleTask {
             }
         }
         let step = recipe.steps[stage.step]
-        let runner = try registry.make(step)
+        let runner = try registry.make(step, file: recipe.path)
         let marker: TaskMarker
         switch stage.role {
         case .read: marker = try read(runner as! ReadStep, stage: stage, task: task)
