@@ -112,7 +112,8 @@ struct StatsLineReader {
                 let key = try cursor.key()
                 guard position < layout.keys.count, layout.keys[position].elementsEqual(key) else { throw LayoutChanged() }
                 if position == layout.conversation {
-                    observed.append(try readConversation(&cursor))
+                    let observation = try readConversation(&cursor)
+                    observed.append(observation)
                 } else if let rank = layout.documentRank[position] {
                     if try cursor.peekKind() == .string {
                         let string = try cursor.string(validating: false)
@@ -120,14 +121,16 @@ struct StatsLineReader {
                         if document == nil || rank < document!.rank { document = (rank, measure) }
                         observed.append(("string", measure.words == 0))
                     } else {
-                        observed.append(try observe(&cursor))
+                        let observation = try observe(&cursor)
+                        observed.append(observation)
                     }
                 } else if position == layout.label {
                     let (observation, text) = try readLabel(&cursor)
                     observed.append(observation)
                     label = text
                 } else {
-                    observed.append(try observe(&cursor))
+                    let observation = try observe(&cursor)
+                    observed.append(observation)
                 }
                 position += 1
             } while try cursor.nextMember()

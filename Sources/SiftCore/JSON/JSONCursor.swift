@@ -251,18 +251,18 @@ public struct JSONCursor {
         let start = index
         var highBits: UInt64 = 0
         var hasEscapes = false
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            // Sixteen bytes per step while none is a quote, a backslash or a control byte.
-            while index + 16 <= bytes.count {
-                let low = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let high = raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-                if JSONWriter.needsEscape(low) || JSONWriter.needsEscape(high) { break }
-                highBits |= low | high
-                index += 16
-            }
-        }
         while true {
+            // Sixteen bytes per step while none is a quote, a backslash or a control byte.
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index + 16 <= bytes.count {
+                    let low = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let high = raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                    if JSONWriter.needsEscape(low) || JSONWriter.needsEscape(high) { break }
+                    highBits |= low | high
+                    index += 16
+                }
+            }
             guard index < bytes.count else { throw Stop() }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { break }
