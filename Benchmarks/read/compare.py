@@ -1,5 +1,6 @@
 """Runs every reader of `Benchmarks/read/run.sh` on one file, interleaved (sift, DuckDB, orjson,
-pyarrow, then again), RUNS times per thread count, and prints each one's median wall and CPU time,
+pyarrow, then again; `sift stats --strict`, which decodes every record, shows
+the line reader's gain within one binary), RUNS times per thread count, and prints each one's median wall and CPU time,
 its throughput, its peak RSS and its ratio to `sift stats`.
 
 Usage: compare.py FILE SIFT_BIN PYTHON RUNS THREADS...
@@ -20,6 +21,8 @@ size = os.path.getsize(path)
 def commands(threads):
     return [
         ("sift stats", [sift, "stats", path, "--json", "/dev/null"]),
+        # --strict decodes every record with JSONParser (the path before issue 20): the gain, same binary.
+        ("sift stats --strict", [sift, "stats", path, "--strict", "--json", "/dev/null"]),
         ("DuckDB read_json", [python, f"{here}/duckdb_read.py", path, str(threads)]),
         ("Python orjson loop", [python, f"{here}/orjson_read.py", path, str(threads)]),
         ("pyarrow read_json", [python, f"{here}/pyarrow_read.py", path, str(threads)]),
@@ -47,7 +50,7 @@ for threads in thread_counts:
     for _ in range(runs):
         for name, argv in commands(threads):
             results[name].append(measure(argv, threads))
-    print(f"  {'reader':<20} {'wall (median)':>14} {'CPU (median)':>13} {'MB/s wall':>10} {'MB/s CPU':>9} {'peak RSS':>9}  "
+    print(f"  {"reader":<22} {'wall (median)':>14} {'CPU (median)':>13} {'MB/s wall':>10} {'MB/s CPU':>9} {'peak RSS':>9}  "
           f"{'its time / sift (wall, CPU)':>28}")
     sift_wall = statistics.median(r[0] for r in results["sift stats"])
     sift_cpu = statistics.median(r[1] for r in results["sift stats"])
@@ -55,6 +58,6 @@ for threads in thread_counts:
         wall = statistics.median(r[0] for r in rows)
         cpu = statistics.median(r[1] for r in rows)
         rss = max(r[2] for r in rows)
-        print(f"  {name:<20} {wall:12.2f} s {cpu:11.2f} s {size / 1e6 / wall:10.0f} {size / 1e6 / cpu:9.0f} {rss:7.0f} MB"
+        print(f"  {name:<22} {wall:12.2f} s {cpu:11.2f} s {size / 1e6 / wall:10.0f} {size / 1e6 / cpu:9.0f} {rss:7.0f} MB"
               f"  {wall / sift_wall:13.2f}x {cpu / sift_cpu:6.2f}x")
     print(f"  (load average after: {load()}; a ratio above 1 means sift stats is faster)")
