@@ -50,7 +50,7 @@ for threads in thread_counts:
     for _ in range(runs):
         for name, argv in commands(threads):
             results[name].append(measure(argv, threads))
-    print(f"  {"reader":<22} {'wall (median)':>14} {'CPU (median)':>13} {'MB/s wall':>10} {'MB/s CPU':>9} {'peak RSS':>9}  "
+    print(f"  {'reader':<22} {'wall (median)':>14} {'CPU (median)':>13} {'MB/s wall':>10} {'MB/s CPU':>9} {'peak RSS':>9}  "
           f"{'its time / sift (wall, CPU)':>28}")
     sift_wall = statistics.median(r[0] for r in results["sift stats"])
     sift_cpu = statistics.median(r[1] for r in results["sift stats"])
