@@ -101,7 +101,14 @@ struct StatsAccumulator: Sendable {
 
     private mutating func measure(_ name: String, _ m: TextMeasure?) {
         guard let m else { return }
-        textLengths[name, default: LengthDistribution()].add(characters: m.characters, words: m.words)
+        // By index, so that the histograms are updated in place rather than copied.
+        if let i = textLengths.index(forKey: name) {
+            textLengths.values[i].add(characters: m.characters, words: m.words)
+        } else {
+            var lengths = LengthDistribution()
+            lengths.add(characters: m.characters, words: m.words)
+            textLengths[name] = lengths
+        }
     }
 
     mutating func merge(_ other: StatsAccumulator) {

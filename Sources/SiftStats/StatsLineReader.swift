@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SiftCore
 
 /// Reads a JSON Lines record's stats straight from its bytes (issue 20): the type and emptiness of
@@ -14,7 +19,7 @@ struct StatsLineReader {
     let maxDepth: Int
     private let conversationKey: String
     private let roleKey: String
-    private let contentKey: String
+    private let contentKey: [UInt8]
     private var scratch: [UInt8] = []
     /// The top-level keys of the last record read and what they are, while records keep them.
     private var layout = Layout(names: [], kind: .unknown)
@@ -33,11 +38,13 @@ struct StatsLineReader {
         self.kind = kind
         self.maxDepth = maxDepth
         // RecordContent: chat reads messages' role/content, ShareGPT conversations' from/value.
+        let content: String
         if kind == .sharegpt {
-            (conversationKey, roleKey, contentKey) = ("conversations", "from", "value")
+            (conversationKey, roleKey, content) = ("conversations", "from", "value")
         } else {
-            (conversationKey, roleKey, contentKey) = ("messages", "role", "content")
+            (conversationKey, roleKey, content) = ("messages", "role", "content")
         }
+        contentKey = Array(content.utf8)
     }
 
     /// Where the fields `sift stats` reads sit in one list of top-level keys.
@@ -110,7 +117,7 @@ struct StatsLineReader {
             var position = 0
             repeat {
                 let key = try cursor.key()
-                guard position < layout.keys.count, layout.keys[position].elementsEqual(key) else { throw LayoutChanged() }
+                guard position < layout.keys.count, Self.equal(key, layout.keys[position]) else { throw LayoutChanged() }
                 if position == layout.conversation {
                     let observation = try readConversation(&cursor)
                     observed.append(observation)
@@ -259,8 +266,8 @@ struct StatsLineReader {
         if try cursor.enterObject(depth: 3) {
             repeat {
                 let key = try cursor.key()
-                let isRole = Self.equal(key, "role")
-                if isRole || Self.equal(key, "from") {
+                let isRole = Self.equal(key, Self.role)
+                if isRole || Self.equal(key, Self.from) {
                     var value: String?
                     if try cursor.peekKind() == .string {
                         value = try cursor.decoded(try cursor.string(validating: false))
@@ -294,7 +301,13 @@ struct StatsLineReader {
         turns.append((Turn.normalizedRole(text), measure))
     }
 
-    private static func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: String) -> Bool {
-        name.utf8.elementsEqual(key)
+    private static let role = Array("role".utf8)
+    private static let from = Array("from".utf8)
+
+    /// Byte comparison with `memcmp`: keys are compared several times per record.
+    private static func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: [UInt8]) -> Bool {
+        guard key.count == name.count else { return false }
+        guard let base = key.baseAddress else { return true }
+        return name.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, key.count) == 0 }
     }
 }
