@@ -140,7 +140,7 @@ let package = Package(
         .testTarget(name: "SiftColumnarTests", dependencies: ["SiftColumnar", "SiftTestSupport"]),
         .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore", "SiftTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
-        .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats"]),
+        .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats", "SiftTestSupport"]),
         .testTarget(name: "SiftAuditTests", dependencies: ["SiftAudit", "SiftCore", "SiftReport"]),
         .testTarget(name: "SiftDedupTests", dependencies: ["SiftDedup", "SiftCore", "SiftTestSupport"]),
         .testTarget(name: "SiftCleanTests", dependencies: ["SiftClean", "SiftCore"], exclude: ["Fixtures"]),

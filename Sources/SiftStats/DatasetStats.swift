@@ -76,24 +76,39 @@ struct StatsAccumulator: Sendable {
             fields[name, default: FieldStats()].add(value)
         }
         let content = record.content(as: kind)
-        measure("prompt", content.prompt)
-        measure("response", content.response)
-        measure("document", content.document)
+        addContent(prompt: content.prompt.map(TextMeasure.init), response: content.response.map(TextMeasure.init),
+                   document: content.document.map(TextMeasure.init), turns: content.turns.count,
+                   label: content.label, labelField: content.labelField)
+    }
+
+    /// The content measures of one record, whether from its `RecordContent` or read from its bytes
+    /// (`StatsLineReader`): the one place they are added, so that both ways count alike.
+    mutating func addContent(prompt: TextMeasure?, response: TextMeasure?, document: TextMeasure?, turns turnCount: Int,
+                             label: String?, labelField field: String?) {
+        measure("prompt", prompt)
+        measure("response", response)
+        measure("document", document)
         if kind == .chat || kind == .sharegpt {
-            turns.add(characters: content.turns.count, words: 0)
+            turns.add(characters: turnCount, words: 0)
         }
-        if let label = content.label {
+        if let label {
             labels[label, default: 0] += 1
-            if labelField == nil { labelField = content.labelField }
+            if labelField == nil { labelField = field }
         } else {
             recordsWithoutLabel += 1
         }
     }
 
-    private mutating func measure(_ name: String, _ text: String?) {
-        guard let text else { return }
-        let m = TextMeasure(text)
-        textLengths[name, default: LengthDistribution()].add(characters: m.characters, words: m.words)
+    private mutating func measure(_ name: String, _ m: TextMeasure?) {
+        guard let m else { return }
+        // By index, so that the histograms are updated in place rather than copied.
+        if let i = textLengths.index(forKey: name) {
+            textLengths.values[i].add(characters: m.characters, words: m.words)
+        } else {
+            var lengths = LengthDistribution()
+            lengths.add(characters: m.characters, words: m.words)
+            textLengths[name] = lengths
+        }
     }
 
     mutating func merge(_ other: StatsAccumulator) {
@@ -114,20 +129,47 @@ public enum StatsCollector {
     /// Reads the whole stream. `strict` stops at the first malformed item by throwing it.
     public static func collect(_ stream: DatasetStream, kind: DatasetKind? = nil, strict: Bool = false,
                                progress: ((Int) -> Void)? = nil) throws -> DatasetStats {
+        try collect(stream, kind: kind, strict: strict, readingLines: true, progress: progress)
+    }
+
+    /// `readingLines: false` decodes every record with `JSONParser`, the way the line reader must
+    /// match (tests compare the two).
+    static func collect(_ stream: DatasetStream, kind: DatasetKind?, strict: Bool, readingLines: Bool,
+                        progress: ((Int) -> Void)? = nil) throws -> DatasetStats {
         let kind = try kind ?? stream.detectKind()
         var total = StatsAccumulator(kind: kind)
-        while let batch = try stream.nextBatch() {
-            if strict, let first = batch.first(where: { if case .malformed = $0 { return true } else { return false } }),
-               case .malformed(let item) = first {
-                throw item
-            }
-            let parts = max(1, min(stream.options.threads, batch.count / 512))
-            let partials = parallelMap(count: parts, threads: parts, minimumPerSlice: 1) { part in
-                var accumulator = StatsAccumulator(kind: kind)
-                let lower = batch.count * part / parts
-                let upper = batch.count * (part + 1) / parts
-                for i in lower..<upper { accumulator.add(batch[i]) }
-                return accumulator
+        // Lines are read from their bytes unless --strict (which must stop before the first
+        // malformed line of a chunk) or the kind's content is not one the line reader knows.
+        let readsLines = readingLines && !strict && StatsLineReader.supports(kind)
+        let maxDepth = stream.options.maxDepth
+        while let chunk = readsLines ? try stream.nextChunk() : try stream.nextBatch().map(ReadChunk.events) {
+            let partials: [StatsAccumulator]
+            switch chunk {
+            case .lines(let lines):
+                let parts = max(1, min(stream.options.threads, lines.count / 512))
+                partials = parallelMap(count: parts, threads: parts, minimumPerSlice: 1) { part in
+                    var accumulator = StatsAccumulator(kind: kind)
+                    var reader = StatsLineReader(kind: kind, maxDepth: maxDepth)
+                    for i in lines.count * part / parts..<lines.count * (part + 1) / parts {
+                        // A line the reader cannot vouch for is decoded as any other command would.
+                        let read = lines.withLine(i) { reader.add($0, to: &accumulator) } ?? false
+                        if !read { accumulator.add(lines.event(i)) }
+                    }
+                    return accumulator
+                }
+            case .events(let batch):
+                if strict, let first = batch.first(where: { if case .malformed = $0 { return true } else { return false } }),
+                   case .malformed(let item) = first {
+                    throw item
+                }
+                let parts = max(1, min(stream.options.threads, batch.count / 512))
+                partials = parallelMap(count: parts, threads: parts, minimumPerSlice: 1) { part in
+                    var accumulator = StatsAccumulator(kind: kind)
+                    let lower = batch.count * part / parts
+                    let upper = batch.count * (part + 1) / parts
+                    for i in lower..<upper { accumulator.add(batch[i]) }
+                    return accumulator
+                }
             }
             for partial in partials { total.merge(partial) }
             progress?(stream.bytesRead)

@@ -12,9 +12,13 @@ public struct FieldStats: Sendable, Equatable {
     public init() {}
 
     mutating func add(_ value: JSONValue) {
+        add(typeName: value.typeName, isEmpty: value.isEmpty)
+    }
+
+    mutating func add(typeName: String, isEmpty: Bool) {
         present += 1
-        if value.isEmpty { empty += 1 }
-        types[value.typeName, default: 0] += 1
+        if isEmpty { empty += 1 }
+        types[typeName, default: 0] += 1
     }
 
     mutating func merge(_ other: FieldStats) {

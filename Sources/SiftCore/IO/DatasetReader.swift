@@ -141,6 +141,14 @@ public final class DatasetReader {
         return events
     }
 
+    /// The next chunk in file order, or nil at the end: JSON Lines as raw lines (see `RawLines`),
+    /// every other format as decoded events (`nextBatch`).
+    public func nextChunk(firstIndex: Int) throws -> ReadChunk? {
+        guard columnar == nil, format == .jsonl else { return try nextBatch(firstIndex: firstIndex).map(ReadChunk.events) }
+        guard let batch = try splitter?.nextBatch() else { return nil }
+        return .lines(RawLines(batch: batch, file: path, fileID: RecordLocation.fileID(of: path), maxDepth: options.maxDepth))
+    }
+
     static func decode(_ item: RawItem, bytes: [UInt8], file: String, fileID: Int32, maxDepth: Int, keepsSourceLine: Bool,
                        keyLists: inout JSONParser.KeyLists) -> ReadEvent {
         switch item {

@@ -60,6 +60,26 @@ public final class DatasetStream {
         return try readBatch()
     }
 
+    /// `nextBatch()` for a consumer that reads JSON Lines from their bytes: the queued events
+    /// first, then each JSON Lines file as `RawLines` and every other file as events. Records
+    /// decoded from raw lines are not numbered (`location.index` 0), and records of later event
+    /// chunks are numbered without them: for consumers that do not use `location.index`.
+    public func nextChunk() throws -> ReadChunk? {
+        if !lookahead.isEmpty { return .events(lookahead.removeFirst()) }
+        while current < readers.count {
+            if let chunk = try readers[current].nextChunk(firstIndex: nextIndex) {
+                if case .events(let batch) = chunk {
+                    nextIndex += batch.reduce(0) { if case .record = $1 { return $0 + 1 } else { return $0 } }
+                    if batch.isEmpty { continue }
+                }
+                onProgress?(bytesRead, totalBytes)
+                return chunk
+            }
+            current += 1
+        }
+        return nil
+    }
+
     private func readBatch() throws -> [ReadEvent]? {
         while current < readers.count {
             if let batch = try readers[current].nextBatch(firstIndex: nextIndex) {

@@ -9,7 +9,7 @@ public struct Turn: Sendable, Hashable {
         self.content = content
     }
 
-    static func normalizedRole(_ raw: String) -> String {
+    public static func normalizedRole(_ raw: String) -> String {
         // The common spellings first, without allocating a lowercased copy.
         switch raw {
         case "user", "assistant", "system", "tool": return raw

@@ -7,7 +7,15 @@ public struct TextMeasure: Sendable, Equatable {
 
     public init(_ text: String) {
         var text = text
-        let (characters, words, isASCII) = text.withUTF8 { Self.asciiPass($0) }
+        // A String's UTF-8 is well formed, so the validating measure always succeeds.
+        self = text.withUTF8 { TextMeasure(validatingUTF8: $0) }!
+    }
+
+    /// The measures of the text whose UTF-8 is `bytes`, or nil when the bytes are not well-formed
+    /// UTF-8 (the same rule as `String(validating:as:)`). Readers that never build the `String`
+    /// (`JSONCursor`) measure strings this way, validating and counting in one pass.
+    public init?(validatingUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        let (characters, words, isASCII) = Self.asciiPass(bytes)
         if isASCII {
             self.characters = characters
             self.words = words
@@ -16,14 +24,26 @@ public struct TextMeasure: Sendable, Equatable {
         var scalarCount = 0
         var wordCount = 0
         var inWord = false
-        for scalar in text.unicodeScalars {
-            scalarCount += 1
-            let space = scalar.properties.isWhitespace
-            if !space && !inWord { wordCount += 1 }
-            inWord = !space
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                scalarCount += 1
+                let space = scalar.properties.isWhitespace
+                if !space && !inWord { wordCount += 1 }
+                inWord = !space
+            case .emptyInput: break decoding
+            case .error: return nil
+            }
         }
         self.characters = scalarCount
         self.words = wordCount
+    }
+
+    public init(characters: Int, words: Int) {
+        self.characters = characters
+        self.words = words
     }
 
     /// One pass over the bytes: for ASCII text, characters are bytes and a word starts at every
