@@ -25,8 +25,7 @@ public final class JSONLinesWriter {
     public init(path: String, mode: Mode = .replace) throws {
         self.path = path
         // A device or pipe (`/dev/stdout`) is written in place: renaming over it would replace it.
-        var info = stat()
-        let special = stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
+        let special = isSpecialFile(path)
         self.mode = special ? .append : mode
         writePath = mode == .replace && !special ? "\(path).tmp-\(getpid())" : path
         let flags = self.mode == .replace ? (O_WRONLY | O_CREAT | O_TRUNC) : (O_WRONLY | O_CREAT | O_APPEND)
@@ -109,9 +108,12 @@ public final class JSONLinesWriter {
 }
 
 /// Writes a whole text file atomically (temporary file, then rename): reports and manifests.
+/// A device or pipe (`--json /dev/null`, `/dev/stdout`) is written in place: renaming over it would
+/// replace the device with a regular file, and for root that breaks `/dev/null` machine-wide.
 public func writeFileAtomically(_ path: String, _ bytes: [UInt8]) throws {
-    let temporary = "\(path).tmp-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let inPlace = isSpecialFile(path)
+    let temporary = inPlace ? path : "\(path).tmp-\(getpid())"
+    let fd = open(temporary, inPlace ? (O_WRONLY | O_APPEND) : (O_WRONLY | O_CREAT | O_TRUNC), 0o644)
     guard fd >= 0 else { throw SiftError("\(path): cannot write (\(String(cString: strerror(errno))))", status: .ioError) }
     var offset = 0
     while offset < bytes.count {
@@ -119,13 +121,13 @@ public func writeFileAtomically(_ path: String, _ bytes: [UInt8]) throws {
         if n < 0 {
             if errno == EINTR { continue }
             close(fd)
-            unlink(temporary)
+            if !inPlace { unlink(temporary) }
             throw SiftError("\(path): write failed (\(String(cString: strerror(errno))))", status: .ioError)
         }
         offset += n
     }
     close(fd)
-    guard rename(temporary, path) == 0 else {
+    guard inPlace || rename(temporary, path) == 0 else {
         unlink(temporary)
         throw SiftError("\(path): cannot move output into place (\(String(cString: strerror(errno))))", status: .ioError)
     }
@@ -133,4 +135,11 @@ public func writeFileAtomically(_ path: String, _ bytes: [UInt8]) throws {
 
 public func writeFileAtomically(_ path: String, _ text: String) throws {
     try writeFileAtomically(path, Array(text.utf8))
+}
+
+/// Whether `path` names something other than a regular file or a missing one (a device, a pipe, a
+/// socket, after following symbolic links): outputs go there in place, never by rename.
+public func isSpecialFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
 }

@@ -51,8 +51,7 @@ final class ParquetRecordWriter {
         if compression == .zstd, !Zstd.isAvailable {
             throw SiftError("\(path): zstd compression needs libzstd.so.1 (apt install libzstd1), or choose --compression snappy", status: .config)
         }
-        var info = stat()
-        inPlace = stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
+        inPlace = isSpecialFile(path)
         // A device or pipe (`/dev/stdout`) is written in place: renaming over it would replace it.
         writePath = inPlace ? path : "\(path).tmp-\(getpid())"
         try openFile()
