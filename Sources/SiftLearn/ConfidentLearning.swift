@@ -58,13 +58,13 @@ public enum ConfidentLearning {
         let n = labels.count
         precondition(probabilities.count == n)
         var counts = [Int](repeating: 0, count: k)
-        var sums = [Double](repeating: 0, count: k)
+        var selfProbabilities = [[Double]](repeating: [], count: k)
         for i in 0..<n {
             counts[labels[i]] += 1
-            sums[labels[i]] += probabilities[i][labels[i]]
+            selfProbabilities[labels[i]].append(probabilities[i][labels[i]])
         }
         // Classes absent from the labels get a threshold no probability reaches (cleanlab's BIG_VALUE).
-        let thresholds = (0..<k).map { counts[$0] > 0 ? max(sums[$0] / Double(counts[$0]), 2e-6) : 2 }
+        let thresholds = (0..<k).map { counts[$0] > 0 ? max(NumpySum.mean(selfProbabilities[$0]), 2e-6) : 2 }
         let suggested = probabilities.map(argmax)
 
         // Step 2: confident joint.
@@ -81,8 +81,9 @@ public enum ConfidentLearning {
             joint[labels[i]][guess] += 1
             if guess != labels[i] { offDiagonal.append(i) }
         }
+        let anyConfident = joint.contains { $0.contains { $0 > 0 } }
         for c in 0..<k { joint[c][c] = max(joint[c][c], 1) }
-        let calibrated = calibrate(joint, counts: counts)
+        let calibrated = calibrate(joint, counts: counts, columnMajor: anyConfident)
 
         // Step 3: prune counts, P = C^T adjusted.
         var prune = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
@@ -148,15 +149,20 @@ public enum ConfidentLearning {
     }
 
     /// cleanlab's `calibrate_confident_joint`: rows scaled to the label counts, the whole to n,
-    /// rounded preserving row totals.
-    static func calibrate(_ joint: [[Int]], counts: [Int]) -> [[Int]] {
+    /// rounded preserving row totals. `columnMajor`: the order numpy adds the scaled matrix in.
+    /// cleanlab builds the joint as a transposed confusion matrix (Fortran order), and `np.sum`
+    /// walks memory order, so the total is summed column by column; only an all-zero joint
+    /// (`np.zeros`, C order) is summed row by row. The order changes the total's last bit, and with
+    /// it which of two x.5 counts rounds up.
+    static func calibrate(_ joint: [[Int]], counts: [Int], columnMajor: Bool) -> [[Int]] {
         let k = joint.count
         var scaled = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
         for i in 0..<k {
             let rowSum = max(Double(joint[i].reduce(0, +)), 1e-100)
             for j in 0..<k { scaled[i][j] = Double(joint[i][j]) / rowSum * Double(counts[i]) }
         }
-        let total = max(scaled.reduce(0) { $0 + $1.reduce(0, +) }, 1e-100)
+        let memoryOrder = columnMajor ? (0..<k).flatMap { j in (0..<k).map { scaled[$0][j] } } : scaled.flatMap { $0 }
+        let total = max(NumpySum.sum(memoryOrder), 1e-100)
         let n = Double(counts.reduce(0, +))
         for i in 0..<k { for j in 0..<k { scaled[i][j] = scaled[i][j] / total * n } }
         return scaled.map(roundPreservingSum)
@@ -166,8 +172,8 @@ public enum ConfidentLearning {
     /// remainders one unit until the integers sum to the rounded total.
     static func roundPreservingSum(_ values: [Double]) -> [Int] {
         var ints = values.map { $0.rounded(.toNearestOrEven) }
-        let target = values.reduce(0, +).rounded(.toNearestOrEven)
-        var sum = ints.reduce(0, +)
+        let target = NumpySum.sum(values).rounded(.toNearestOrEven)
+        var sum = NumpySum.sum(ints)
         while abs(sum - target) > 1e-6 {
             let difference = (target - sum).rounded(.toNearestOrEven)
             let increment = difference < 0 ? -1.0 : 1.0
@@ -182,7 +188,7 @@ public enum ConfidentLearning {
             }
             if increment > 0 { order.reverse() }
             for i in order.prefix(changes) { ints[i] += increment }
-            sum = ints.reduce(0, +)
+            sum = NumpySum.sum(ints)
         }
         return ints.map { Int($0) }
     }
