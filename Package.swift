@@ -136,7 +136,7 @@ let package = Package(
             path: "Tests/SynthTestSupport"
         ),
         // Test helpers every test target shares (temporary directories).
-        .target(name: "SiftTestSupport", path: "Tests/SiftTestSupport"),
+        .target(name: "SiftTestSupport", dependencies: ["SiftCore"], path: "Tests/SiftTestSupport"),
         .testTarget(name: "SiftColumnarTests", dependencies: ["SiftColumnar", "SiftTestSupport"]),
         .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore", "SiftTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),

@@ -1,3 +1,5 @@
+import SiftCore
+
 /// Seeded random JSON Lines records, valid and not, written to catch a fast reader that drifts
 /// from `JSONParser`: escapes of every kind, surrogate pairs and lone surrogates, raw multi-byte
 /// and invalid UTF-8, Unicode whitespace, control bytes, numbers at the edges of the grammar,
@@ -8,20 +10,14 @@ public struct AdversarialJSON: RandomNumberGenerator {
         case chat, sharegpt, document
     }
 
-    private var state: UInt64
+    /// Sift's own seeded generator, so that a failing seed replays anywhere.
+    private var random: SplitMix64
 
     public init(seed: UInt64) {
-        state = seed
+        random = SplitMix64(seed: seed)
     }
 
-    /// SplitMix64 (Steele, Lea and Flood, OOPSLA 2014), so that a failing seed replays anywhere.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { random.next() }
 
     private mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     private mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
