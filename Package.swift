@@ -153,6 +153,7 @@ let package = Package(
             dependencies: [
                 "SiftStudio", "SiftCore", "SiftLabel", "SiftTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "SiftLearnTests", dependencies: ["SiftLearn", "SiftCore", "SiftDedup", "SiftTestSupport"]),
