@@ -142,24 +142,27 @@ public struct ScaleTask {
         return TaskMarker(records: count, kept: count, removed: 0, details: "{}", outputs: [])
     }
 
-    /// A step that needs the whole stream in order: the shards are concatenated into one file
-    /// (byte for byte, so `line:N` references are those of an unsharded run) and the step runs on it.
+    /// A step that needs the whole stream in order. A split reads the shards as one stream (it
+    /// writes records, never their line numbers); for the other steps the shards are concatenated
+    /// into one file (byte for byte, so `line:N` references are those of an unsharded run).
     private func gather(_ runner: any RecipeStepRunner, stage: ScalePlan.Stage) throws -> TaskMarker {
         let source = stage.source!
-        let joined = "\(workdir.stageDirectory(stage.name))/input.jsonl"
-        try concatenate((0..<shardCount(source)).map { data(source, $0) }, into: joined)
-        defer { try? FileManager.default.removeItem(atPath: joined) }
+        let shards = (0..<shardCount(source)).map { data(source, $0) }
         let finals = workdir.finals(stage.name)
         try? FileManager.default.removeItem(atPath: finals)
         try FileManager.default.createDirectory(atPath: finals, withIntermediateDirectories: true)
-        let io = StepIO(input: joined, output: workdir.output(stage.name, 0), rejects: workdir.rejects(stage.name, 0),
+        var io = StepIO(input: nil, output: workdir.output(stage.name, 0), rejects: workdir.rejects(stage.name, 0),
                         outputDirectory: finals, readOptions: readOptions)
         let result: StepResult
-        if let split = runner as? SplitStep, split.groupsNearDuplicates {
-            // The clusters of the step's own sketch/pairs/clusters stages, one group per record.
-            let groups = try NearDuplicateMembership(files: dedupFiles(stage), shards: shardCount(source)).groups()
-            result = try split.run(io, nearDuplicateGroups: groups)
+        if let split = runner as? SplitStep {
+            // Near-duplicate groups are the clusters of the step's own sketch/pairs/clusters stages.
+            let groups = split.groupsNearDuplicates ? try NearDuplicateMembership(files: dedupFiles(stage), shards: shards.count).groups() : nil
+            result = try split.run(io, paths: shards, nearDuplicateGroups: groups)
         } else {
+            let joined = "\(workdir.stageDirectory(stage.name))/input.jsonl"
+            try concatenate(shards, into: joined)
+            defer { try? FileManager.default.removeItem(atPath: joined) }
+            io.input = joined
             result = try runner.run(io)
         }
         if !FileManager.default.fileExists(atPath: workdir.rejects(stage.name, 0)) { try writeFileAtomically(workdir.rejects(stage.name, 0), "") }

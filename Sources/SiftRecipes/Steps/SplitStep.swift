@@ -48,23 +48,24 @@ public struct SplitStep: RecipeStepRunner {
     }
 
     public func run(_ io: StepIO) throws -> StepResult {
-        try run(io, nearDuplicateGroups: nil)
+        guard let input = io.input else { throw SiftError("split needs an input", status: .config) }
+        return try run(io, paths: [input], nearDuplicateGroups: nil)
     }
 
-    /// Runs the split; `nearDuplicateGroups` (one group per record, in input order) are the
-    /// clusters a sharded run computed, used instead of clustering here.
-    func run(_ io: StepIO, nearDuplicateGroups: [Int]?) throws -> StepResult {
-        guard let input = io.input else { throw SiftError("split needs an input", status: .config) }
+    /// Runs the split over `paths` read as one stream (a sharded run's shards, in order, instead
+    /// of a concatenated copy); `nearDuplicateGroups` (one group per record, in stream order) are
+    /// the clusters a sharded run computed, used instead of clustering here.
+    func run(_ io: StepIO, paths: [String], nearDuplicateGroups: [Int]?) throws -> StepResult {
         let grouping: SplitGrouping
         switch groupBy {
         case nil: grouping = .none
         case "near-duplicates":
-            grouping = .groups(try nearDuplicateGroups ?? NearDuplicateGroups.compute(paths: [input], threshold: threshold, readOptions: io.readOptions))
+            grouping = .groups(try nearDuplicateGroups ?? NearDuplicateGroups.compute(paths: paths, threshold: threshold, readOptions: io.readOptions))
         case let field?: grouping = .field(field)
         }
         try FileManager.default.createDirectory(atPath: io.outputDirectory, withIntermediateDirectories: true)
         let options = SplitOptions(names: names, ratios: ratios, stratify: stratify, grouping: grouping, seed: seed)
-        let report = try DatasetSplitter.split(paths: [input], outputs: names.map { "\(io.outputDirectory)/\($0).jsonl" },
+        let report = try DatasetSplitter.split(paths: paths, outputs: names.map { "\(io.outputDirectory)/\($0).jsonl" },
                                                rejects: io.rejects, options: options, readOptions: io.readOptions)
         // The stream ends here: the step's own checkpoint is empty, the splits are the outputs.
         try writeFileAtomically(io.output, "")
