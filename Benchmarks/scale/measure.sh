@@ -69,7 +69,7 @@ t0=$(date +%s)
 /usr/bin/time -f "%e %U %S %M" -o sharded.time "$sift" run sharded.yaml --executor local --tasks "$tasks" --parallel "$parallel" > sharded.log
 read -r wall user system rss < sharded.time
 echo "local --tasks $tasks --parallel $parallel: ${wall} s wall, $(python3 -c "print(round($user + $system))") CPU s (driver and tasks)," \
-  "driver ${rss} KB peak RSS, $(load "$t0"); work files $(du -sh sharded | cut -f1)"
+  "largest process (driver or task) ${rss} KB peak RSS, $(load "$t0"); work files $(du -sh sharded | cut -f1)"
 grep -h "^done: stage" sharded/.sift-scale/logs/*.log | python3 -c '
 import re, sys, collections
 stages = collections.defaultdict(list)
