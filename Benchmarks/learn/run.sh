@@ -45,6 +45,8 @@ echo "== 1. training on $RECORDS texts, 10 classes (one core)"
 timed "sift curve --sizes $RECORDS --repeats 1 (read, hash, leakage check, fit, export)" \
     env SIFT_THREADS=1 "$SIFT" curve "$TRAIN" --eval "$EVAL" --label label --sizes "$RECORDS" --repeats 1 \
     --json "$WORK/train.json" --export-features "$WORK/features"
+read -r _ user system _ < "$WORK/time"
+sift_cpu=$(echo "$user + $system" | bc)   # the whole command: an upper bound on the fit's CPU
 pool=$(field "$WORK/train.json" "training_pool")
 [ "$pool" = "$RECORDS" ] || { echo "the training pool is $pool, not $RECORDS (leakage check)"; exit 1; }
 sift_fit=$(field "$WORK/train.json" "seconds_per_fit")
@@ -56,11 +58,11 @@ sk_accuracy=$(field "$WORK/sklearn.json" "accuracy")
 sk_iterations=$(field "$WORK/sklearn.json" "iterations")
 nonzeros=$(field "$WORK/sklearn.json" "nonzeros")
 printf '%-34s %10s %10s\n' "" "Sift" "sklearn"
-printf '%-34s %10.2f %10.2f\n' "fit seconds (Sift wall, sklearn CPU)" "$sift_fit" "$sk_fit"
-printf '%-34s %10s %10.2f\n' "sklearn fit wall seconds" "" "$sk_wall"
+printf '%-34s %10.2f %10.2f\n' "CPU s (Sift: whole command; sklearn: fit)" "$sift_cpu" "$sk_fit"
+printf '%-34s %10.2f %10.2f\n' "fit wall seconds" "$sift_fit" "$sk_wall"
 printf '%-34s %10.4f %10.4f\n' "accuracy on $(wc -l < "$EVAL") held-out" "$sift_accuracy" "$sk_accuracy"
 printf '%-34s %10s %10s\n' "iterations" "-" "$sk_iterations"
-echo "features: $nonzeros non-zeros; Sift is $(echo "scale=1; $sk_fit / $sift_fit" | bc)x faster (goal >= 20x at equal or better accuracy)"
+echo "features: $nonzeros non-zeros; by CPU time Sift is at least $(echo "scale=2; $sk_fit / $sift_cpu" | bc)x as fast (goal >= 20x at equal or better accuracy)"
 
 echo
 echo "== 2. sift curve, default sizes, 3 repeats, 10,000 records (goal < 10 s on one core)"
