@@ -75,7 +75,9 @@ let package = Package(
         .target(name: "SiftLabel", dependencies: ["SiftCore", "SiftReport"]),
         // The audit's near_duplicate and pii checks reuse SiftDedup's and SiftClean's detectors, so an
         // audit and a clean-up agree on what they count: sideways dependencies on purpose.
-        .target(name: "SiftAudit", dependencies: ["SiftCore", "SiftReport", "SiftDedup", "SiftClean"]),
+        // The optional label_noise check is confident learning on SiftLearn's learner, the code of
+        // `sift label-errors`, so both give the same estimate: a sideways dependency on purpose.
+        .target(name: "SiftAudit", dependencies: ["SiftCore", "SiftReport", "SiftDedup", "SiftClean", "SiftLearn"]),
         // Splits group near-duplicates with SiftDedup's detector so no near-copy of a test item
         // lands in train: a sideways dependency on purpose.
         .target(name: "SiftSplit", dependencies: ["SiftCore", "SiftDedup"]),
@@ -151,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "SiftStudioTests",
             dependencies: [
-                "SiftStudio", "SiftCore", "SiftLabel", "SiftTestSupport",
+                "SiftStudio", "SiftCore", "SiftLabel", "SiftLearn", "SiftTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
