@@ -47,9 +47,12 @@ import Testing
         #expect(try fileSize(path) < emptySize + 4_000_000, "a checkpoint ran although none was asked for")
 
         store.writer.requestCatchUpCheckpoint()
-        // The writer runs the catch-up before it takes the next batch, so once a later write
-        // has committed, the checkpoint is done.
-        try await store.writer.write { try $0.execute(sql: "INSERT INTO filler VALUES ('after')") }
+        // The catch-up runs after the batch taken with it has been answered, and before the
+        // writer takes the next one: a first write may be answered before the checkpoint, the
+        // write sent after that answer commits only after it.
+        for _ in 0..<2 {
+            try await store.writer.write { try $0.execute(sql: "INSERT INTO filler VALUES ('after')") }
+        }
         #expect(try fileSize(path) >= emptySize + 4_000_000, "the writer did not checkpoint when asked")
     }
 
