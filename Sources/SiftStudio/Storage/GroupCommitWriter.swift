@@ -61,21 +61,20 @@ final class GroupCommitWriter: Sendable {
                         continuation.resume(with: result.value!)
                     }
                 })
-            let start = state.withLock { state -> Bool in
-                state.pending.append(job)
-                if state.flushing { return false }
-                state.flushing = true
-                return true
-            }
-            if start { queue.async { self.drain() } }
+            schedule { $0.pending.append(job) }
         }
     }
 
     /// Asks for a checkpoint between two batches, when the writer's connection is the only one
     /// appending to the log (so the checkpoint can reach its end and the log can restart).
     func requestCatchUpCheckpoint() {
+        schedule { $0.catchUpRequested = true }
+    }
+
+    /// Records work for the writer and starts draining unless a drain is already running.
+    private func schedule(_ change: (inout State) -> Void) {
         let start = state.withLock { state -> Bool in
-            state.catchUpRequested = true
+            change(&state)
             if state.flushing { return false }
             state.flushing = true
             return true
