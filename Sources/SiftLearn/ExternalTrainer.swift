@@ -137,9 +137,8 @@ public struct ExternalTrainer: Sendable {
     /// Runs `/bin/sh -c line` with its output and errors in files; the exit status, or minus the
     /// signal that killed it.
     static func run(_ line: String, stdout: String, stderr: String) throws -> Int32 {
-        FileManager.default.createFile(atPath: stdout, contents: nil)
-        FileManager.default.createFile(atPath: stderr, contents: nil)
-        guard let out = FileHandle(forWritingAtPath: stdout), let err = FileHandle(forWritingAtPath: stderr) else {
+        guard FileManager.default.createFile(atPath: stdout, contents: nil), FileManager.default.createFile(atPath: stderr, contents: nil),
+              let out = FileHandle(forWritingAtPath: stdout), let err = FileHandle(forWritingAtPath: stderr) else {
             throw SiftError("\(stdout): cannot write the command's output", status: .ioError)
         }
         defer { try? out.close(); try? err.close() }

@@ -91,7 +91,7 @@ public enum LearningCurve {
         for sketch in train.sketches { grouper.add(sketch) }
         if let eval { for sketch in eval.sketches { grouper.add(sketch) } }
         let groups = grouper.groups()
-        struct Round { var pool: [Int]; var evalRows: [FeatureVector]; var evalLabels: [Int]; var evalLines: [[UInt8]]; var excluded: Int }
+        struct Round: Sendable { var pool: [Int]; var evalRows: [FeatureVector]; var evalLabels: [Int]; var evalLines: [[UInt8]]; var excluded: Int }
         var rounds: [Round] = []
         if let eval {
             guard eval.count > 0 else { throw SiftError("the evaluation set has no records") }
@@ -127,28 +127,43 @@ public enum LearningCurve {
         var fitSeconds = 0.0
         var ran = 0
         var cached = 0
-        let clock = ContinuousClock()
-        for (r, round) in rounds.enumerated() {
-            let order = StratifiedOrder.nested(round.pool, labels: train.labels, classCount: classCount, seed: options.seed &+ UInt64(r))
-            let evaluationFile = try trainer?.writeEvaluation(jsonLines(round.evalLines))
-            for (s, size) in sizes.enumerated() {
-                let subset = order.prefix(size)
-                if let trainer, let evaluationFile {
-                    let outcome = try trainer.score(train: jsonLines(subset.map { train.lines[$0] }), evaluation: evaluationFile, size: size, repeat: r)
+        let orders = rounds.enumerated().map { r, round in
+            StratifiedOrder.nested(round.pool, labels: train.labels, classCount: classCount, seed: options.seed &+ UInt64(r))
+        }
+        if let trainer {
+            for (r, round) in rounds.enumerated() {
+                let evaluationFile = try trainer.writeEvaluation(jsonLines(round.evalLines))
+                for (s, size) in sizes.enumerated() {
+                    let outcome = try trainer.score(train: jsonLines(orders[r].prefix(size).map { train.lines[$0] }), evaluation: evaluationFile,
+                                                    size: size, repeat: r)
                     scores[s].append(outcome.metric)
                     if outcome.cached { cached += 1 } else { ran += 1; fitSeconds += outcome.seconds }
                     progress("repeat \(r + 1), \(size) records: metric \(CurveText.metric(outcome.metric))"
                              + (outcome.cached ? " (cached)" : String(format: " (%.1f s)", outcome.seconds)))
-                    continue
                 }
+            }
+        } else {
+            // Every (repeat, size) fit is independent and deterministic: they train side by side,
+            // one per thread, and land in the same slots whatever the thread count.
+            let single = options.learner.singleThreaded
+            let rounds = rounds
+            let jobs = rounds.indices.flatMap { r in sizes.indices.map { (r, $0) } }
+            let outcomes = parallelMap(count: jobs.count, threads: options.learner.threads, minimumPerSlice: 1) { j -> (score: Double, seconds: Double) in
+                let (r, s) = jobs[j]
+                let subset = orders[r].prefix(sizes[s])
+                let clock = ContinuousClock()
                 let started = clock.now
                 let model = LogisticRegression.fit(rows: subset.map { train.features[$0] }, labels: subset.map { train.labels[$0] },
-                                                   classCount: classCount, options: options.learner)
-                fitSeconds += (clock.now - started).seconds
-                ran += 1
-                let predicted = model.probabilities(round.evalRows, threads: options.learner.threads).map(argmax)
-                scores[s].append(options.metric.score(truth: round.evalLabels, predicted: predicted, classCount: classCount))
+                                                   classCount: classCount, options: single)
+                let seconds = (clock.now - started).seconds
+                let predicted = model.probabilities(rounds[r].evalRows, threads: 1).map(argmax)
+                return (options.metric.score(truth: rounds[r].evalLabels, predicted: predicted, classCount: classCount), seconds)
             }
+            for (j, outcome) in outcomes.enumerated() {
+                scores[jobs[j].1].append(outcome.score)
+                fitSeconds += outcome.seconds
+            }
+            ran = jobs.count
         }
         let points = zip(sizes, scores).map { size, values in point(size: size, scores: values) }
         let fit = PowerLawFit.fit(sizes: sizes.map(Double.init), errors: points.map { 1 - $0.mean })

@@ -9,22 +9,36 @@ import SiftCore
 ///     f(W, b) = (1/n) Σ_i −log softmax(W x_i + b)[y_i] + (1 / (2 C n)) ‖W‖²
 ///
 /// with a weight vector per class (K full sets, as sklearn's multinomial solver) and unpenalised
-/// intercepts. Default C = 1, sklearn's default. Minimised with `LBFGS` from zero.
+/// intercepts. Default C = 1, sklearn's default. Minimised from zero by `SGD` (default) or `LBFGS`.
 ///
 /// Determinism: the objective is evaluated on fixed blocks of rows (residuals) and fixed blocks of
 /// columns (gradient), each summed in a fixed order, and the blocks are combined in order; the
 /// thread count only decides who computes a block, so 1 and 2 threads give bit-identical models.
 public struct LogisticRegression: Sendable {
+    /// How the objective is minimised: `sgd` (the default) in a few seeded passes, or `lbfgs` to
+    /// the optimum, as scikit-learn's `solver="lbfgs"` (slower by the number of iterations it takes).
+    public enum Solver: Sendable {
+        case sgd(SGD)
+        case lbfgs(LBFGS)
+    }
+
     public struct Options: Sendable {
         /// Inverse regularisation strength, as in sklearn.
         public var c: Double = 1
-        public var optimizer = LBFGS()
+        public var solver: Solver = .sgd(SGD())
         public var threads: Int = siftThreadCount
 
-        public init(c: Double = 1, optimizer: LBFGS = LBFGS(), threads: Int = siftThreadCount) {
+        public init(c: Double = 1, solver: Solver = .sgd(SGD()), threads: Int = siftThreadCount) {
             self.c = c
-            self.optimizer = optimizer
+            self.solver = solver
             self.threads = threads
+        }
+
+        /// The same options on one thread, for fits that run side by side.
+        var singleThreaded: Options {
+            var options = self
+            options.threads = 1
+            return options
         }
     }
 
@@ -37,7 +51,9 @@ public struct LogisticRegression: Sendable {
     /// Column-major: the weights of compact column j are `weights[j*k ..< (j+1)*k]`, k = trained classes.
     let weights: [Double]
     let bias: [Double]
+    /// L-BFGS iterations, or SGD epochs.
     public let iterations: Int
+    /// Whether L-BFGS reached its gradient tolerance; SGD runs its fixed schedule and says true.
     public let converged: Bool
 
     /// Trains on `rows` with `labels` in `0..<classCount`.
@@ -50,14 +66,21 @@ public struct LogisticRegression: Sendable {
         }
         var local = [Int](repeating: 0, count: classCount)
         for (i, c) in present.enumerated() { local[c] = i }
-        let objective = SoftmaxObjective(matrix: FeatureMatrix(rows), labels: labels.map { local[$0] },
-                                         classCount: present.count, c: options.c, threads: options.threads)
-        let start = [Double](repeating: 0, count: objective.parameterCount)
-        let result = options.optimizer.minimize(start: start) { objective.evaluate($0) }
-        let split = objective.matrix.columnCount * present.count
-        return LogisticRegression(classCount: classCount, trainedClasses: present, columnOfBucket: objective.matrix.columnOfBucket,
-                                  weights: Array(result.x[..<split]), bias: Array(result.x[split...]),
-                                  iterations: result.iterations, converged: result.converged)
+        let matrix = FeatureMatrix(rows)
+        let labels = labels.map { local[$0] }
+        switch options.solver {
+        case .sgd(let sgd):
+            let trained = sgd.train(matrix, labels: labels, classCount: present.count, lambda: 1 / (options.c * Double(labels.count)))
+            return LogisticRegression(classCount: classCount, trainedClasses: present, columnOfBucket: matrix.columnOfBucket,
+                                      weights: trained.weights, bias: trained.bias, iterations: trained.epochs, converged: true)
+        case .lbfgs(let lbfgs):
+            let objective = SoftmaxObjective(matrix: matrix, labels: labels, classCount: present.count, c: options.c, threads: options.threads)
+            let result = lbfgs.minimize(start: [Double](repeating: 0, count: objective.parameterCount)) { objective.evaluate($0) }
+            let split = matrix.columnCount * present.count
+            return LogisticRegression(classCount: classCount, trainedClasses: present, columnOfBucket: matrix.columnOfBucket,
+                                      weights: Array(result.x[..<split]), bias: Array(result.x[split...]),
+                                      iterations: result.iterations, converged: result.converged)
+        }
     }
 
     /// P(class | row) for every class of the task (0 for classes absent from training).

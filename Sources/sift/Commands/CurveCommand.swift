@@ -65,6 +65,8 @@ struct CurveCommand: ParsableCommand {
     @Option(help: .hidden)
     var exportFeatures: String?
 
+    @OptionGroup var learner: LearnerOptions
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
@@ -81,6 +83,7 @@ struct CurveCommand: ParsableCommand {
             options.metric = metric
             options.target = target
             options.seed = seed
+            options.learner = try learner.options(seed: seed)
             let trainer = try trainCommand.map { try ExternalTrainer(template: $0, cacheDirectory: cache) }
             let keepLines = trainer != nil
             let detector = NearDuplicateDetector(threshold: options.leakageThreshold)

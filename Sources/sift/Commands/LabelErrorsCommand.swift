@@ -56,13 +56,16 @@ struct LabelErrorsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write a self-contained HTML report.", valueName: "path"))
     var html: String?
 
+    @OptionGroup var learner: LearnerOptions
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
         try reportingErrors {
             let data = try LabeledDataset.read(paths: files, labelField: label, textField: textField, readOptions: input.readOptions,
                                                keepLines: review != nil)
-            let report = try LabelIssues.run(data, probabilitiesFile: predProbs, folds: folds, seed: seed, filterBy: filterBy)
+            let report = try LabelIssues.run(data, probabilitiesFile: predProbs, folds: folds, seed: seed, filterBy: filterBy,
+                                             learner: learner.options(seed: seed))
             let title = files.joined(separator: ", ")
             if json != "-" { print(report.terminal(Terminal.standardOutput, title: title)) }
             if let out {
