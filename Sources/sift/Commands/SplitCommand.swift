@@ -12,7 +12,10 @@ struct SplitCommand: ParsableCommand {
         discussion: """
         Writes <out-dir>/<name>.jsonl (or .parquet with --out-format parquet) per split and rejects.jsonl for malformed input. --group-by FIELD keeps \
         records sharing the field's value in one split; --group-by near-duplicates keeps every near-duplicate \
-        cluster in one split. Seeded and deterministic. --drop-label-errors first removes the records         `sift label-errors` flags on the same data with the same options (--label, --text-field, --pred-probs, --folds,         --filter-by; its folds seeded by --seed) into rejects.jsonl, each with _sift.label_errors {given, suggested,         self_confidence}. See docs/learn.md.
+        cluster in one split. Seeded and deterministic. --drop-label-errors first removes the records \
+        `sift label-errors` flags on the same data with the same options (--label, --text-field, --pred-probs, --folds, \
+        --filter-by; its folds seeded by --seed) into rejects.jsonl, each with _sift.label_errors {given, suggested, \
+        self_confidence}. See docs/learn.md.
         """
     )
 
