@@ -94,10 +94,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The `drop-label-errors` step is confident learning by SiftLearn's code (that of `sift label-errors`).
         .target(
             name: "SiftRecipes",
             dependencies: [
-                "SiftCore", "SiftClean", "SiftDedup", "SiftSplit",
+                "SiftCore", "SiftClean", "SiftDedup", "SiftSplit", "SiftLearn",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Collections", package: "swift-collections"),
             ]

@@ -118,6 +118,15 @@ run 65 label-errors-no-label -- "$sift" label-errors examples/support-chat.jsonl
 run 0 split -- "$sift" split examples/classification.csv --ratios 0.8,0.1,0.1 --stratify label --group-by near-duplicates --out-dir splits --json split.json
 $check adds-up split.json records splits.0.records+splits.1.records+splits.2.records
 $check jsonl splits/train.jsonl @split.json:splits.0.records
+# The same split after removing what label-errors flags: its rejects are exactly those records.
+run 0 split-drop-label-errors -- "$sift" split examples/classification.csv --drop-label-errors --label label --stratify label --out-dir clean-splits --json split-clean.json
+$check adds-up split-clean.json input_records records+excluded+malformed
+$check adds-up split-clean.json excluded label_errors.flagged
+$check jsonl clean-splits/rejects.jsonl @label-errors.json:flagged
+cmp -s <(python3 -c 'import json,sys; print(sorted(json.loads(l)["id"] for l in open(sys.argv[1])))' issues.jsonl) \
+  <(python3 -c 'import json,sys; print(sorted(json.loads(l)["id"] for l in open(sys.argv[1])))' clean-splits/rejects.jsonl) \
+  || { echo "smoke FAILED: split --drop-label-errors rejected other records than label-errors flags" >&2; exit 1; }
+run 64 split-label-without-drop -- "$sift" split examples/classification.csv --label label --out-dir splits-bad
 # The pilot's planted disagreement fails the agreement threshold: exit 1 is the gate working.
 run 1 agree -- "$sift" agree examples/labeling-pilot.csv --gold examples/labeling-gold.csv --items examples/labeling-pilot-items.jsonl --markdown feedback.md --json agree.json --html agree.html
 $check json agree.json

@@ -26,10 +26,12 @@ public struct LabeledDataset: Sendable {
     /// The text a record is classified by: `textField` when given, else the kind's text
     /// (`RecordContent.comparableText`: the document of a classification record, the turns of a
     /// conversation, the prompt and response of an instruction pair, an eval case's input and
-    /// expected output).
+    /// expected output). A malformed record is an error, unless `skippingMalformed`: then it is
+    /// left out and the records keep the numbering of the well-formed ones, which is how a caller
+    /// that writes malformed input to its rejects (`sift split --drop-label-errors`) numbers them.
     public static func read(paths: [String], labelField: String, textField: String? = nil, readOptions: ReadOptions = ReadOptions(),
                             classNames fixedClasses: [String]? = nil, detector: NearDuplicateDetector? = nil,
-                            keepLines: Bool = false) throws -> LabeledDataset {
+                            keepLines: Bool = false, skippingMalformed: Bool = false) throws -> LabeledDataset {
         let stream = try DatasetStream(paths: paths, options: readOptions)
         let kind = try stream.detectKind()
         let hasher = TextFeatures()
@@ -57,8 +59,13 @@ public struct LabeledDataset: Sendable {
                                          features: hasher.vector(text), sketch: detector?.sketch(of: text),
                                          line: keepLines ? record.jsonLine : nil))
                 }
-            }.map { try $0.get() }
-            items.append(contentsOf: decoded)
+            }
+            for result in decoded {
+                switch result {
+                case .success(let item): items.append(item)
+                case .failure(let malformed): if !skippingMalformed { throw malformed }
+                }
+            }
         }
         for item in items {
             guard let label = item.label, !label.isEmpty else {

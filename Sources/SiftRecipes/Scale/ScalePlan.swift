@@ -7,8 +7,9 @@ import SiftDedup
 /// Per-record steps (filter, pii, decontam, sample by fraction, write) run as one task per shard;
 /// `dedup` becomes four stages (sketch per shard, pairs per band partition, clusters, filter per
 /// shard: see `ShardSketcher`, `BandPartitionMatcher`, `ClusterMerger`, `ShardDuplicateFilter`);
-/// steps that need every record at once in their own order (`split`, `sample` with `n`) run as
-/// one task over the shards concatenated, after which the recipe continues as one shard; a split
+/// steps that need every record at once in their own order (`split`, `sample` with `n`,
+/// `drop-label-errors`, whose folds and thresholds are over the whole set) run as one task over
+/// the shards concatenated, after which the recipe continues as one shard; a split
 /// that keeps near-duplicates together first clusters them with the dedup stages (sketch, pairs,
 /// clusters), so that one task holds a group number per record, not every signature.
 /// The plan is written to the work directory and its SHA-256 recorded, so that `--resume` can
