@@ -52,7 +52,7 @@ extension CurveReport {
         if let fit {
             lines.append(terminal.dim(String(format: "  fit: error(n) = %.4g·n^(-%.4g) + %.4g", fit.a, fit.b, fit.c)))
         }
-        let color: Terminal.Color = forecast.verdict == .flattened ? .yellow : .green
+        let color: Terminal.Color = [.flattened, .beyondHorizon].contains(forecast.verdict) ? .yellow : .green
         lines.append(terminal.color("  \(forecast.text)", color))
         let leaked = leakageExcluded.max() ?? 0
         if leaked > 0 {

@@ -33,7 +33,11 @@ public struct CurvePoint: Sendable, Equatable {
 
 public struct CurveForecast: Sendable, Equatable {
     public enum Verdict: String, Sendable {
-        case reached, needs, flattened, insufficient
+        /// The fitted ceiling is below the target: more of the same data will not reach it.
+        case flattened
+        /// Still rising, but the target lies beyond `LearningCurve.horizon` times the largest size.
+        case beyondHorizon = "beyond_horizon"
+        case reached, needs, insufficient
     }
     public var verdict: Verdict
     public var examples: Int?
@@ -200,7 +204,8 @@ public enum LearningCurve {
         return df <= table.count ? table[df - 1] : 1.96
     }
 
-    /// Forecasts beyond this multiple of the largest size are reported as a flattened curve.
+    /// Forecasts beyond this multiple of the largest size are not given as a number: a power law
+    /// extrapolated that far says little.
     static let horizon = 100.0
 
     static func forecast(points: [CurvePoint], scores: [[Double]], sizes: [Int], fit: PowerLawFit?, options: CurveOptions) -> CurveForecast {
@@ -216,9 +221,14 @@ public enum LearningCurve {
         }
         let largest = Double(sizes.last!)
         let ceiling = "fitted ceiling \(CurveText.metric(1 - fit.c))"
-        guard let needed = fit.size(forError: 1 - target), needed <= largest * horizon else {
+        guard let needed = fit.size(forError: 1 - target) else {
             return CurveForecast(verdict: .flattened, examples: nil, low: nil, high: nil,
-                                 text: "the curve has flattened: more of the same data will not help; look at quality/diversity instead (\(ceiling))")
+                                 text: "the curve has flattened below \(targetText): more of the same data will not help; look at quality/diversity instead (\(ceiling))")
+        }
+        guard needed <= largest * horizon else {
+            return CurveForecast(verdict: .beyondHorizon, examples: nil, low: nil, high: nil,
+                                 text: "still rising, but at the fitted rate \(targetText) needs more than \(CurveText.roughCount(largest * horizon)) examples "
+                                     + "(\(Int(horizon))x the largest size): more of the same data is a slow road; look at quality/diversity too (\(ceiling))")
         }
         // Bootstrap over repeats: resample whole repeats, refit, forecast again.
         var generator = SplitMix64(seed: options.seed ^ 0xB00_7578)

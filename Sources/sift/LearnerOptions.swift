@@ -13,7 +13,7 @@ struct LearnerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Inverse L2 regularisation strength, as scikit-learn's C.", valueName: "c"))
     var regularization: Double = 1
 
-    func options(seed: UInt64) throws -> LogisticRegression.Options {
+    func options() throws -> LogisticRegression.Options {
         if let epochs, !(1...10_000).contains(epochs) {
             throw SiftError("--epochs must be between 1 and 10000, got \(epochs)", status: .usage)
         }
@@ -24,7 +24,7 @@ struct LearnerOptions: ParsableArguments {
             throw SiftError("--epochs applies to --solver sgd; lbfgs runs to its tolerance", status: .usage)
         }
         switch solver {
-        case .sgd: return LogisticRegression.Options(c: regularization, solver: .sgd(SGD(epochs: epochs, seed: seed)))
+        case .sgd: return LogisticRegression.Options(c: regularization, solver: .sgd(SGD(epochs: epochs)))
         case .lbfgs: return LogisticRegression.Options(c: regularization, solver: .lbfgs(LBFGS()))
         }
     }

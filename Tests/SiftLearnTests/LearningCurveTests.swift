@@ -53,6 +53,21 @@ import SiftDedup
         #expect(report.forecast.text.contains("the curve has flattened"))
     }
 
+    /// A curve still rising with no floor, but slowly (error = 0.9 n^-0.05): the fit finds no
+    /// ceiling below the target, and the target lies far beyond 100x the largest size. That is
+    /// not a flattened curve, and no number is forecast.
+    @Test func slowRiseIsBeyondTheHorizonNotFlattened() {
+        let sizes = [100, 1000, 10000]
+        let scores = sizes.map { n in [-0.002, 0, 0.002].map { 1 - 0.9 * pow(Double(n), -0.05) + $0 } }
+        let points = zip(sizes, scores).map { LearningCurve.point(size: $0, scores: $1) }
+        let fit = PowerLawFit.fit(sizes: sizes.map(Double.init), errors: points.map { 1 - $0.mean })
+        #expect(fit != nil && fit!.c < 0.01 && abs(fit!.b - 0.05) < 0.01)
+        let forecast = LearningCurve.forecast(points: points, scores: scores, sizes: sizes, fit: fit, options: CurveOptions())
+        #expect(forecast.verdict == .beyondHorizon)
+        #expect(forecast.examples == nil)
+        #expect(forecast.text.contains("still rising") && forecast.text.contains("1,000,000"))
+    }
+
     @Test func nearDuplicatesOfEvaluationRecordsAreLeftOutOfTraining() throws {
         let directory = try TemporaryDirectory()
         let data = GeneratedTexts(count: 400, classes: 2, signal: 2, filler: 14, seed: 5)

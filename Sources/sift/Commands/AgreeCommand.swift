@@ -93,14 +93,12 @@ struct AgreeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Text field of --items (default: the record's own text).", valueName: "field"))
     var textField: String?
 
-    @Option(help: ArgumentHelp("Write the report as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
     @Option(help: ArgumentHelp("Write guideline feedback as Markdown to this file.", valueName: "path"))
     var markdown: String?
 
-    @Option(help: ArgumentHelp("Write a self-contained HTML report to this file.", valueName: "path"))
-    var html: String?
+    @OptionGroup var htmlReport: HTMLReportOptions
 
     @Option(help: ArgumentHelp("Items listed under disagreements in --json (all are counted).", valueName: "n"))
     var maxDisagreements: Int = 1000
@@ -121,7 +119,7 @@ struct AgreeCommand: ParsableCommand {
             let fields = AnnotationFields(item: item, annotator: annotator, label: label, time: timeField, annotators: Self.list(annotators))
             let reader = AnnotationReader(paths: files, layout: format.layout, fields: fields, readOptions: readOptions,
                                           allowedLabels: Self.list(labels), duplicates: duplicates,
-                                          keepTexts: markdown != nil || html != nil)
+                                          keepTexts: markdown != nil || htmlReport.html != nil)
             var bar: ProgressBar?
             let (table, readInput) = try reader.read { done, total in
                 if bar == nil { bar = ProgressBar(label: "reading", total: total) }
@@ -143,7 +141,7 @@ struct AgreeCommand: ParsableCommand {
             let report = try AgreementAnalysis.run(table, input: readInput, gold: goldStandard, options: options)
             var texts = readInput.texts
 
-            if markdown != nil || html != nil, let items {
+            if markdown != nil || htmlReport.html != nil, let items {
                 let wanted = Set(GuidelineFeedback.exampleItems(report).map { report.table.items[$0] })
                 let found = try ReferenceReaders.texts(path: items, itemField: item, textField: textField, wanted: wanted,
                                                        readOptions: ReadOptions(maxRecordBytes: maxRecordBytes))
@@ -152,14 +150,9 @@ struct AgreeCommand: ParsableCommand {
             if let markdown {
                 try writeFileAtomically(markdown, GuidelineFeedback.markdown(report, texts: texts))
             }
-            if let html {
-                try writeFileAtomically(html, AgreementHTML.document(report, texts: texts))
-            }
-            if json != "-" { print(report.render(on: .standardOutput)) }
-            if let json {
-                let text = JSONWriter(style: .pretty).string(report.json) + "\n"
-                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
-            }
+            try htmlReport.write(AgreementHTML.document(report, texts: texts))
+            if jsonReport.printsSummary { print(report.render(on: .standardOutput)) }
+            try jsonReport.write(report.json)
             failed = !report.passed
         }
         if failed { throw ExitCode(ExitStatus.gateFailed.rawValue) }

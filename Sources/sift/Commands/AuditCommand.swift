@@ -33,11 +33,9 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Records older than this many days are stale.", valueName: "days"))
     var maxAge: Int = 365
 
-    @Option(help: ArgumentHelp("Also write the report as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
-    @Option(help: ArgumentHelp("Also write a self-contained HTML report to this file.", valueName: "path"))
-    var html: String?
+    @OptionGroup var htmlReport: HTMLReportOptions
 
     @Option(help: "Exit with status 1 when a finding of this severity or worse exists: warning or error.")
     var failOn: GateLevel?
@@ -73,12 +71,9 @@ struct AuditCommand: ParsableCommand {
             let bar = ProgressBar(label: "auditing", total: stream.totalBytes)
             let report = try Auditor(options: options).audit(stream, progress: bar.update)
             bar.finish()
-            if json != "-" { print(report.render(on: .standardOutput)) }
-            if let json {
-                let text = JSONWriter(style: .pretty).string(report.json) + "\n"
-                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
-            }
-            if let html { try writeFileAtomically(html, report.html) }
+            if jsonReport.printsSummary { print(report.render(on: .standardOutput)) }
+            try jsonReport.write(report.json)
+            try htmlReport.write(report.html)
             if let failOn, report.failsGate(at: failOn.severity) {
                 printError("sift: audit gate failed: findings of severity \(failOn.rawValue) or worse")
                 throw ExitCode(ExitStatus.gateFailed.rawValue)

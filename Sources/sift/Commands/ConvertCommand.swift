@@ -27,8 +27,7 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("Also write the summary as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
     @Flag(help: "Stop at the first malformed record with exit status 65.")
     var strict = false
@@ -72,15 +71,12 @@ struct ConvertCommand: ParsableCommand {
                 "malformed_count": .integer(malformedCount),
                 "malformed": .array(malformed.map(\.reportJSON)),
             ]
-            if json != "-" {
+            if jsonReport.printsSummary {
                 print("converted \(records) records to \(out) (\(writer.format.rawValue))" + (malformedCount > 0 ? ", \(malformedCount) malformed" : ""))
                 for item in malformed { print("  " + item.description) }
                 for note in stream.diagnostics { print("  note: " + note.description) }
             }
-            if let json {
-                let text = JSONWriter(style: .pretty).string(summary) + "\n"
-                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
-            }
+            try jsonReport.write(summary)
         }
     }
 }

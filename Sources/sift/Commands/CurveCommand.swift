@@ -50,11 +50,9 @@ struct CurveCommand: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 42
 
-    @Option(help: ArgumentHelp("Write the report as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
-    @Option(help: ArgumentHelp("Write a self-contained HTML report.", valueName: "path"))
-    var html: String?
+    @OptionGroup var htmlReport: HTMLReportOptions
 
     @Option(help: ArgumentHelp("Score each subset with your own command instead of the built-in learner: {train} and {eval} become the paths of JSON Lines files Sift writes; the command prints a line {\"metric\": x} (x in [0, 1], higher is better).", valueName: "command"))
     var trainCommand: String?
@@ -83,7 +81,7 @@ struct CurveCommand: ParsableCommand {
             options.metric = metric
             options.target = target
             options.seed = seed
-            options.learner = try learner.options(seed: seed)
+            options.learner = try learner.options()
             let trainer = try trainCommand.map { try ExternalTrainer(template: $0, cacheDirectory: cache) }
             let keepLines = trainer != nil
             let detector = NearDuplicateDetector(threshold: options.leakageThreshold)
@@ -99,12 +97,9 @@ struct CurveCommand: ParsableCommand {
             let report = try LearningCurve.run(train: train, eval: evalSet, options: options, trainer: trainer,
                                                warn: { printError("sift: warning: \($0)") }, progress: { printError("sift: curve: \($0)") })
             let title = files.joined(separator: ", ")
-            if json != "-" { print(report.terminal(Terminal.standardOutput, title: title)) }
-            if let json {
-                let text = JSONWriter(style: .pretty).string(report.json) + "\n"
-                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
-            }
-            if let html { try writeFileAtomically(html, report.html(title: title)) }
+            if jsonReport.printsSummary { print(report.terminal(Terminal.standardOutput, title: title)) }
+            try jsonReport.write(report.json)
+            try htmlReport.write(report.html(title: title))
         }
     }
 }

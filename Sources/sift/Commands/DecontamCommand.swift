@@ -45,8 +45,7 @@ struct DecontamCommand: ParsableCommand {
     @Flag(help: "Exit with status 1 when any evaluation item is contaminated (a CI gate).")
     var failOnContamination = false
 
-    @Option(help: ArgumentHelp("Also write the report as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
     @OptionGroup var input: InputOptions
 
@@ -75,11 +74,8 @@ struct DecontamCommand: ParsableCommand {
             decontaminator.progress = progress.update
             let report = try decontaminator.run(out: out, removed: removed)
             progress.finish()
-            if json != "-" { print(report.render(on: .standardOutput)) }
-            if let json {
-                let text = JSONWriter(style: .pretty).string(report.json) + "\n"
-                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
-            }
+            if jsonReport.printsSummary { print(report.render(on: .standardOutput)) }
+            try jsonReport.write(report.json)
             contaminated = !report.contaminated.isEmpty
         }
         if failOnContamination && contaminated { throw ExitCode(ExitStatus.gateFailed.rawValue) }

@@ -63,8 +63,7 @@ struct DedupCommand: ParsableCommand {
     @Option(help: "Which record of a cluster to keep: first, longest or newest.")
     var keep: KeepPolicy = .first
 
-    @Option(help: ArgumentHelp("Also write the report as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
     @OptionGroup var input: InputOptions
 
@@ -108,13 +107,10 @@ struct DedupCommand: ParsableCommand {
                 printError("sift: warning: \(report.withoutText.count) records have no \(report.compared) and were kept untouched "
                            + "(first: \(report.withoutText.references.prefix(3).joined(separator: ", ")))")
             }
-            if json != "-" {
+            if jsonReport.printsSummary {
                 print(report.render(on: .standardOutput, seconds: Date().timeIntervalSince(started), removedPath: removed))
             }
-            if let json {
-                let text = JSONWriter(style: .pretty).string(report.json) + "\n"
-                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
-            }
+            try jsonReport.write(report.json)
         }
     }
 }

@@ -41,8 +41,7 @@ struct FilterCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Also write the report as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -68,11 +67,8 @@ struct FilterCommand: ParsableCommand {
             try keptWriter.close()
             try removedWriter?.close()
             let seconds = Self.now() - start
-            if json != "-" { print(report.render(on: .standardOutput, seconds: seconds)) }
-            if let json {
-                let text = JSONWriter(style: .pretty).string(report.json) + "\n"
-                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
-            }
+            if jsonReport.printsSummary { print(report.render(on: .standardOutput, seconds: seconds)) }
+            try jsonReport.write(report.json)
         }
     }
 

@@ -50,11 +50,9 @@ struct LabelErrorsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Exit 1 when more than this share of records is flagged.", valueName: "share"))
     var failAbove: Double?
 
-    @Option(help: ArgumentHelp("Write the report as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
-    @Option(help: ArgumentHelp("Write a self-contained HTML report.", valueName: "path"))
-    var html: String?
+    @OptionGroup var htmlReport: HTMLReportOptions
 
     @OptionGroup var learner: LearnerOptions
 
@@ -65,9 +63,9 @@ struct LabelErrorsCommand: ParsableCommand {
             let data = try LabeledDataset.read(paths: files, labelField: label, textField: textField, readOptions: input.readOptions,
                                                keepLines: review != nil)
             let report = try LabelIssues.run(data, probabilitiesFile: predProbs, folds: folds, seed: seed, filterBy: filterBy,
-                                             learner: learner.options(seed: seed))
+                                             learner: learner.options())
             let title = files.joined(separator: ", ")
-            if json != "-" { print(report.terminal(Terminal.standardOutput, title: title)) }
+            if jsonReport.printsSummary { print(report.terminal(Terminal.standardOutput, title: title)) }
             if let out {
                 var bytes: [UInt8] = []
                 for line in report.issueLines() { JSONWriter().write(line, into: &bytes); bytes.append(0x0A) }
@@ -82,11 +80,8 @@ struct LabelErrorsCommand: ParsableCommand {
                 let text = report.probabilities.map { row in JSONWriter().string(.array(row.map { .double($0) })) }.joined(separator: "\n") + "\n"
                 try writeFileAtomically(writePredProbs, text)
             }
-            if let json {
-                let text = JSONWriter(style: .pretty).string(report.json) + "\n"
-                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
-            }
-            if let html { try writeFileAtomically(html, report.html(title: title)) }
+            try jsonReport.write(report.json)
+            try htmlReport.write(report.html(title: title))
             if let failAbove, Double(report.flaggedCount) > failAbove * Double(report.records) {
                 printError("sift: \(report.flaggedCount) of \(report.records) records flagged, more than --fail-above \(failAbove)")
                 throw ExitCode(ExitStatus.gateFailed.rawValue)

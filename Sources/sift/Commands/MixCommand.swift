@@ -28,8 +28,7 @@ struct MixCommand: ParsableCommand {
     @Option(help: "Seed of the synthetic subsample.")
     var seed: UInt64 = 42
 
-    @Option(help: ArgumentHelp("Also write the summary as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -47,7 +46,7 @@ struct MixCommand: ParsableCommand {
             if report.syntheticInRealFile > 0 {
                 printError("sift: note: \(report.syntheticInRealFile) records in --real are marked synthetic and count against the cap")
             }
-            if json != "-" {
+            if jsonReport.printsSummary {
                 print(Terminal.standardOutput.bold("sift mix") + "  →  \(out)")
                 print("  real: \(Format.count(report.real))   synthetic: \(Format.count(report.syntheticKept)) of \(Format.count(report.syntheticAvailable)) kept   total: \(Format.count(report.real + report.syntheticKept))")
                 print("  synthetic share: \(Format.percent(report.syntheticKept, of: report.real + report.syntheticKept)) (cap \(Format.fixed(maxSyntheticShare * 100, digits: 0))%)")
@@ -56,7 +55,7 @@ struct MixCommand: ParsableCommand {
                     print("  synthetic by generation: " + report.byGeneration.keys.sorted().map { "\($0): \(Format.count(report.byGeneration[$0]!))" }.joined(separator: ", "))
                 }
             }
-            if let json { try writeSummary(report.json, to: json) }
+            try jsonReport.write(report.json)
         }
     }
 }

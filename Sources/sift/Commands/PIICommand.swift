@@ -44,8 +44,7 @@ struct PIICommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Also write the report as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -78,11 +77,8 @@ struct PIICommand: ParsableCommand {
             try output?.close()
             try removedWriter?.close()
             let seconds = FilterCommand.now() - start
-            if json != "-" { print(report.render(on: .standardOutput, seconds: seconds)) }
-            if let json {
-                let text = JSONWriter(style: .pretty).string(report.json) + "\n"
-                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
-            }
+            if jsonReport.printsSummary { print(report.render(on: .standardOutput, seconds: seconds)) }
+            try jsonReport.write(report.json)
             found = report.totalMatches > 0
         }
         if failIfFound, found { throw ExitCode(ExitStatus.gateFailed.rawValue) }

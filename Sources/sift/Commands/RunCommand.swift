@@ -26,8 +26,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "List the step kinds and their parameters.")
     var listSteps = false
 
-    @Option(help: ArgumentHelp("Also write the manifest to this path (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
     @Option(help: ArgumentHelp("Run as sharded stages of separate processes: local or slurm (docs/scale.md).", valueName: "executor"))
     var executor: ScaleExecutorName?
@@ -80,7 +79,7 @@ struct RunCommand: ParsableCommand {
                 throw SiftError(error.description, status: .config)
             }
             let terminal = Terminal.standardOutput
-            print(terminal.bold("recipe \(parsed.name)") + terminal.dim("  → \(parsed.outputDirectory)"))
+            say(terminal.bold("recipe \(parsed.name)") + terminal.dim("  → \(parsed.outputDirectory)"))
             if let executor {
                 try runSharded(parsed, registry: registry, executor: executor, terminal: terminal)
                 return
@@ -98,16 +97,20 @@ struct RunCommand: ParsableCommand {
                 // A step's parameters that only the capability can judge (bands × rows ≤ num_perm).
                 throw SiftError(error.description, status: .config)
             }
-            print(table.render(style: terminal.dim))
+            say(table.render(style: terminal.dim))
             for output in manifest.outputs {
-                print("  wrote \(output["path"]?.stringValue ?? "")  (\(Format.count(output["records"]?.intValue ?? 0)) records)")
+                say("  wrote \(output["path"]?.stringValue ?? "")  (\(Format.count(output["records"]?.intValue ?? 0)) records)")
             }
-            print("  manifest \(parsed.outputDirectory)/manifest.json")
-            if let json {
-                let text = JSONWriter(style: .pretty).string(manifest.json) + "\n"
-                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
-            }
+            say("  manifest \(parsed.outputDirectory)/manifest.json")
+            try jsonReport.write(manifest.json)
         }
+    }
+}
+
+extension RunCommand {
+    /// The human summary: on standard output, or on standard error when `--json -` takes it.
+    func say(_ line: String) {
+        if jsonReport.printsSummary { print(line) } else { printError(line) }
     }
 }
 
@@ -136,19 +139,16 @@ extension RunCommand {
         }
         let dir = ScaleWorkdir(workdir ?? recipe.outputDirectory + "/.sift-scale")
         var run = ScaleRun(recipe: recipe, registry: registry, workdir: dir, tasks: tasks, executorName: name.rawValue, executor: executor)
-        run.progress = { print(terminal.dim("  " + $0)) }
-        print(terminal.dim("  \(name.rawValue) executor, up to \(tasks) task\(tasks == 1 ? "" : "s") per stage, work directory \(dir.path)"))
+        run.progress = { say(terminal.dim("  " + $0)) }
+        say(terminal.dim("  \(name.rawValue) executor, up to \(tasks) task\(tasks == 1 ? "" : "s") per stage, work directory \(dir.path)"))
         let outcome = try run.run(resume: resume)
         var table = TextTable(["step", "in", "out", "removed"])
         for (step, result) in outcome.steps {
             table.add([step.label, Format.count(result.inputRecords), Format.count(result.outputRecords), Format.count(result.removedRecords)])
         }
-        print(table.render(style: terminal.dim))
-        for (path, records) in outcome.outputs { print("  wrote \(path)  (\(Format.count(records)) records)") }
-        print("  manifest \(recipe.outputDirectory)/manifest.json")
-        if let json {
-            let text = JSONWriter(style: .pretty).string(outcome.manifest) + "\n"
-            if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
-        }
+        say(table.render(style: terminal.dim))
+        for (path, records) in outcome.outputs { say("  wrote \(path)  (\(Format.count(records)) records)") }
+        say("  manifest \(recipe.outputDirectory)/manifest.json")
+        try jsonReport.write(outcome.manifest)
     }
 }

@@ -65,8 +65,7 @@ struct SplitCommand: ParsableCommand {
     @Option(help: "With --drop-label-errors: prune_by_noise_rate (default), prune_by_class, both, confident_learning or predicted_neq_given.")
     var filterBy: ConfidentLearning.FilterBy?
 
-    @Option(help: ArgumentHelp("Also write the report as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
     @OptionGroup var input: InputOptions
 
@@ -95,29 +94,27 @@ struct SplitCommand: ParsableCommand {
             let options = SplitOptions(names: splitNames, ratios: shares, stratify: stratify, grouping: grouping, seed: seed, exclusions: exclusions)
             let report = try DatasetSplitter.split(paths: files, into: outDir, options: options, readOptions: input.readOptions,
                                                    fileExtension: outFormat.rawValue)
-            let terminal = Terminal.standardOutput
-            var table = TextTable(["split", "records", "share", "groups"])
-            let total = report.counts.reduce(0, +)
-            for (i, name) in report.names.enumerated() {
-                table.add([name, Format.count(report.counts[i]), Format.percent(report.counts[i], of: total), Format.count(report.groupsPerSplit[i])])
-            }
-            print(terminal.bold("split \(files.joined(separator: ", "))") + terminal.dim("  → \(outDir)"))
-            print(table.render(style: terminal.dim))
-            if let labelErrors {
-                print(terminal.color("  \(Format.count(report.excluded)) likely label errors (of \(Format.count(labelErrors.records)) records; "
-                                     + "\(labelErrors.filterBy.rawValue), \(labelErrors.probabilitySource)) written to \(outDir)/rejects.jsonl", .yellow))
-            }
-            if report.malformed > 0 { print(terminal.color("  \(report.malformed) malformed records written to \(outDir)/rejects.jsonl", .yellow)) }
-            print(terminal.dim("  \(Format.count(report.groups)) groups, \(report.groupsInSeveralSplits) in more than one split"))
-            if let json {
-                var document = report.json
-                if let labelErrors, case .object(var object) = document {
-                    object["label_errors"] = labelErrors.removalSummary
-                    document = .object(object)
+            if jsonReport.printsSummary {
+                let terminal = Terminal.standardOutput
+                var table = TextTable(["split", "records", "share", "groups"])
+                let total = report.counts.reduce(0, +)
+                for (i, name) in report.names.enumerated() {
+                    table.add([name, Format.count(report.counts[i]), Format.percent(report.counts[i], of: total), Format.count(report.groupsPerSplit[i])])
                 }
-                let text = JSONWriter(style: .pretty).string(document) + "\n"
-                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
+                print(terminal.bold("split \(files.joined(separator: ", "))") + terminal.dim("  → \(outDir)"))
+                print(table.render(style: terminal.dim))
+                if let labelErrors {
+                    print(terminal.color("  \(Format.count(report.excluded)) likely label errors (of \(Format.count(labelErrors.records)) records; "
+                                         + "\(labelErrors.filterBy.rawValue), \(labelErrors.probabilitySource)) written to \(outDir)/rejects.jsonl", .yellow))
+                }
+                if report.malformed > 0 { print(terminal.color("  \(report.malformed) malformed records written to \(outDir)/rejects.jsonl", .yellow)) }
+                print(terminal.dim("  \(Format.count(report.groups)) groups, \(report.groupsInSeveralSplits) in more than one split"))
             }
+            try jsonReport.write({
+                guard let labelErrors, case .object(var object) = report.json else { return report.json }
+                object["label_errors"] = labelErrors.removalSummary
+                return .object(object)
+            }())
         }
     }
 }

@@ -18,8 +18,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Also write the report as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
     @Flag(help: "Stop at the first malformed record with exit status 65.")
     var strict = false
@@ -30,11 +29,8 @@ struct StatsCommand: ParsableCommand {
             let bar = ProgressBar(label: "reading", total: stream.totalBytes)
             let stats = try StatsCollector.collect(stream, strict: strict, progress: bar.update)
             bar.finish()
-            if json != "-" { print(stats.render(on: .standardOutput)) }
-            if let json {
-                let text = JSONWriter(style: .pretty).string(stats.json) + "\n"
-                if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
-            }
+            if jsonReport.printsSummary { print(stats.render(on: .standardOutput)) }
+            try jsonReport.write(stats.json)
         }
     }
 }

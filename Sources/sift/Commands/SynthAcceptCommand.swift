@@ -31,8 +31,7 @@ struct SynthAcceptCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Records reviewers rejected.", valueName: "path"))
     var removed: String?
 
-    @Option(help: ArgumentHelp("Also write the summary as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
     enum GateChoice: String, ExpressibleByArgument, CaseIterable {
         case point
@@ -52,7 +51,7 @@ struct SynthAcceptCommand: AsyncParsableCommand {
             var kept = 0
             var rejected = 0
             if decision.passed { (kept, rejected) = try acceptance.writeFinal(input: input, verdicts: verdicts, out: out, removed: removed) }
-            if json != "-" {
+            if jsonReport.printsSummary {
                 let terminal = Terminal.standardOutput
                 print(terminal.bold("sift synth accept") + "  (\(Format.count(verdicts.count)) verdicts, \(Format.fixed(confidence * 100, digits: 0))% Wilson interval)")
                 var table = TextTable(["technique", "reviewed", "accepted", "rate", "interval", "gate"], alignments: [.left, .right, .right, .right, .left, .left])
@@ -68,12 +67,10 @@ struct SynthAcceptCommand: AsyncParsableCommand {
                     print(terminal.color("  refused: below --min-accept \(Format.fixed(minAccept, digits: 2)) (\(gate.rawValue)) for \(decision.failing.joined(separator: ", ")); \(out) not written", .red))
                 }
             }
-            if let json {
-                try writeSummary(["passed": .bool(decision.passed), "min_accept": .double(minAccept), "gate": .string(gate.rawValue), "confidence": .double(confidence),
+            try jsonReport.write(["passed": .bool(decision.passed), "min_accept": .double(minAccept), "gate": .string(gate.rawValue), "confidence": .double(confidence),
                                   "records": .integer(decision.records), "verdicts": .integer(verdicts.count), "techniques": .array(decision.rates.map(\.json)),
                                   "overall": decision.overall.json, "failing": .array(decision.failing.map(JSONValue.string)),
-                                  "written": .integer(kept), "rejected_by_review": .integer(rejected)], to: json)
-            }
+                                  "written": .integer(kept), "rejected_by_review": .integer(rejected)])
             if !decision.passed { throw ExitCode(ExitStatus.gateFailed.rawValue) }
         }
     }

@@ -36,7 +36,7 @@ struct SynthBacktranslateCommand: AsyncParsableCommand {
             if model.dryRun {
                 let requests = try make(try model.planSettings()).plan(records: readRecords(responses))
                 try printDryRun(requests, technique: settings.technique, maxTokens: model.maxTokens,
-                                later: mode == .paraphrase ? "one translation back from \(pivotLanguage) per text" : "none", json: generator.json)
+                                later: mode == .paraphrase ? "one translation back from \(pivotLanguage) per text" : "none", json: generator.jsonReport.json)
                 return
             }
             let stream = try DatasetStream(paths: responses)

@@ -24,7 +24,7 @@ struct SynthDistillCommand: AsyncParsableCommand {
             if model.dryRun {
                 let technique = Distillation(settings: settings, model: try model.planSettings(), templates: try model.templateLibrary())
                 let requests = try technique.plan(records: readRecords(prompts))
-                try printDryRun(requests, technique: "distill", maxTokens: model.maxTokens, later: "none", json: generator.json)
+                try printDryRun(requests, technique: "distill", maxTokens: model.maxTokens, later: "none", json: generator.jsonReport.json)
                 return
             }
             let stream = try DatasetStream(paths: prompts)

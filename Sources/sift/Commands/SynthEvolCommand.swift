@@ -45,7 +45,7 @@ struct SynthEvolCommand: AsyncParsableCommand {
                 let requests = try technique(try model.planSettings()).plan(records: records)
                 try printDryRun(requests, technique: "evol-instruct", maxTokens: model.maxTokens,
                                 later: "one answer per evolved instruction, then \(rounds - 1) more rounds of both",
-                                json: generator.json)
+                                json: generator.jsonReport.json)
                 return
             }
             try await runGenerator(model: model, generator: generator, technique: "evol-instruct") { client, output, progress in

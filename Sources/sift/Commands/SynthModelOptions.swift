@@ -88,8 +88,7 @@ struct GeneratorOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Terms of use of the model's outputs, recorded in every record's provenance.", valueName: "text"))
     var licenseNote: String?
 
-    @Option(help: ArgumentHelp("Also write the summary as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
     func settings(technique: String, defaultLicenseNote: String? = nil) -> GenerationSettings {
         GenerationSettings(technique: technique, seed: seed, shape: outputFormat.shape, licenseNote: licenseNote ?? defaultLicenseNote)

@@ -43,8 +43,7 @@ struct SynthQACommand: AsyncParsableCommand {
     @Flag(help: "Accept records without _sift.provenance (e.g. generated elsewhere).")
     var allowMissingProvenance = false
 
-    @Option(help: ArgumentHelp("Also write the summary as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
     @OptionGroup var model: SynthModelOptions
 
@@ -88,7 +87,7 @@ struct SynthQACommand: AsyncParsableCommand {
             await client?.shutdown()
             let generated = summary.generated
             let ruleCounts = summary.ruleCounts
-            if json != "-" {
+            if jsonReport.printsSummary {
                 print(Terminal.standardOutput.bold("sift synth qa") + "  →  \(out) (accepted), \(removed) (rejected)")
                 print("  generated: \(Format.count(generated))   accepted: \(Format.count(accepted.count)) (\(Format.percent(accepted.count, of: generated)))   rejected: \(Format.count(rejected.count))")
                 if !ruleCounts.isEmpty {
@@ -103,11 +102,11 @@ struct SynthQACommand: AsyncParsableCommand {
                     print("  judge calls: \(Format.count(tally.completions)) answered, \(Format.count(tally.cacheHits)) from cache, \(Format.count(tally.retries)) retries")
                 }
             }
-            if let json {
+            try jsonReport.write({
                 var object = summary.json
                 if let tally, let modelSettings { object["usage"] = tally.json(promptPrice: modelSettings.promptPrice, completionPrice: modelSettings.completionPrice) }
-                try writeSummary(.object(object), to: json)
-            }
+                return .object(object)
+            }())
         }
     }
 }

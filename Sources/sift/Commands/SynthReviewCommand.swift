@@ -25,8 +25,7 @@ struct SynthReviewCommand: AsyncParsableCommand {
     @Option(help: "Seed of the sample.")
     var seed: UInt64 = 42
 
-    @Option(help: ArgumentHelp("Also write the summary as JSON to this file (- for standard output).", valueName: "path"))
-    var json: String?
+    @OptionGroup var jsonReport: JSONReportOptions
 
     enum StratumChoice: String, ExpressibleByArgument, CaseIterable { case technique, model, none }
 
@@ -59,19 +58,17 @@ struct SynthReviewCommand: AsyncParsableCommand {
                 index += 1
             }
             try writer.close()
-            if json != "-" {
+            if jsonReport.printsSummary {
                 print(Terminal.standardOutput.bold("sift synth review") + "  →  \(out)")
                 var table = TextTable([stratify.rawValue, "records", "sampled"], alignments: [.left, .right, .right])
                 for name in perStratum.keys.sorted() { table.add([name, Format.count(perStratum[name]!.total), Format.count(perStratum[name]!.sampled)]) }
                 print(table.render())
                 print("  \(Format.count(chosen.count)) of \(Format.count(strata.count)) records to review; fill the verdict column with accept or reject")
             }
-            if let json {
-                let rows = perStratum.keys.sorted().map { name -> JSONValue in
-                    ["stratum": .string(name), "records": .integer(perStratum[name]!.total), "sampled": .integer(perStratum[name]!.sampled)]
-                }
-                try writeSummary(["records": .integer(strata.count), "sampled": .integer(chosen.count), "seed": .number(String(seed)), "strata": .array(rows)], to: json)
+            let rows = perStratum.keys.sorted().map { name -> JSONValue in
+                ["stratum": .string(name), "records": .integer(perStratum[name]!.total), "sampled": .integer(perStratum[name]!.sampled)]
             }
+            try jsonReport.write(["records": .integer(strata.count), "sampled": .integer(chosen.count), "seed": .number(String(seed)), "strata": .array(rows)])
         }
     }
 }

@@ -41,13 +41,8 @@ func printDryRun(_ requests: [ChatRequest], technique: String, maxTokens: Int?, 
         var summary: JSONObject = ["dry_run": true, "technique": .string(technique), "requests": .integer(requests.count),
                                    "estimated_prompt_tokens": .integer(promptTokens)]
         if let maxTokens { summary["max_completion_tokens"] = .integer(requests.count * maxTokens) }
-        try writeSummary(.object(summary), to: json)
+        try writeJSONReport(.object(summary), to: json)
     }
-}
-
-func writeSummary(_ value: JSONValue, to path: String) throws {
-    let text = JSONWriter(style: .pretty).string(value) + "\n"
-    if path == "-" { print(text, terminator: "") } else { try writeFileAtomically(path, text) }
 }
 
 /// A count-based progress line on an interactive standard error.
@@ -102,13 +97,13 @@ func runGenerator(model options: SynthModelOptions, generator: GeneratorOptions,
         for item in report.removed { try writer.write(item.json) }
         try writer.close()
     }
-    printGeneration(report, tally: tally, settings: settings, out: generator.out, showTable: generator.json != "-")
-    if let json = generator.json {
+    printGeneration(report, tally: tally, settings: settings, out: generator.out, showTable: generator.jsonReport.printsSummary)
+    if let json = generator.jsonReport.json {
         var object = report.json.objectValue!
         object["output"] = .string(generator.out)
         object["usage"] = tally.json(promptPrice: settings.promptPrice, completionPrice: settings.completionPrice)
         object["cache"] = .string(settings.cachePath)
-        try writeSummary(.object(object), to: json)
+        try writeJSONReport(.object(object), to: json)
     }
 }
 

@@ -43,7 +43,7 @@ struct SynthSelfInstructCommand: AsyncParsableCommand {
                 let requests = try technique(try model.planSettings()).plan(seeds: records)
                 try printDryRun(requests, technique: "self-instruct", maxTokens: model.maxTokens,
                                 later: "more rounds like these until \(count) instructions are kept, then one answer request per instruction (\(count))",
-                                json: generator.json)
+                                json: generator.jsonReport.json)
                 return
             }
             try await runGenerator(model: model, generator: generator, technique: "self-instruct") { client, output, progress in
