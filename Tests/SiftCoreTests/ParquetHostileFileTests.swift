@@ -9,7 +9,7 @@ import Testing
 @Suite("Hostile Parquet files")
 struct ParquetHostileFileTests {
     /// A valid file: two row groups of chat-like records, uncompressed unless asked.
-    static func validFile(_ dir: TemporaryDirectory, compression: ParquetCompression = .none, rows: Int = 60) throws -> (String, [UInt8]) {
+    static func validFile(_ dir: TemporaryDirectory, compression: ParquetCompression = .uncompressed, rows: Int = 60) throws -> (String, [UInt8]) {
         let path = dir.path("valid-\(compression).parquet")
         let writer = try DatasetWriter(path: path, compression: compression, rowGroupBytes: 2000)
         for i in 0..<rows {
@@ -143,7 +143,7 @@ struct ParquetHostileFileTests {
     func fuzz() throws {
         let dir = try TemporaryDirectory()
         var rng = SplitMix64(seed: UInt64(Date().timeIntervalSince1970))
-        let valid = [try Self.validFile(dir, compression: .none).1, try Self.validFile(dir, compression: .snappy).1,
+        let valid = [try Self.validFile(dir, compression: .uncompressed).1, try Self.validFile(dir, compression: .snappy).1,
                      try Self.validFile(dir, compression: .zstd).1]
         let deadline = Date().addingTimeInterval(15)
         var runs = 0

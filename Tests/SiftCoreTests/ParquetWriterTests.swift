@@ -75,7 +75,7 @@ struct ParquetWriterTests {
     func dictionary() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("dict.parquet")
-        let writer = try DatasetWriter(path: path, compression: .none)
+        let writer = try DatasetWriter(path: path, compression: .uncompressed)
         for i in 0..<2000 {
             try writer.write(["label": .string(["pos", "neg"][i % 2]), "text": .string("document number \(i) with its own words")])
         }
@@ -129,7 +129,7 @@ struct ParquetWriterTests {
 extension ParquetCompression {
     var codecRawValue: Int32 {
         switch self {
-        case .none: return 0
+        case .uncompressed: return 0
         case .snappy: return 1
         case .gzip: return 2
         case .zstd: return 6

@@ -7,14 +7,16 @@ import SiftColumnar
 
 /// Compression of the Parquet files Sift writes (`--compression`).
 public enum ParquetCompression: String, Sendable, CaseIterable {
-    case zstd, snappy, gzip, none
+    /// `none` on the command line; not a case named `none`, which `ParquetCompression?` would
+    /// silently read as `nil` (the default codec).
+    case zstd, snappy, gzip, uncompressed = "none"
 
     var codec: CompressionCodec {
         switch self {
         case .zstd: return .zstd
         case .snappy: return .snappy
         case .gzip: return .gzip
-        case .none: return .uncompressed
+        case .uncompressed: return .uncompressed
         }
     }
 }
