@@ -38,7 +38,12 @@ public struct StudioServer: Sendable {
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
         let checkpointer = try store.checkpointInBackground()
-        defer { checkpointer.stop() }
-        if handleSignals { try await app.runService() } else { try await app.run() }
+        do {
+            if handleSignals { try await app.runService() } else { try await app.run() }
+        } catch {
+            await checkpointer.shutDown()
+            throw error
+        }
+        await checkpointer.shutDown()
     }
 }

@@ -68,5 +68,16 @@ final class WALCheckpointer: Sendable {
         if first { finished.wait() }
     }
 
+    /// `stop()` for async callers: the wait (up to one interval plus a checkpoint) happens on a
+    /// dispatch thread, not on one of the few cooperative threads the server's tasks run on.
+    func shutDown() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                self.stop()
+                continuation.resume()
+            }
+        }
+    }
+
     deinit { stop() }
 }
