@@ -3,6 +3,11 @@ import SiftCore
 /// Out-of-fold predicted probabilities: each record's probabilities come from a model trained on
 /// the other folds (stratified, seeded), as confident learning requires.
 public enum CrossValidation {
+    /// The fold count of `sift label-errors`, `sift curve` (without `--eval`), `sift split
+    /// --drop-label-errors` and the `drop-label-errors` recipe step: one definition for the CLI
+    /// and the recipe schema.
+    public static let folds = IntegerParameter("folds", 2...100, help: "Cross-validation folds (default 5).")
+
     /// The folds' models train side by side on `options.threads` threads, each on one; every fold's
     /// model is the same whichever thread trains it, so the result does not depend on the count.
     public static func outOfFoldProbabilities(_ data: LabeledDataset, folds k: Int, seed: UInt64,

@@ -41,7 +41,7 @@ public enum LabelIssues {
             probabilities = try readProbabilities(probabilitiesFile, records: data.count, classCount: data.classNames.count)
             source = probabilitiesFile
         } else {
-            guard folds >= 2 else { throw SiftError("--folds must be at least 2", status: .usage) }
+            try CrossValidation.folds.check(folds)
             try data.requireClasses(minimumPerClass: folds, what: " (--folds \(folds))")
             probabilities = CrossValidation.outOfFoldProbabilities(data, folds: folds, seed: seed, options: learner)
             source = "built-in learner, \(folds)-fold out-of-fold"

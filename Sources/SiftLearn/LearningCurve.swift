@@ -82,7 +82,7 @@ public enum LearningCurve {
     public static func run(train: LabeledDataset, eval: LabeledDataset?, options: CurveOptions, trainer: ExternalTrainer? = nil,
                            warn: (String) -> Void = { _ in }, progress: (String) -> Void = { _ in }) throws -> CurveReport {
         guard options.repeats >= 1 else { throw SiftError("--repeats must be at least 1", status: .usage) }
-        guard eval != nil || options.folds >= 2 else { throw SiftError("--folds must be at least 2", status: .usage) }
+        if eval == nil { try CrossValidation.folds.check(options.folds) }
         guard options.target > 0, options.target <= 1 else { throw SiftError("--target must be in (0, 1]", status: .usage) }
         try train.requireClasses(minimumPerClass: eval == nil ? options.folds : 1, what: eval == nil ? " (--folds \(options.folds))" : "")
         let classCount = train.classNames.count

@@ -47,4 +47,45 @@ struct OptionAgreementTests {
         #expect(!run.stderr.contains("--"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.path("out")))
     }
+
+    /// A step's range check, on both front ends: the CLI refuses with the flag's name (exit 64),
+    /// the recipe with the step's YAML key (exit 78, before any data is read).
+    static func agree(_ dir: TemporaryDirectory, cli: [String], flag: String, step: String, key: String, stepYAML: (Int) -> String,
+                      values: [(Int, Bool)], range: ClosedRange<Int>, input: String) throws {
+        for (value, valid) in values {
+            let recipe = try dir.write("r.yaml", """
+            output: \(dir.path("out-\(key)-\(value)"))
+            steps:
+              - read: {path: \(input)}
+              - \(step): \(stepYAML(value))
+              - write: {path: kept.jsonl}
+            """)
+            let command = try SiftProcess.run(cli + [flag, "\(value)"])
+            let run = try SiftProcess.run(["run", recipe])
+            let message = "must be between \(range.lowerBound) and \(range.upperBound), got \(value)"
+            if valid {
+                #expect(!command.stderr.contains(message), "\(flag) \(value): \(command.stderr)")
+                #expect(!run.stderr.contains(message), "\(key): \(value): \(run.stderr)")
+            } else {
+                #expect(command.status == 64 && command.stderr.contains("\(flag) \(message)"), "\(flag) \(value): \(command.stderr)")
+                #expect(run.status == 78 && run.stderr.contains("`\(step).\(key)` \(message)"), "\(key): \(value): \(run.stderr)")
+            }
+        }
+    }
+
+    @Test("decontam ngram and min_words, label-error folds: one range on both front ends")
+    func decontamAndFolds() throws {
+        let dir = try TemporaryDirectory()
+        let lines = (0..<40).map { "{\"id\": \"\($0)\", \"text\": \"record number \($0) says \(["good", "bad"][$0 % 2]) things about words\", \"label\": \"\(["pos", "neg"][$0 % 2])\"}" }
+        let input = try dir.write("in.jsonl", lines.joined(separator: "\n") + "\n")
+        let eval = try dir.write("eval.jsonl", "{\"id\": \"e\", \"input\": \"an evaluation question with enough words in it\", \"expected_output\": \"yes\"}\n")
+        try Self.agree(dir, cli: ["decontam", "--train", input, "--eval", eval], flag: "--ngram", step: "decontam", key: "ngram",
+                       stepYAML: { "{eval: [\(eval)], ngram: \($0)}" }, values: [(1, true), (64, true), (0, false), (65, false)], range: 1...64, input: input)
+        try Self.agree(dir, cli: ["decontam", "--train", input, "--eval", eval], flag: "--min-words", step: "decontam", key: "min_words",
+                       stepYAML: { "{eval: [\(eval)], min_words: \($0)}" }, values: [(1, true), (0, false), (10_001, false)], range: 1...10_000, input: input)
+        try Self.agree(dir, cli: ["label-errors", input, "--label", "label"], flag: "--folds", step: "drop-label-errors", key: "folds",
+                       stepYAML: { "{label: label, folds: \($0)}" }, values: [(2, true), (1, false), (101, false)], range: 2...100, input: input)
+        let split = try SiftProcess.run(["split", input, "--out-dir", dir.path("s"), "--drop-label-errors", "--label", "label", "--folds", "1"])
+        #expect(split.status == 64 && split.stderr.contains("--folds must be between 2 and 100, got 1"), "\(split.stderr)")
+    }
 }

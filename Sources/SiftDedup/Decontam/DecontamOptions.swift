@@ -1,3 +1,5 @@
+import SiftCore
+
 /// Everything that decides what `sift decontam` flags and removes.
 public struct DecontamOptions: Sendable {
     /// Words per n-gram: 13, as in the GPT-3 paper.
@@ -12,4 +14,17 @@ public struct DecontamOptions: Sendable {
     public var dropEval = false
 
     public init() {}
+
+    /// Each numeric option's name, accepted values and help, the one definition `sift decontam`'s
+    /// flags and the recipe step's schema both use.
+    public enum Parameters {
+        public static let ngram = IntegerParameter("ngram", 1...64, help: "Words per n-gram (default 13, the GPT-3 rule).")
+        public static let minWords = IntegerParameter("min_words", 1...10_000, help: "Evaluation items with fewer words are not checked (default 8).")
+    }
+
+    /// Throws a `ParameterError` naming the first option out of range.
+    public func validate() throws {
+        try Parameters.ngram.check(ngram)
+        try Parameters.minWords.check(minWords)
+    }
 }

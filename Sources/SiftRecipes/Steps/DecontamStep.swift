@@ -7,8 +7,8 @@ import SiftDedup
 public struct DecontamStep: RecipeStepRunner {
     public static let schema = StepSchema(kind: "decontam", summary: "Remove records leaking evaluation items (n-gram overlap).", parameters: [
         ParameterSpec("eval", .list(.string), required: true, help: "evaluation file(s)"),
-        ParameterSpec("ngram", .integer(1...64), help: "n-gram length (default 13)"),
-        ParameterSpec("min_words", .integer(1...64), help: "eval items shorter than this are not checked (default 8)"),
+        ParameterSpec(DecontamOptions.Parameters.ngram),
+        ParameterSpec(DecontamOptions.Parameters.minWords),
         ParameterSpec("field", .string, help: "compare this field of the training records"),
         ParameterSpec("eval_field", .string, help: "compare this field of the eval items"),
     ])
@@ -23,6 +23,7 @@ public struct DecontamStep: RecipeStepRunner {
         if let minWords = parameters.int("min_words") { options.minWords = minWords }
         options.trainField = parameters.string("field")
         options.evalField = parameters.string("eval_field")
+        try options.validate()
         self.options = options
     }
 

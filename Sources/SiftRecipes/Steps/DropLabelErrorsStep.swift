@@ -12,7 +12,7 @@ public struct DropLabelErrorsStep: RecipeStepRunner {
                                           parameters: [
         ParameterSpec("label", .string, required: true, help: "field holding the class label"),
         ParameterSpec("text_field", .string, help: "field holding the text to classify (default: the kind's text)"),
-        ParameterSpec("folds", .integer(2...100), help: "cross-validation folds for the out-of-fold probabilities (default 5)"),
+        ParameterSpec(CrossValidation.folds),
         ParameterSpec("filter_by", .choice(ConfidentLearning.FilterBy.allCases.map(\.rawValue)), help: "confident learning rule (default prune_by_noise_rate)"),
         ParameterSpec("pred_probs", .string, help: "the user's predicted probabilities, one JSON array per record of this step's input"),
         ParameterSpec("seed", .integer(0...Int.max), help: "random seed of the folds (default 42)"),
@@ -25,6 +25,7 @@ public struct DropLabelErrorsStep: RecipeStepRunner {
         removal.textField = parameters.string("text_field")
         removal.probabilitiesFile = parameters.string("pred_probs")
         if let folds = parameters.int("folds") { removal.folds = folds }
+        try CrossValidation.folds.check(removal.folds)
         if let filterBy = parameters.string("filter_by").flatMap(ConfidentLearning.FilterBy.init(rawValue:)) { removal.filterBy = filterBy }
         if let seed = parameters.int("seed") { removal.seed = UInt64(seed) }
         self.removal = removal

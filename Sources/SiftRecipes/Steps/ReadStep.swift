@@ -6,7 +6,7 @@ import SiftCore
 public struct ReadStep: RecipeStepRunner {
     public static let schema = StepSchema(kind: "read", summary: "Read datasets (JSON Lines, JSON, CSV, TSV, gzip).", position: .first, parameters: [
         ParameterSpec("path", .list(.string), required: true, help: "input file or list of files"),
-        ParameterSpec("format", .choice(["auto", "jsonl", "json", "csv", "tsv"]), help: "input format (default auto)"),
+        ParameterSpec("format", .choice(["auto"] + DatasetFormat.allCases.map(\.rawValue)), help: "input format (default auto, from the name and first bytes)"),
     ])
 
     let paths: [String]

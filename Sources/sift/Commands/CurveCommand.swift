@@ -38,7 +38,7 @@ struct CurveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Held-out evaluation file(s); without it, repeat r holds out stratified fold r of --folds.", valueName: "path"))
     var eval: [String] = []
 
-    @Option(help: "Folds when no --eval is given.")
+    @Option(help: ArgumentHelp(CrossValidation.folds.help + " Used when no --eval is given."))
     var folds: Int = 5
 
     @Option(help: "Metric: accuracy or macro_f1.")
@@ -66,6 +66,14 @@ struct CurveCommand: ParsableCommand {
     @OptionGroup var learner: LearnerOptions
 
     @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        do {
+            if eval.isEmpty { try CrossValidation.folds.check(folds) }
+        } catch let error as ParameterError {
+            throw ValidationError(error.message(naming: ParameterError.flag))
+        }
+    }
 
     func run() throws {
         try reportingErrors {

@@ -21,10 +21,10 @@ struct DecontamCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Evaluation set files.", valueName: "path"))
     var eval: [String]
 
-    @Option(help: "Words per n-gram.")
+    @Option(help: ArgumentHelp(DecontamOptions.Parameters.ngram.help))
     var ngram = 13
 
-    @Option(help: "Evaluation items with fewer words are not checked.")
+    @Option(help: ArgumentHelp(DecontamOptions.Parameters.minWords.help))
     var minWords = 8
 
     @Option(help: ArgumentHelp("Write the clean records here: the training set, or the evaluation set with --drop-eval.", valueName: "path"))
@@ -52,8 +52,14 @@ struct DecontamCommand: ParsableCommand {
     func validate() throws {
         guard !train.isEmpty else { throw ValidationError("give the training set with --train") }
         guard !eval.isEmpty else { throw ValidationError("give the evaluation set with --eval") }
-        guard ngram >= 1 else { throw ValidationError("--ngram must be at least 1") }
-        guard minWords >= 1 else { throw ValidationError("--min-words must be at least 1") }
+        do {
+            var options = DecontamOptions()
+            options.ngram = ngram
+            options.minWords = minWords
+            try options.validate()
+        } catch let error as ParameterError {
+            throw ValidationError(error.message(naming: ParameterError.flag))
+        }
         guard !(train.contains("-") && eval.contains("-")) else { throw ValidationError("only one of --train and --eval can be standard input") }
     }
 

@@ -29,7 +29,7 @@ struct LabelErrorsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Predicted probabilities, one JSON array per record (instead of the built-in learner).", valueName: "path"))
     var predProbs: String?
 
-    @Option(help: "Cross-validation folds for the out-of-fold probabilities.")
+    @Option(help: ArgumentHelp(CrossValidation.folds.help))
     var folds: Int = 5
 
     @Option(help: "Rule: prune_by_noise_rate, prune_by_class, both, confident_learning or predicted_neq_given.")
@@ -57,6 +57,14 @@ struct LabelErrorsCommand: ParsableCommand {
     @OptionGroup var learner: LearnerOptions
 
     @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        do {
+            try CrossValidation.folds.check(folds)
+        } catch let error as ParameterError {
+            throw ValidationError(error.message(naming: ParameterError.flag))
+        }
+    }
 
     func run() throws {
         try reportingErrors {

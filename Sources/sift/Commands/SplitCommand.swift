@@ -132,6 +132,11 @@ extension SplitCommand {
             return nil
         }
         guard let label else { throw SiftError("--drop-label-errors needs --label FIELD (the field holding the class label)", status: .usage) }
+        do {
+            try CrossValidation.folds.check(folds ?? 5)
+        } catch let error as ParameterError {
+            throw SiftError(error.message(naming: ParameterError.flag), status: .usage)
+        }
         return LabelErrorRemoval(labelField: label, textField: textField, probabilitiesFile: predProbs, folds: folds ?? 5,
                                  filterBy: filterBy ?? .pruneByNoiseRate, seed: seed)
     }
