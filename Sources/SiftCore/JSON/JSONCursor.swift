@@ -271,15 +271,14 @@ public struct JSONCursor {
                 hasEscapes = true
                 index += 1
                 guard index < bytes.count else { throw Stop() }
-                switch bytes[index] {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                if JSONEscape.byte(for: bytes[index]) != nil {
                     index += 1
-                case UInt8(ascii: "u"):
+                } else if bytes[index] == UInt8(ascii: "u") {
                     index += 1
                     _ = try hex4(at: index)
                     index += 4
-                default: throw Stop()
+                } else {
+                    throw Stop()
                 }
                 continue
             }
@@ -345,28 +344,17 @@ public struct JSONCursor {
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: raw[run..<i]))
             let escape = raw[i + 1]
             i += 2
-            switch escape {
-            case UInt8(ascii: "b"): scratch.append(0x08)
-            case UInt8(ascii: "f"): scratch.append(0x0C)
-            case UInt8(ascii: "n"): scratch.append(0x0A)
-            case UInt8(ascii: "r"): scratch.append(0x0D)
-            case UInt8(ascii: "t"): scratch.append(0x09)
-            case UInt8(ascii: "u"):
-                var code = Self.hex4(raw, i)
+            if let byte = JSONEscape.byte(for: escape) {
+                scratch.append(byte)
+            } else {
+                // `\u`: the only other escape `string()` lets through, its digits already checked.
+                let code = Self.hex4(raw, i)
                 i += 4
-                if (0xD800..<0xDC00).contains(code) {
-                    if raw.count - i >= 6, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
-                       case let low = Self.hex4(raw, i + 2), (0xDC00..<0xE000).contains(low) {
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                        i += 6
-                    } else {
-                        code = 0xFFFD
-                    }
-                } else if (0xDC00..<0xE000).contains(code) {
-                    code = 0xFFFD
-                }
-                scratch.append(contentsOf: UTF8.encode(Unicode.Scalar(code) ?? "\u{FFFD}")!)
-            default: scratch.append(escape)  // \" \\ \/
+                let next = JSONEscape.isHighSurrogate(code) && raw.count - i >= 6 && raw[i] == UInt8(ascii: "\\") && raw[i + 1] == UInt8(ascii: "u")
+                    ? Self.hex4(raw, i + 2) : nil
+                let (scalar, usesNext) = JSONEscape.scalar(code, next: next)
+                if usesNext { i += 6 }
+                scratch.append(contentsOf: UTF8.encode(scalar)!)
             }
             run = i
         }
@@ -375,23 +363,15 @@ public struct JSONCursor {
 
     private func hex4(at offset: Int) throws(Stop) -> UInt32 {
         guard bytes.count - offset >= 4 else { throw Stop() }
-        for i in offset..<offset + 4 where Self.hexDigit(bytes[i]) == nil { throw Stop() }
+        for i in offset..<offset + 4 where JSONEscape.hexDigit(bytes[i]) == nil { throw Stop() }
         return Self.hex4(bytes, offset)
     }
 
     /// Four hex digits already checked.
     private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt32 {
         var value: UInt32 = 0
-        for i in offset..<offset + 4 { value = value << 4 | UInt32(hexDigit(bytes[i])!) }
+        for i in offset..<offset + 4 { value = value << 4 | UInt32(JSONEscape.hexDigit(bytes[i])!) }
         return value
     }
 
-    private static func hexDigit(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
-    }
 }

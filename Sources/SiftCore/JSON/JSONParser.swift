@@ -333,17 +333,12 @@ public struct JSONParser: ~Copyable {
                 guard index < bytes.count else { break }
                 let escape = bytes[index]
                 index += 1
-                switch escape {
-                case UInt8(ascii: "\""): scratch.append(0x22)
-                case UInt8(ascii: "\\"): scratch.append(0x5C)
-                case UInt8(ascii: "/"): scratch.append(0x2F)
-                case UInt8(ascii: "b"): scratch.append(0x08)
-                case UInt8(ascii: "f"): scratch.append(0x0C)
-                case UInt8(ascii: "n"): scratch.append(0x0A)
-                case UInt8(ascii: "r"): scratch.append(0x0D)
-                case UInt8(ascii: "t"): scratch.append(0x09)
-                case UInt8(ascii: "u"): try appendUnicodeEscape()
-                default: throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in string", at: index - 2)
+                if let byte = JSONEscape.byte(for: escape) {
+                    scratch.append(byte)
+                } else if escape == UInt8(ascii: "u") {
+                    try appendUnicodeEscape()
+                } else {
+                    throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in string", at: index - 2)
                 }
             default:
                 if byte < 0x20 { throw error("unescaped control character \(describe(byte)) in string") }
@@ -365,13 +360,7 @@ public struct JSONParser: ~Copyable {
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw error("invalid hex digit \(describe(byte)) in \\u escape")
-            }
+            guard let digit = JSONEscape.hexDigit(byte) else { throw error("invalid hex digit \(describe(byte)) in \\u escape") }
             value = value << 4 | UInt32(digit)
             index += 1
         }
@@ -379,26 +368,15 @@ public struct JSONParser: ~Copyable {
     }
 
     private mutating func appendUnicodeEscape() throws(JSONParseError) {
-        var code = try readHex4()
-        if (0xD800..<0xDC00).contains(code) {
-            // A high surrogate must be followed by an escaped low surrogate to form one scalar.
-            if bytes.count - index >= 6, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
-                let save = index
-                index += 2
-                let low = try readHex4()
-                if (0xDC00..<0xE000).contains(low) {
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                } else {
-                    index = save
-                    code = 0xFFFD
-                }
-            } else {
-                code = 0xFFFD
-            }
-        } else if (0xDC00..<0xE000).contains(code) {
-            code = 0xFFFD
+        let code = try readHex4()
+        var next: UInt32?
+        let save = index
+        if JSONEscape.isHighSurrogate(code), bytes.count - index >= 6, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+            index += 2
+            next = try readHex4()
         }
-        let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
+        let (scalar, usesNext) = JSONEscape.scalar(code, next: next)
+        if !usesNext { index = save }
         scratch.append(contentsOf: UTF8.encode(scalar)!)
     }
 
