@@ -57,7 +57,7 @@ struct AgreementAnalysisTests {
         #expect(r.coefficients.cohenKappa.value == nil)
         #expect(r.coefficients.pairs[0].kappa.reason?.contains("chance agreement is 1") == true)
         #expect(r.coefficients.alpha[.nominal]?.reason?.contains("at least two distinct labels") == true)
-        #expect(r.coefficients.gwetAC1.value == nil)
+        #expect(r.coefficients.value(of: .gwetAC1, level: .nominal).value == nil)
         #expect(r.coefficients.percentAgreement.value == 1)
         // Foundation's parser rejects NaN and infinity: the document must parse.
         let json = JSONWriter().string(r.json)

@@ -8,8 +8,8 @@ public struct AgreementCoefficients: Sendable {
     public var fleiss: FleissKappa.Result
     /// Alpha at each level, in `MeasurementLevel` order.
     public var alpha: [MeasurementLevel: MetricValue]
-    public var scottPi: MetricValue
-    public var gwetAC1: MetricValue
+    /// The registered metrics computed from the rating patterns alone (Scott's pi, Gwet's AC1, ...).
+    public var patternMetrics: [AgreementMetric: MetricValue]
 
     public static func compute(_ patterns: RatingPatterns, pairwise: PairwiseAgreement, domain: LabelDomain,
                                options: AgreementOptions, levels: [MeasurementLevel] = MeasurementLevel.allCases) -> AgreementCoefficients {
@@ -23,19 +23,13 @@ public struct AgreementCoefficients: Sendable {
             cohenKappa: PairwiseAgreement.mean(pairs),
             fleiss: FleissKappa.compute(patterns),
             alpha: alpha,
-            scottPi: ScottPi.compute(patterns),
-            gwetAC1: GwetAC1.compute(patterns))
+            patternMetrics: Dictionary(uniqueKeysWithValues: AgreementMetric.registered.compactMap { definition in
+                definition.fromPatterns.map { (definition.metric, $0(patterns)) }
+            }))
     }
 
     /// The value of one metric (alpha at `level`).
     public func value(of metric: AgreementMetric, level: MeasurementLevel) -> MetricValue {
-        switch metric {
-        case .percentAgreement: return percentAgreement
-        case .cohenKappa: return cohenKappa
-        case .fleissKappa: return fleiss.kappa
-        case .krippendorffAlpha: return alpha[level] ?? .undefined("alpha at the \(level.rawValue) level was not computed")
-        case .scottPi: return scottPi
-        case .gwetAC1: return gwetAC1
-        }
+        metric.definition.value(self, level)
     }
 }

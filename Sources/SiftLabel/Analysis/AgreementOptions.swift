@@ -1,13 +1,3 @@
-/// The coefficient a study is judged by (`--metric`).
-public enum AgreementMetric: String, Sendable, CaseIterable {
-    case percentAgreement = "percent_agreement"
-    case cohenKappa = "cohen_kappa"
-    case fleissKappa = "fleiss_kappa"
-    case krippendorffAlpha = "krippendorff_alpha"
-    case scottPi = "scott_pi"
-    case gwetAC1 = "gwet_ac1"
-}
-
 /// Time windows for drift (`--window`), in UTC. Weeks start on Monday (ISO 8601).
 public enum TimeWindow: String, Sendable, CaseIterable {
     case day, week, month

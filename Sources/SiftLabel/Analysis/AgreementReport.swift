@@ -37,7 +37,7 @@ public struct AgreementReport: Sendable {
     public var passed: Bool
 
     /// Metrics that get bootstrap intervals, in report order.
-    public static let intervalMetrics: [AgreementMetric] = [.percentAgreement, .cohenKappa, .fleissKappa, .krippendorffAlpha, .scottPi, .gwetAC1]
+    public static var intervalMetrics: [AgreementMetric] { AgreementMetric.allCases }
 
     /// Annotator names of a pair.
     public func names(_ pair: PairAgreement) -> (String, String) { (table.annotators[pair.a], table.annotators[pair.b]) }

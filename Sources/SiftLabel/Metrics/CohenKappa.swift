@@ -26,6 +26,8 @@ public enum KappaWeights: String, Sendable, CaseIterable {
 /// Undefined when the pair shares no item, or when `sum(W * E) = 0` (both used one same label):
 /// scikit-learn returns NaN there.
 public enum CohenKappa {
+    static let definition = AgreementMetric.Definition(.cohenKappa, title: "Cohen's kappa (mean of pairs)") { coefficients, _ in coefficients.cohenKappa }
+
     /// Kappa from an `L x L` confusion matrix in row-major order over the study's labels.
     /// `allLabels` keeps absent labels in the positions (the `--labels` case).
     public static func fromConfusion(_ confusion: [Double], labelCount: Int, weights: KappaWeights, allLabels: Bool) -> MetricValue {
@@ -71,4 +73,8 @@ public enum CohenKappa {
         case .quadratic: return Double((i - j) * (i - j))
         }
     }
+}
+
+extension AgreementMetric {
+    public static let cohenKappa = AgreementMetric(name: "cohen_kappa")
 }

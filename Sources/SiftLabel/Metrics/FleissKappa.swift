@@ -13,6 +13,8 @@
 /// or more; a tie goes to the larger number), and reports that number and how many items it used.
 /// On complete data that is every item. `ScottPi` is the variant that uses every item.
 public enum FleissKappa {
+    static let definition = AgreementMetric.Definition(.fleissKappa, title: "Fleiss' kappa") { coefficients, _ in coefficients.fleiss.kappa }
+
     public struct Result: Sendable, Equatable {
         public var kappa: MetricValue
         /// Labels per item on the items used (0 when none qualified).
@@ -50,4 +52,8 @@ public enum FleissKappa {
             : .finite((meanAgreement - chance) / (1 - chance), else: "chance agreement is 1")
         return Result(kappa: kappa, labelsPerItem: m, items: items)
     }
+}
+
+extension AgreementMetric {
+    public static let fleissKappa = AgreementMetric(name: "fleiss_kappa")
 }

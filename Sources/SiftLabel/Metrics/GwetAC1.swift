@@ -11,6 +11,8 @@
 /// with `p_a` from `PercentAgreement`, `pi_k` from `LabelPrevalence`, and `q` the number of labels
 /// in the study (the `--labels` given, else the labels used). Undefined when `q < 2`.
 public enum GwetAC1 {
+    static let definition = AgreementMetric.Definition(.gwetAC1, title: "Gwet's AC1", fromPatterns: compute)
+
     public static func compute(_ patterns: RatingPatterns) -> MetricValue {
         let q = patterns.labelCount
         guard q >= 2 else { return .undefined("AC1 needs at least two labels in the study; only one was used") }
@@ -19,4 +21,8 @@ public enum GwetAC1 {
         let chance = pi.reduce(0) { $0 + $1 * (1 - $1) } / Double(q - 1)
         return .finite((observed - chance) / (1 - chance), else: "chance agreement is 1")
     }
+}
+
+extension AgreementMetric {
+    public static let gwetAC1 = AgreementMetric(name: "gwet_ac1")
 }

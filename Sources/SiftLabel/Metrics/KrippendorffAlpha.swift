@@ -29,6 +29,10 @@ public enum MeasurementLevel: String, Sendable, CaseIterable {
 /// Undefined (the package raises, or returns NaN) when the study has fewer than two labels, no item
 /// has two labels, or the expected disagreement is 0.
 public enum KrippendorffAlpha {
+    static let definition = AgreementMetric.Definition(.krippendorffAlpha, title: "Krippendorff's alpha") { coefficients, level in
+        coefficients.alpha[level] ?? .undefined("alpha at the \(level.rawValue) level was not computed")
+    }
+
     public static func compute(_ patterns: RatingPatterns, level: MeasurementLevel, domain: LabelDomain) -> MetricValue {
         let V = patterns.labelCount
         switch level {
@@ -145,4 +149,8 @@ public enum KrippendorffAlpha {
             return sum / (total - 1)
         }
     }
+}
+
+extension AgreementMetric {
+    public static let krippendorffAlpha = AgreementMetric(name: "krippendorff_alpha")
 }

@@ -11,6 +11,8 @@
 /// Gwet, *Handbook of Inter-Rater Reliability* (4th ed., 2014), eq. 2.8 (irrCAC's `pa`). Items
 /// with one label carry no agreement information and are left out.
 public enum PercentAgreement {
+    static let definition = AgreementMetric.Definition(.percentAgreement, title: "percent agreement") { coefficients, _ in coefficients.percentAgreement }
+
     public static func observed(_ patterns: RatingPatterns) -> MetricValue {
         var total = 0.0
         var weight = 0.0
@@ -42,4 +44,8 @@ public enum PercentAgreement {
     }
 
     static let noComparableItems = "no item has labels from two or more annotators"
+}
+
+extension AgreementMetric {
+    public static let percentAgreement = AgreementMetric(name: "percent_agreement")
 }

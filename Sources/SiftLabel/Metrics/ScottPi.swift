@@ -12,6 +12,8 @@
 /// no missing labels this is Scott's original pi; with a constant number of labels per item it is
 /// Fleiss' kappa. Undefined when every label is the same (`p_e = 1`).
 public enum ScottPi {
+    static let definition = AgreementMetric.Definition(.scottPi, title: "Scott's pi", fromPatterns: compute)
+
     public static func compute(_ patterns: RatingPatterns) -> MetricValue {
         guard let observed = PercentAgreement.observed(patterns).value else { return .undefined(PercentAgreement.noComparableItems) }
         guard let pi = LabelPrevalence.of(patterns) else { return .undefined(PercentAgreement.noComparableItems) }
@@ -19,4 +21,8 @@ public enum ScottPi {
         guard chance != 1 else { return .undefined("every label given is the same label, so chance agreement is 1") }
         return .finite((observed - chance) / (1 - chance), else: "chance agreement is 1")
     }
+}
+
+extension AgreementMetric {
+    public static let scottPi = AgreementMetric(name: "scott_pi")
 }

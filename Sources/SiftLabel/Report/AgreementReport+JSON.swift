@@ -45,8 +45,9 @@ extension AgreementReport {
         o["krippendorff_alpha_levels"] = .object(JSONObject(MeasurementLevel.allCases.map { level in
             (level.rawValue, metric("krippendorff_alpha.\(level.rawValue)", coefficients.alpha[level]!))
         }, uniquingKeysWith: { a, _ in a }))
-        o["scott_pi"] = metric("scott_pi", coefficients.scottPi)
-        o["gwet_ac1"] = metric("gwet_ac1", coefficients.gwetAC1)
+        for definition in AgreementMetric.registered where definition.fromPatterns != nil {
+            o[definition.metric.rawValue] = metric(definition.metric.rawValue, coefficients.value(of: definition.metric, level: options.level))
+        }
         o["ci"] = .object(JSONObject(Self.intervalMetrics.compactMap { m in
             intervals[m].map { (m.rawValue, JSONValue.array([.double($0.lower), .double($0.upper)])) }
         }, uniquingKeysWith: { a, _ in a }))

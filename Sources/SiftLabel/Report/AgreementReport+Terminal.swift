@@ -1,20 +1,6 @@
 import SiftCore
 import SiftReport
 
-extension AgreementMetric {
-    /// How reports name the metric.
-    public var title: String {
-        switch self {
-        case .percentAgreement: return "percent agreement"
-        case .cohenKappa: return "Cohen's kappa (mean of pairs)"
-        case .fleissKappa: return "Fleiss' kappa"
-        case .krippendorffAlpha: return "Krippendorff's alpha"
-        case .scottPi: return "Scott's pi"
-        case .gwetAC1: return "Gwet's AC1"
-        }
-    }
-}
-
 extension AgreementReport {
     /// Three decimals, or a dash for an undefined value.
     static func figure(_ value: MetricValue) -> String { value.value.map { Format.fixed($0, digits: 3) } ?? "-" }

@@ -60,7 +60,7 @@ struct AgreeCommand: ParsableCommand {
     @Option(help: "Weights of Cohen's kappa: none, linear, quadratic.")
     var weights: KappaWeights = .none
 
-    @Option(help: "Headline metric: cohen_kappa (mean of pairs), fleiss_kappa, krippendorff_alpha, scott_pi, gwet_ac1, percent_agreement.")
+    @Option(help: "Headline metric, judged against --threshold (default cohen_kappa, the mean of pairs).")
     var metric: AgreementMetric = .cohenKappa
 
     @Option(parsing: .unconditional, help: "Pass when the headline metric is at least this (exit status 1 otherwise).")
