@@ -149,13 +149,13 @@ struct RuleThresholdTests {
         var configuration = FilterConfiguration(ruleSets: [.gopherQuality])
         try configuration.set("gopher-quality.min_doc_words=10")
         try configuration.set("gopher-quality.min_stop_words=off")
-        #expect(configuration.gopherQuality.minDocWords == 10)
-        #expect(configuration.gopherQuality.minStopWords == nil)
-        #expect(configuration.gopherQuality.evaluate(AnalyzedText(Self.words(12).joined(separator: " "))) == nil)
+        #expect(configuration.ruleSet(GopherQuality.self).minDocWords == 10)
+        #expect(configuration.ruleSet(GopherQuality.self).minStopWords == nil)
+        #expect(configuration.ruleSet(GopherQuality.self).evaluate(AnalyzedText(Self.words(12).joined(separator: " "))) == nil)
         #expect(throws: SiftError.self) { try configuration.set("gopher-quality.min_doc_wordz=3") }
         #expect(throws: SiftError.self) { try configuration.set("gopher-quality.min_doc_words=many") }
         #expect(throws: SiftError.self) { try configuration.set("nope.x=1") }
         try configuration.set("gopher-repetition.top_2_gram_frac=0.5")
-        #expect(configuration.gopherRepetition.topNGrams.first { $0.n == 2 }?.fraction == 0.5)
+        #expect(configuration.ruleSet(GopherRepetition.self).topNGrams.first { $0.n == 2 }?.fraction == 0.5)
     }
 }

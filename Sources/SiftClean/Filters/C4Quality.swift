@@ -203,3 +203,8 @@ public struct C4Quality: Sendable {
         return nil
     }
 }
+
+extension C4Quality: FilterRuleSet {
+    public static let readsDocumentText = true
+    public func evaluate(text: AnalyzedText?, content: RecordContent) -> FilterFailure? { text.flatMap(evaluate) }
+}

@@ -86,3 +86,8 @@ public struct FineWebQuality: Sendable {
         FilterFailure(rule: "\(Self.name).\(check)", value: value, threshold: threshold, datatroveReason: reason)
     }
 }
+
+extension FineWebQuality: FilterRuleSet {
+    public static let readsDocumentText = true
+    public func evaluate(text: AnalyzedText?, content: RecordContent) -> FilterFailure? { text.flatMap(evaluate) }
+}

@@ -176,3 +176,8 @@ struct WordMeasures {
         nonSymbolWords == 0 ? .nan : Double(nonSymbolCharacters) / Double(nonSymbolWords)
     }
 }
+
+extension GopherQuality: FilterRuleSet {
+    public static let readsDocumentText = true
+    public func evaluate(text: AnalyzedText?, content: RecordContent) -> FilterFailure? { text.flatMap(evaluate) }
+}

@@ -133,3 +133,8 @@ public struct GopherRepetition: Sendable {
         }
     }
 }
+
+extension GopherRepetition: FilterRuleSet {
+    public static let readsDocumentText = true
+    public func evaluate(text: AnalyzedText?, content: RecordContent) -> FilterFailure? { text.flatMap(evaluate) }
+}

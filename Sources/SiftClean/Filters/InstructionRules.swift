@@ -123,3 +123,8 @@ public struct InstructionRules: Sendable {
         return Double(repeated) / Double(response.unicodeScalars.count)
     }
 }
+
+extension InstructionRules: FilterRuleSet {
+    public static let readsDocumentText = false
+    public func evaluate(text: AnalyzedText?, content: RecordContent) -> FilterFailure? { evaluate(content) }
+}
