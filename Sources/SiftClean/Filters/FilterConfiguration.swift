@@ -24,13 +24,13 @@ public struct FilterConfiguration: Sendable {
     /// Applies `rule-set.parameter=value`.
     public mutating func set(_ assignment: String) throws {
         guard let equals = assignment.firstIndex(of: "="), let dot = assignment[..<equals].firstIndex(of: ".") else {
-            throw SiftError("--set expects RULESET.PARAMETER=VALUE (e.g. gopher-quality.min_doc_words=100), got '\(assignment)'", status: .usage)
+            throw SiftError("a threshold override is RULESET.PARAMETER=VALUE (e.g. gopher-quality.min_doc_words=100), got '\(assignment)'", status: .usage)
         }
         let setName = String(assignment[..<dot])
         let parameter = String(assignment[assignment.index(after: dot)..<equals])
         let value = String(assignment[assignment.index(after: equals)...])
         guard let name = RuleSetName(rawValue: setName), var rules = settings[name] else {
-            throw SiftError("--set \(assignment): unknown rule set '\(setName)'; known: \(RuleSetName.allCases.map(\.rawValue).joined(separator: ", "))", status: .usage)
+            throw SiftError("threshold override \(assignment): unknown rule set '\(setName)'; known: \(RuleSetName.allCases.map(\.rawValue).joined(separator: ", "))", status: .usage)
         }
         try rules.set(parameter, value)
         settings[name] = rules

@@ -68,7 +68,7 @@ public struct RuleSetName: Hashable, Sendable, RawRepresentable, CaseIterable, C
             }
             if !out.contains(name) { out.append(name) }
         }
-        guard !out.isEmpty else { throw SiftError("--rules needs at least one rule set", status: .usage) }
+        guard !out.isEmpty else { throw SiftError("give at least one rule set", status: .usage) }
         return out
     }
 }
