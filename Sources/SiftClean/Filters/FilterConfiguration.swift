@@ -1,4 +1,5 @@
 import SiftCore
+import SiftText
 
 /// A named set of rules `sift filter --rules` can run.
 public enum RuleSetName: String, Sendable, CaseIterable {

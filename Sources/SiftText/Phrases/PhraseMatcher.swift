@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds any of a fixed list of phrases in text, ignoring ASCII case, in one pass over the bytes:
 /// a 256-entry table says which bytes can start a phrase, so most positions cost one lookup. A
 /// phrase matches only at a word start, so "hi cannot" does not match "i cannot". Each phrase
