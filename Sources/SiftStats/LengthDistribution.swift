@@ -39,15 +39,4 @@ public struct LengthDistribution: Sendable {
         guard count > 0 else { return 0 }
         return Int(histogram.valueAtPercentile(p))
     }
-
-    /// Counts per bucket for a chart: `edges` are bucket lower bounds, the last bucket is open.
-    public func characterHistogram(edges: [Int]) -> [Int] {
-        guard !edges.isEmpty else { return [] }
-        var counts: [Int] = []
-        for (i, lower) in edges.enumerated() {
-            let upper = i + 1 < edges.count ? UInt64(edges[i + 1] - 1) : UInt64(1) << 40
-            counts.append(Int(characters.count(within: UInt64(lower)...upper)))
-        }
-        return counts
-    }
 }

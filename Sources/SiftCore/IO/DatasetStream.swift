@@ -7,7 +7,6 @@ public final class DatasetStream {
     private var current = 0
     private var nextIndex = 0
     private var lookahead: [[ReadEvent]] = []
-    private var finishedReaders: [DatasetReader] = []
     /// Called with (bytes read, total bytes) after each chunk, for progress bars.
     public var onProgress: ((Int, Int?) -> Void)?
 

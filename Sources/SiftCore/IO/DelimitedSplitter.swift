@@ -26,7 +26,6 @@ struct DelimitedSplitter: RecordSplitter {
     private var afterQuote = false
     private var fieldWasQuoted = false
     private var rowStartLine = 1
-    private var rowStartOffset = 0
     private var rowBytes = 0
 
     init(source: any ByteSource, file: String, prefix: [UInt8], delimiter: UInt8, chunkSize: Int, maxRecordBytes: Int) {
