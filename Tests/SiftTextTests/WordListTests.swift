@@ -51,12 +51,12 @@ struct WordListTests {
                     for i in bytes.indices {
                         let expected = Self.plainMatch(bytes, at: i)
                         #expect(list.match(at: i, in: buffer)?.tag == expected, "\(String(decoding: bytes, as: UTF8.self).debugDescription) at \(i)")
-                        if expected != nil { #expect(list.mayBegin(bytes[i])) }
+                        if expected != nil { #expect(list.starts.mayBegin(bytes[i])) }
                     }
                     // Every position where an entry matches is among the block's candidates.
                     var base = 0
                     while base + 17 <= bytes.count {
-                        let candidates = ByteBlock.bits(list.candidates(ByteBlock(buffer, at: base), ByteBlock(buffer, at: base + 1)))
+                        let candidates = ByteBlock.bits(list.starts.candidates(ByteBlock(buffer, at: base), ByteBlock(buffer, at: base + 1)))
                         for k in 0..<16 where Self.plainMatch(bytes, at: base + k) != nil {
                             #expect(candidates & (1 << UInt32(k)) != 0, "\(String(decoding: bytes, as: UTF8.self).debugDescription) at \(base + k)")
                         }
@@ -67,6 +67,6 @@ struct WordListTests {
         }
         // The derived first bytes are exactly the entries' first bytes, in both cases where case is ignored.
         let expected = Set(Array("[{TFlLoO".utf8) + [0xC3])
-        for byte in 0...255 { #expect(list.mayBegin(UInt8(byte)) == expected.contains(UInt8(byte)), "\(byte)") }
+        for byte in 0...255 { #expect(list.starts.mayBegin(UInt8(byte)) == expected.contains(UInt8(byte)), "\(byte)") }
     }
 }

@@ -2,7 +2,7 @@
 /// ASCII text is lowercased and whitespace-collapsed into a buffer (for ASCII the two agree by
 /// construction: Unicode's White_Space in ASCII is exactly TAB..CR and SPACE, and ASCII lowercasing
 /// maps only A-Z); other text takes the shared path (the `unicode` function the caller passes;
-/// SiftCore's `append(_:)` and `hash` pass `TextNormalization.canonical` and XXH64), so "the same
+/// SiftCore's `append(_:)` passes `TextNormalization.canonical`; SiftAudit's `hash` hashes with XXH64), so "the same
 /// text" means what it means in every other Sift module.
 ///
 /// Several texts joined by newlines (a conversation's turns) have the canonical form of their
@@ -108,7 +108,7 @@ package struct CanonicalBuffer {
     }
 
     /// Whether any of the given parts has text (is not blank).
-    package func hasText(_ selection: some Sequence<Int>) -> Bool {
+    @inlinable package func hasText(_ selection: some Sequence<Int>) -> Bool {
         selection.contains { !parts[$0].isEmpty }
     }
 

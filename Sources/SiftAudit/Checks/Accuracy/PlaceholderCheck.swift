@@ -44,6 +44,7 @@ struct PlaceholderCheck: AuditCheck {
     /// only the bytes that begin an entry of `words` are tested.
     static func scan(_ text: String) -> Kind? {
         let words = Self.words
+        let starts = words.starts
         return text.withUTF8Bytes { bytes -> Kind? in
             let count = bytes.count
             var inCode = false
@@ -54,7 +55,7 @@ struct PlaceholderCheck: AuditCheck {
                 // break, or the first two bytes of an entry.
                 if !lineStart, i + ByteBlock.width < count {
                     let block = ByteBlock(bytes, at: i)
-                    let stops = ByteBlock.bits(block.equals(0x0A) | words.candidates(block, ByteBlock(bytes, at: i + 1)))
+                    let stops = ByteBlock.bits(block.equals(0x0A) | starts.candidates(block, ByteBlock(bytes, at: i + 1)))
                     if stops == 0 {
                         i += ByteBlock.width
                         continue
@@ -77,7 +78,7 @@ struct PlaceholderCheck: AuditCheck {
                     i += 1
                     continue
                 }
-                if !inCode, words.mayBegin(byte), let entry = words.match(at: i, in: bytes) { return entry.tag }
+                if !inCode, starts.mayBegin(byte), let entry = words.match(at: i, in: bytes) { return entry.tag }
                 i += 1
             }
             return nil
