@@ -79,7 +79,9 @@ let package = Package(
         .target(name: "SiftLabel", dependencies: ["SiftCore", "SiftReport"]),
         // The audit's near_duplicate and pii checks reuse SiftDedup's and SiftClean's detectors, so an
         // audit and a clean-up agree on what they count: sideways dependencies on purpose.
-        .target(name: "SiftAudit", dependencies: ["SiftCore", "SiftText", "SiftReport", "SiftDedup", "SiftClean"]),
+        // The optional label_noise check is confident learning on SiftLearn's learner, the code of
+        // `sift label-errors`, so both give the same estimate: a sideways dependency on purpose.
+        .target(name: "SiftAudit", dependencies: ["SiftCore", "SiftText", "SiftReport", "SiftDedup", "SiftClean", "SiftLearn"]),
         // Splits group near-duplicates with SiftDedup's detector so no near-copy of a test item
         // lands in train: a sideways dependency on purpose.
         .target(name: "SiftSplit", dependencies: ["SiftCore", "SiftDedup"]),
@@ -96,10 +98,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The `drop-label-errors` step is confident learning by SiftLearn's code (that of `sift label-errors`).
         .target(
             name: "SiftRecipes",
             dependencies: [
-                "SiftCore", "SiftClean", "SiftDedup", "SiftSplit",
+                "SiftCore", "SiftClean", "SiftDedup", "SiftSplit", "SiftLearn",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Collections", package: "swift-collections"),
             ]
@@ -118,7 +121,10 @@ let package = Package(
         ),
         // The built-in learner, learning curves and confident learning. The curve's leakage check
         // groups held-out records with SiftDedup's detector: a sideways dependency on purpose.
-        .target(name: "SiftLearn", dependencies: ["SiftCore", "SiftReport", "SiftDedup"]),
+        // Training loops are optimised in debug builds too: `swift test` and the debug CLI tests
+        // train hundreds of models, and the SGD loop's SIMD arithmetic is ~100x slower unoptimised.
+        .target(name: "SiftLearn", dependencies: ["SiftCore", "SiftReport", "SiftDedup"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .executableTarget(
             name: "sift",
             dependencies: [
@@ -156,8 +162,9 @@ let package = Package(
         .testTarget(
             name: "SiftStudioTests",
             dependencies: [
-                "SiftStudio", "SiftCore", "SiftLabel", "SiftTestSupport",
+                "SiftStudio", "SiftCore", "SiftLabel", "SiftLearn", "SiftTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "SiftLearnTests", dependencies: ["SiftLearn", "SiftCore", "SiftDedup", "SiftTestSupport"]),

@@ -59,6 +59,10 @@ $check html audit.html
 run 0 stats -- "$sift" stats examples/support-chat.jsonl --json stats.json
 $check json stats.json records=2000
 # The planted defects make the RAG audit fail its gate: the tour's CI-gate example must exit 1.
+# The optional label_noise check (confident learning) on the reviews' planted label flips.
+run 0 audit-label-noise -- "$sift" audit examples/classification.csv --check label_noise --json audit-label-noise.json
+grep -q '"label_noise"' audit-label-noise.json
+run 64 audit-unknown-check -- "$sift" audit examples/classification.csv --check no_such_check
 run 1 audit-rag-gate -- "$sift" audit examples/rag-docs.jsonl --purpose rag --as-of 2026-11-24 --json audit.json --fail-on error
 $check json audit.json
 run 0 dedup -- "$sift" dedup examples/support-chat.jsonl --out kept.jsonl --removed removed.jsonl --threshold 0.8 --json dedup.json
@@ -91,8 +95,22 @@ head -n 1500 chat-clean.jsonl > chat-train.jsonl
 tail -n +1501 chat-clean.jsonl > chat-eval.jsonl
 run 0 curve-chat -- "$sift" curve chat-train.jsonl --eval chat-eval.jsonl --label intent --sizes 50,200,800 --repeats 2 --metric macro_f1 --json curve-chat.json
 $check json curve-chat.json evaluation=file metric=macro_f1
+# --train-command: the user's own command scores each subset (awk here: 1 - 1/sqrt(lines)); a rerun
+# comes from the cache; a failing command stops the curve with exit 70 and the end of its stderr.
+awk_metric="awk 'END { printf \"{\\\"metric\\\": %.4f}\\n\", 1 - 1 / sqrt(NR) }' {train}"
+run 0 curve-train-command -- "$sift" curve chat-train.jsonl --eval chat-eval.jsonl --label intent --sizes 50,200,800 --repeats 2 \
+  --cache curve-cache --train-command "test -s {eval} && $awk_metric" --json curve-command.json
+$check json curve-command.json cached_runs=0 fits=6
+run 0 curve-train-command-cached -- "$sift" curve chat-train.jsonl --eval chat-eval.jsonl --label intent --sizes 50,200,800 --repeats 2 \
+  --cache curve-cache --train-command "test -s {eval} && $awk_metric" --json curve-command.json
+$check json curve-command.json cached_runs=6
+run 70 curve-train-command-fails -- "$sift" curve chat-train.jsonl --label intent --sizes 50,200 --repeats 1 --cache curve-cache \
+  --train-command 'echo "out of memory" >&2; exit 3; {train}'
+grep -q "exited with status 3" logs/curve-train-command-fails.err && grep -q "out of memory" logs/curve-train-command-fails.err
 run 64 curve-sizes-beyond-data -- "$sift" curve examples/classification.csv --label label --sizes 100000
-run 0 label-errors -- "$sift" label-errors examples/classification.csv --label label --out issues.jsonl --json label-errors.json --html label-errors.html
+run 0 label-errors -- "$sift" label-errors examples/classification.csv --label label --out issues.jsonl --json label-errors.json --html label-errors.html \
+  --review label-errors-review.jsonl
+$check jsonl label-errors-review.jsonl @label-errors.json:flagged
 $check adds-up label-errors.json records flagged+not_flagged
 $check jsonl issues.jsonl @label-errors.json:flagged
 $check html label-errors.html
@@ -100,6 +118,15 @@ run 65 label-errors-no-label -- "$sift" label-errors examples/support-chat.jsonl
 run 0 split -- "$sift" split examples/classification.csv --ratios 0.8,0.1,0.1 --stratify label --group-by near-duplicates --out-dir splits --json split.json
 $check adds-up split.json records splits.0.records+splits.1.records+splits.2.records
 $check jsonl splits/train.jsonl @split.json:splits.0.records
+# The same split after removing what label-errors flags: its rejects are exactly those records.
+run 0 split-drop-label-errors -- "$sift" split examples/classification.csv --drop-label-errors --label label --stratify label --out-dir clean-splits --json split-clean.json
+$check adds-up split-clean.json input_records records+excluded+malformed
+$check adds-up split-clean.json excluded label_errors.flagged
+$check jsonl clean-splits/rejects.jsonl @label-errors.json:flagged
+cmp -s <(python3 -c 'import json,sys; print(sorted(json.loads(l)["id"] for l in open(sys.argv[1])))' issues.jsonl) \
+  <(python3 -c 'import json,sys; print(sorted(json.loads(l)["id"] for l in open(sys.argv[1])))' clean-splits/rejects.jsonl) \
+  || { echo "smoke FAILED: split --drop-label-errors rejected other records than label-errors flags" >&2; exit 1; }
+run 64 split-label-without-drop -- "$sift" split examples/classification.csv --label label --out-dir splits-bad
 # The pilot's planted disagreement fails the agreement threshold: exit 1 is the gate working.
 run 1 agree -- "$sift" agree examples/labeling-pilot.csv --gold examples/labeling-gold.csv --items examples/labeling-pilot-items.jsonl --markdown feedback.md --json agree.json --html agree.html
 $check json agree.json
@@ -236,5 +263,9 @@ $check json studio-ls.json
 run 0 studio-copy -- "$sift" studio project create --db studio.sqlite --name copy --data examples/labeling-pilot-items.jsonl --labels positive,negative,neutral
 run 0 studio-import -- "$sift" studio import --db studio.sqlite --project copy --labelstudio studio-ls.json --json
 $check json logs/studio-import.out imported=24 refused=0
+# label-errors' review file loads as a review project: one item per flagged record.
+run 0 studio-label-errors-review -- "$sift" studio project create --db studio.sqlite --name label-errors --data label-errors-review.jsonl --review --json
+$check json logs/studio-label-errors-review.out rejected=0
+$check adds-up logs/studio-label-errors-review.out records items+rejected
 
 echo "smoke: $steps commands passed with $sift"

@@ -2,6 +2,7 @@
 """Load for `sift studio serve`: many concurrent annotators submitting labels over loopback HTTP.
 
     load.py bench      --sift BIN [--clients 50] [--seconds 20] [--server-cpu 0 --client-cpu 1] [--perf perf.data]
+                       [--timeline times.tsv]
     load.py durability --sift BIN [--clients 50] [--annotators 5] [--seconds 30]
 
 bench: label submissions per second and their latency (p50/p99) at N concurrent clients, the
@@ -121,8 +122,8 @@ async def bench(args):
         if args.client_cpu is not None:
             os.sched_setaffinity(0, {args.client_cpu})
         sessions = [await login(port, name, passwords[name]) for name in sorted(passwords) if name != "admin"]
-        latencies, errors = [], 0
-        deadline = None
+        latencies, timeline, errors = [], [], 0
+        deadline = started = None
 
         async def client(k, connection, headers):
             nonlocal errors
@@ -135,6 +136,7 @@ async def bench(args):
                 status, _, _ = await connection.request("POST", f"/api/projects/{project}/items/{key}/labels", {"label": "abc"[k % 3]}, headers)
                 if status == 201:
                     latencies.append(time.perf_counter() - start)
+                    timeline.append((start - started, latencies[-1]))
                 else:
                     errors += 1
 
@@ -154,6 +156,11 @@ async def bench(args):
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+    if args.timeline:
+        # When each acknowledged submission was sent and how long it took: shows whether the
+        # slow ones come together (a server stall) or spread out (queueing).
+        with open(args.timeline, "w") as out:
+            out.writelines(f"{at:.6f}\t{latency * 1000:.3f}\n" for at, latency in sorted(timeline))
     latencies.sort()
     n = len(latencies)
     quantile = lambda q: latencies[min(n - 1, int(q * n))] * 1000
@@ -246,6 +253,7 @@ def main():
     parser.add_argument("--items", type=int, default=None)
     parser.add_argument("--server-cpu", type=int, default=0)
     parser.add_argument("--client-cpu", type=int, default=1)
+    parser.add_argument("--timeline", help="bench: write each acknowledged submission's send time (s) and latency (ms) to this file")
     parser.add_argument("--perf", help="bench: record a `perf record -g` profile of the server while it is measured, to this file")
     args = parser.parse_args()
     if args.mode == "bench":

@@ -3,6 +3,10 @@ import SiftCore
 /// The checks an audit runs, in report order. This list is the one place to add a check: a type
 /// conforming to `AuditCheck` (see `docs/audit.md`, "Adding a check").
 public enum AuditPlan {
+    /// Checks that run only when asked for (`sift audit --check NAME`): each costs what the
+    /// streaming audit otherwise avoids. `label_noise` trains models on every labelled record.
+    public static let optionalChecks = ["label_noise"]
+
     /// `kinds`: the kinds of the files audited (one, unless files of several kinds are audited together).
     public static func standard(kinds: Set<DatasetKind>, options: AuditOptions) -> [any AuditCheck] {
         var checks: [any AuditCheck] = [
@@ -13,6 +17,7 @@ public enum AuditPlan {
             PlaceholderCheck(),
         ]
         if let labels = options.labels { checks.append(UnknownLabelCheck(declared: Set(labels))) }
+        if options.optionalChecks.contains("label_noise") { checks.append(LabelNoiseCheck()) }
         checks += [
             // completeness (malformed_record is counted by the auditor, which sees unreadable lines)
             MissingFieldCheck(),

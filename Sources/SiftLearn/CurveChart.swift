@@ -17,7 +17,7 @@ enum CurveChart {
         func x(_ n: Double) -> Double { left + plotWidth * (log10(n) - xMin) / (xMax - xMin) }
         func y(_ v: Double) -> Double { top + plotHeight * (1 - (min(max(v, yMin), yMax) - yMin) / max(yMax - yMin, 1e-9)) }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
-        let title = "\(report.metric.rawValue) by training size"
+        let title = "\(report.metricName) by training size"
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(escapeHTML(title))\">"
         out += "<title>\(escapeHTML(title))</title>"
         for k in 0...4 {

@@ -9,7 +9,7 @@ extension CurveReport {
             "evaluation": .string(evaluation),
             "eval_records": .integer(evalRecords),
             "classes": .array(classNames.map { .string($0) }),
-            "metric": .string(metric.rawValue),
+            "metric": .string(metricName),
             "target": .double(target),
             "repeats": .integer(repeats),
             "training_pool": .integer(trainingPool),
@@ -32,13 +32,17 @@ extension CurveReport {
             "text": .string(forecast.text),
         ])
         object["fits"] = .integer(fits)
+        if let trainCommand {
+            object["train_command"] = .string(trainCommand)
+            object["cached_runs"] = .integer(cachedRuns)
+        }
         object["seconds_per_fit"] = .double(secondsPerFit)
         return .object(object)
     }
 
     public func terminal(_ terminal: Terminal, title: String) -> String {
-        var lines = [terminal.bold("curve \(title)") + terminal.dim("  \(Format.count(records)) records, \(classNames.count) classes, \(metric.rawValue) on \(evaluation == "file" ? "the evaluation file" : "held-out folds") (\(Format.count(evalRecords)) records)")]
-        var table = TextTable(["size", metric.rawValue, "95% band", "repeats"], alignments: [.right, .right, .left, .left])
+        var lines = [terminal.bold("curve \(title)") + terminal.dim("  \(Format.count(records)) records, \(classNames.count) classes, \(metricName) on \(evaluation == "file" ? "the evaluation file" : "held-out folds") (\(Format.count(evalRecords)) records)")]
+        var table = TextTable(["size", metricName, "95% band", "repeats"], alignments: [.right, .right, .left, .left])
         for point in points {
             table.add([Format.count(point.size), String(format: "%.4f", point.mean),
                        String(format: "%.4f–%.4f", point.low, point.high),
@@ -54,7 +58,11 @@ extension CurveReport {
         if leaked > 0 {
             lines.append(terminal.color("  \(Format.count(leaked)) training records are near-duplicates of held-out records and were left out of training", .yellow))
         }
-        lines.append(terminal.dim(String(format: "  %d fits, %.3f s per fit", fits, secondsPerFit)))
+        if trainCommand != nil {
+            lines.append(terminal.dim(String(format: "  %d runs of --train-command, %d from the cache, %.1f s per run", fits, cachedRuns, secondsPerFit)))
+        } else {
+            lines.append(terminal.dim(String(format: "  %d fits, %.3f s per fit", fits, secondsPerFit)))
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -63,11 +71,11 @@ extension CurveReport {
         document.section("Forecast", HTML.cards([
             (label: "records", value: Format.count(records)),
             (label: "classes", value: String(classNames.count)),
-            (label: "largest size \(metric.rawValue)", value: String(format: "%.3f", points.last!.mean)),
+            (label: "largest size \(metricName)", value: String(format: "%.3f", points.last!.mean)),
             (label: "target", value: String(format: "%.3f", target)),
         ]) + HTML.paragraph(forecast.text))
-        var body = HTML.figure(CurveChart.svg(self), caption: "Mean \(metric.rawValue) per training size (dark points), each repeat (light points), 95% band over \(repeats) repeats, fitted power law (dashed orange) and target (dashed red).")
-        body += HTML.table(headers: ["size", metric.rawValue, "95% low", "95% high", "repeats"], rows: points.map { point in
+        var body = HTML.figure(CurveChart.svg(self), caption: "Mean \(metricName) per training size (dark points), each repeat (light points), 95% band over \(repeats) repeats, fitted power law (dashed orange) and target (dashed red).")
+        body += HTML.table(headers: ["size", metricName, "95% low", "95% high", "repeats"], rows: points.map { point in
             [.text(Format.count(point.size)), .text(String(format: "%.4f", point.mean)), .text(String(format: "%.4f", point.low)),
              .text(String(format: "%.4f", point.high)), .text(point.scores.map { String(format: "%.3f", $0) }.joined(separator: " "))]
         }, numericColumns: [0, 1, 2, 3])

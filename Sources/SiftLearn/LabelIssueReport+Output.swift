@@ -12,6 +12,28 @@ extension LabelIssueReport {
         }
     }
 
+    /// The flagged records as a `sift synth review` file, which `sift studio project create --review`
+    /// loads as a review project: `review_id` (the record's reference), the text as `prompt`, the
+    /// labels as `response`, `stratum` the given label, empty `verdict` and `notes` for the
+    /// reviewer, and the finding's fields and the whole record alongside. A reviewer accepts when
+    /// the given label is indeed wrong, rejects when it stands, or edits with the right label.
+    /// Needs the dataset read with `keepLines`.
+    public func reviewLines() -> [JSONValue] {
+        precondition(lines.count == records && texts.count == records, "review lines need the dataset read with keepLines")
+        var seen = Set<String>()
+        return result.ranked.map { i in
+            let id = seen.insert(references[i]).inserted ? references[i] : "\(references[i])@\(locations[i])"
+            seen.insert(id)
+            let given = classNames[labels[i]], suggested = classNames[result.suggested[i]]
+            let record = (try? lines[i].withUnsafeBytes { try JSONParser.parse($0) }) ?? .null
+            return .object(["review_id": .string(id), "stratum": .string(given), "technique": "label-errors",
+                            "prompt": .string(texts[i]),
+                            "response": .string("given label: \(given); suggested: \(suggested) (self-confidence \(String(format: "%.3f", result.selfConfidence[i])))"),
+                            "verdict": "", "notes": "", "given": .string(given), "suggested": .string(suggested),
+                            "self_confidence": .double(result.selfConfidence[i]), "location": .string(locations[i]), "record": record])
+        }
+    }
+
     public var json: JSONValue {
         .object([
             "records": .integer(records),

@@ -14,6 +14,9 @@ public struct LabelIssueReport: Sendable {
     public var probabilities: [[Double]]
     public var result: ConfidentLearning.Result
     public var seconds: Double
+    /// The records' lines and texts, when the dataset was read with `keepLines` (for `reviewLines`).
+    public var lines: [[UInt8]] = []
+    public var texts: [String] = []
 
     public var records: Int { labels.count }
     public var flaggedCount: Int { result.ranked.count }
@@ -47,7 +50,7 @@ public enum LabelIssues {
                                                        classCount: data.classNames.count, filterBy: filterBy)
         return LabelIssueReport(classNames: data.classNames, labels: data.labels, references: data.references, locations: data.locations,
                                 filterBy: filterBy, probabilitySource: source, probabilities: probabilities, result: result,
-                                seconds: (clock.now - started).seconds)
+                                seconds: (clock.now - started).seconds, lines: data.lines, texts: data.texts)
     }
 
     /// `--pred-probs`: one JSON array of class probabilities per line, in record order, columns in

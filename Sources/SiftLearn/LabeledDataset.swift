@@ -15,15 +15,23 @@ public struct LabeledDataset: Sendable {
     /// `file:line`, for messages.
     public var locations: [String]
     public var sketches: [NearDuplicateDetector.Sketch?]
+    /// Each record as a JSON Lines line and its text, when read with `keepLines` (for `sift curve
+    /// --train-command`, which writes the subsets for the user's command, and for the review file of
+    /// `sift label-errors --review`); else empty.
+    public var lines: [[UInt8]] = []
+    public var texts: [String] = []
 
     public var count: Int { labels.count }
 
     /// The text a record is classified by: `textField` when given, else the kind's text
     /// (`RecordContent.comparableText`: the document of a classification record, the turns of a
     /// conversation, the prompt and response of an instruction pair, an eval case's input and
-    /// expected output).
+    /// expected output). A malformed record is an error, unless `skippingMalformed`: then it is
+    /// left out and the records keep the numbering of the well-formed ones, which is how a caller
+    /// that writes malformed input to its rejects (`sift split --drop-label-errors`) numbers them.
     public static func read(paths: [String], labelField: String, textField: String? = nil, readOptions: ReadOptions = ReadOptions(),
-                            classNames fixedClasses: [String]? = nil, detector: NearDuplicateDetector? = nil) throws -> LabeledDataset {
+                            classNames fixedClasses: [String]? = nil, detector: NearDuplicateDetector? = nil,
+                            keepLines: Bool = false, skippingMalformed: Bool = false) throws -> LabeledDataset {
         let stream = try DatasetStream(paths: paths, options: readOptions)
         let kind = try stream.detectKind()
         let hasher = TextFeatures()
@@ -34,6 +42,7 @@ public struct LabeledDataset: Sendable {
             var location: String
             var features: FeatureVector
             var sketch: NearDuplicateDetector.Sketch?
+            var line: [UInt8]?
         }
         var items: [Item] = []
         while let batch = try stream.nextBatch() {
@@ -47,10 +56,16 @@ public struct LabeledDataset: Sendable {
                     }
                     let text = textField.map { record.fields[$0]?.scalarText ?? "" } ?? record.content(as: kind).comparableText
                     return .success(Item(label: label, text: text, reference: record.reference, location: record.location.description,
-                                         features: hasher.vector(text), sketch: detector?.sketch(of: text)))
+                                         features: hasher.vector(text), sketch: detector?.sketch(of: text),
+                                         line: keepLines ? record.jsonLine : nil))
                 }
-            }.map { try $0.get() }
-            items.append(contentsOf: decoded)
+            }
+            for result in decoded {
+                switch result {
+                case .success(let item): items.append(item)
+                case .failure(let malformed): if !skippingMalformed { throw malformed }
+                }
+            }
         }
         for item in items {
             guard let label = item.label, !label.isEmpty else {
@@ -73,7 +88,8 @@ public struct LabeledDataset: Sendable {
             labels.append(c)
         }
         return LabeledDataset(kind: kind, classNames: names, labels: labels, features: items.map(\.features),
-                              references: items.map(\.reference), locations: items.map(\.location), sketches: items.map(\.sketch))
+                              references: items.map(\.reference), locations: items.map(\.location), sketches: items.map(\.sketch),
+                              lines: keepLines ? items.map { $0.line! } : [], texts: keepLines ? items.map(\.text) : [])
     }
 
     /// Checks what every learner here needs: two classes or more.
@@ -91,5 +107,15 @@ public struct LabeledDataset: Sendable {
         var counts = [Int](repeating: 0, count: classNames.count)
         for label in labels { counts[label] += 1 }
         return counts
+    }
+}
+
+extension LabeledDataset {
+    /// A dataset from features already computed (the audit's `label_noise` check hashes each
+    /// record's text as it streams by); no near-duplicate sketches, lines or texts. In an
+    /// extension, so the memberwise initialiser stays.
+    public init(kind: DatasetKind, classNames: [String], labels: [Int], features: [FeatureVector], references: [String], locations: [String]) {
+        self.init(kind: kind, classNames: classNames, labels: labels, features: features, references: references, locations: locations,
+                  sketches: Array(repeating: nil, count: labels.count))
     }
 }

@@ -62,31 +62,42 @@ public struct CurveReport: Sendable {
     public var forecast: CurveForecast
     public var fits: Int
     public var secondsPerFit: Double
+    /// The `--train-command` template when the user's command scored the subsets, else nil.
+    public var trainCommand: String?
+    /// Runs whose result came from the `--train-command` cache.
+    public var cachedRuns = 0
+
+    /// What the points measure: the metric's name, or "metric" for the user's own command.
+    public var metricName: String { trainCommand == nil ? metric.rawValue : "metric" }
 }
 
 public enum LearningCurve {
     /// `eval` nil: folds of `train` are held out in turn. `warn` hears about dropped sizes.
-    public static func run(train: LabeledDataset, eval: LabeledDataset?, options: CurveOptions,
-                           warn: (String) -> Void = { _ in }) throws -> CurveReport {
+    /// `trainer`: the user's command scores each subset instead of the built-in learner (the
+    /// datasets must then be read with `keepLines`); `progress` hears about each of its runs.
+    public static func run(train: LabeledDataset, eval: LabeledDataset?, options: CurveOptions, trainer: ExternalTrainer? = nil,
+                           warn: (String) -> Void = { _ in }, progress: (String) -> Void = { _ in }) throws -> CurveReport {
         guard options.repeats >= 1 else { throw SiftError("--repeats must be at least 1", status: .usage) }
         guard eval != nil || options.folds >= 2 else { throw SiftError("--folds must be at least 2", status: .usage) }
         guard options.target > 0, options.target <= 1 else { throw SiftError("--target must be in (0, 1]", status: .usage) }
         try train.requireClasses(minimumPerClass: eval == nil ? options.folds : 1, what: eval == nil ? " (--folds \(options.folds))" : "")
         let classCount = train.classNames.count
         let n = train.count
+        precondition(trainer == nil || (train.lines.count == n && (eval == nil || eval!.lines.count == eval!.count)),
+                     "--train-command needs the datasets read with keepLines")
 
         // Held-out sets and training pools, with near-duplicates of held-out records left out.
         var grouper = NearDuplicateGrouper(detector: NearDuplicateDetector(threshold: options.leakageThreshold))
         for sketch in train.sketches { grouper.add(sketch) }
         if let eval { for sketch in eval.sketches { grouper.add(sketch) } }
         let groups = grouper.groups()
-        struct Round { var pool: [Int]; var evalRows: [FeatureVector]; var evalLabels: [Int]; var excluded: Int }
+        struct Round: Sendable { var pool: [Int]; var evalRows: [FeatureVector]; var evalLabels: [Int]; var evalLines: [[UInt8]]; var excluded: Int }
         var rounds: [Round] = []
         if let eval {
             guard eval.count > 0 else { throw SiftError("the evaluation set has no records") }
             let held = Set(groups[n...])
             let pool = (0..<n).filter { !held.contains(groups[$0]) }
-            let round = Round(pool: pool, evalRows: eval.features, evalLabels: eval.labels, excluded: n - pool.count)
+            let round = Round(pool: pool, evalRows: eval.features, evalLabels: eval.labels, evalLines: eval.lines, excluded: n - pool.count)
             rounds = Array(repeating: round, count: options.repeats)
         } else {
             let fold = StratifiedOrder.folds(count: n, labels: train.labels, classCount: classCount, folds: options.folds, seed: options.seed)
@@ -97,7 +108,8 @@ public enum LearningCurve {
                 let others = (0..<n).filter { fold[$0] != f }
                 let pool = others.filter { !held.contains(groups[$0]) }
                 rounds.append(Round(pool: pool, evalRows: heldIndices.map { train.features[$0] },
-                                    evalLabels: heldIndices.map { train.labels[$0] }, excluded: others.count - pool.count))
+                                    evalLabels: heldIndices.map { train.labels[$0] },
+                                    evalLines: trainer == nil ? [] : heldIndices.map { train.lines[$0] }, excluded: others.count - pool.count))
             }
         }
         let poolSize = rounds.map(\.pool.count).min()!
@@ -113,18 +125,45 @@ public enum LearningCurve {
 
         var scores = [[Double]](repeating: [], count: sizes.count)
         var fitSeconds = 0.0
-        let clock = ContinuousClock()
-        for (r, round) in rounds.enumerated() {
-            let order = StratifiedOrder.nested(round.pool, labels: train.labels, classCount: classCount, seed: options.seed &+ UInt64(r))
-            for (s, size) in sizes.enumerated() {
-                let subset = order.prefix(size)
+        var ran = 0
+        var cached = 0
+        let orders = rounds.enumerated().map { r, round in
+            StratifiedOrder.nested(round.pool, labels: train.labels, classCount: classCount, seed: options.seed &+ UInt64(r))
+        }
+        if let trainer {
+            for (r, round) in rounds.enumerated() {
+                let evaluationFile = try trainer.writeEvaluation(jsonLines(round.evalLines))
+                for (s, size) in sizes.enumerated() {
+                    let outcome = try trainer.score(train: jsonLines(orders[r].prefix(size).map { train.lines[$0] }), evaluation: evaluationFile,
+                                                    size: size, repeat: r)
+                    scores[s].append(outcome.metric)
+                    if outcome.cached { cached += 1 } else { ran += 1; fitSeconds += outcome.seconds }
+                    progress("repeat \(r + 1), \(size) records: metric \(CurveText.metric(outcome.metric))"
+                             + (outcome.cached ? " (cached)" : String(format: " (%.1f s)", outcome.seconds)))
+                }
+            }
+        } else {
+            // Every (repeat, size) fit is independent and deterministic: they train side by side,
+            // one per thread, and land in the same slots whatever the thread count.
+            let single = options.learner.singleThreaded
+            let rounds = rounds
+            let jobs = rounds.indices.flatMap { r in sizes.indices.map { (r, $0) } }
+            let outcomes = parallelMap(count: jobs.count, threads: options.learner.threads, minimumPerSlice: 1) { j -> (score: Double, seconds: Double) in
+                let (r, s) = jobs[j]
+                let subset = orders[r].prefix(sizes[s])
+                let clock = ContinuousClock()
                 let started = clock.now
                 let model = LogisticRegression.fit(rows: subset.map { train.features[$0] }, labels: subset.map { train.labels[$0] },
-                                                   classCount: classCount, options: options.learner)
-                fitSeconds += (clock.now - started).seconds
-                let predicted = model.probabilities(round.evalRows, threads: options.learner.threads).map(argmax)
-                scores[s].append(options.metric.score(truth: round.evalLabels, predicted: predicted, classCount: classCount))
+                                                   classCount: classCount, options: single)
+                let seconds = (clock.now - started).seconds
+                let predicted = model.probabilities(rounds[r].evalRows, threads: 1).map(argmax)
+                return (options.metric.score(truth: rounds[r].evalLabels, predicted: predicted, classCount: classCount), seconds)
             }
+            for (j, outcome) in outcomes.enumerated() {
+                scores[jobs[j].1].append(outcome.score)
+                fitSeconds += outcome.seconds
+            }
+            ran = jobs.count
         }
         let points = zip(sizes, scores).map { size, values in point(size: size, scores: values) }
         let fit = PowerLawFit.fit(sizes: sizes.map(Double.init), errors: points.map { 1 - $0.mean })
@@ -133,7 +172,14 @@ public enum LearningCurve {
                            classNames: train.classNames, metric: options.metric, target: options.target, repeats: options.repeats,
                            points: points, droppedSizes: dropped, trainingPool: poolSize, leakageExcluded: rounds.map(\.excluded),
                            fit: fit, forecast: forecast, fits: sizes.count * rounds.count,
-                           secondsPerFit: fitSeconds / Double(sizes.count * rounds.count))
+                           secondsPerFit: ran == 0 ? 0 : fitSeconds / Double(ran), trainCommand: trainer?.template, cachedRuns: cached)
+    }
+
+    static func jsonLines(_ lines: [[UInt8]]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+        for line in lines { bytes += line; bytes.append(0x0A) }
+        return bytes
     }
 
     static func point(size: Int, scores: [Double]) -> CurvePoint {

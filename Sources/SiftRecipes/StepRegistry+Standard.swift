@@ -8,6 +8,7 @@ extension StepRegistry {
         registry.register(DedupStep.self)
         registry.register(DecontamStep.self)
         registry.register(SampleStep.self)
+        registry.register(DropLabelErrorsStep.self)
         registry.register(SplitStep.self)
         registry.register(WriteStep.self)
         return registry

@@ -10,6 +10,21 @@ public enum SplitGrouping: Sendable {
     case groups([Int])
 }
 
+/// Records to leave out of every split (`sift split --drop-label-errors`): each goes to the rejects
+/// carrying its annotation under `_sift.<annotationKey>`. Which records, and why, is the caller's
+/// decision (the splitter does not judge records), so this module needs no learner.
+public struct SplitExclusions: Sendable {
+    public var annotationKey: String
+    /// The annotation of each excluded record, by its position among the input's well-formed
+    /// records (0-based, input order; malformed input is not counted).
+    public var annotations: [Int: JSONValue]
+
+    public init(annotationKey: String, annotations: [Int: JSONValue]) {
+        self.annotationKey = annotationKey
+        self.annotations = annotations
+    }
+}
+
 /// The options of `sift split`.
 public struct SplitOptions: Sendable {
     public var names: [String]
@@ -18,6 +33,8 @@ public struct SplitOptions: Sendable {
     public var stratify: String?
     public var grouping: SplitGrouping
     public var seed: UInt64
+    /// Records removed before splitting; they take no part in grouping, strata or shares.
+    public var exclusions: SplitExclusions?
 
     /// train/validation/test for three splits, train/test for two, split1... otherwise.
     public static func defaultNames(count: Int) -> [String] {
@@ -28,12 +45,14 @@ public struct SplitOptions: Sendable {
         }
     }
 
-    public init(names: [String], ratios: [Double], stratify: String? = nil, grouping: SplitGrouping = .none, seed: UInt64 = 42) {
+    public init(names: [String], ratios: [Double], stratify: String? = nil, grouping: SplitGrouping = .none, seed: UInt64 = 42,
+                exclusions: SplitExclusions? = nil) {
         self.names = names
         self.ratios = ratios
         self.stratify = stratify
         self.grouping = grouping
         self.seed = seed
+        self.exclusions = exclusions
     }
 }
 
@@ -46,6 +65,8 @@ public struct SplitReport: Sendable {
     /// Per split, records per stratum value (when stratifying).
     public var strata: [[String: Int]]
     public var malformed: Int
+    /// Well-formed records left out by `SplitOptions.exclusions` (written to the rejects).
+    public var excluded: Int = 0
     public var groups: Int
     /// Groups found in more than one split after writing: always 0, verified rather than assumed.
     public var groupsInSeveralSplits: Int
@@ -64,7 +85,8 @@ public struct SplitReport: Sendable {
             splits.append(.object(entry))
         }
         return [
-            "records": .integer(counts.reduce(0, +)), "malformed": .integer(malformed), "groups": .integer(groups),
+            "input_records": .integer(counts.reduce(0, +) + excluded + malformed),
+            "records": .integer(counts.reduce(0, +)), "excluded": .integer(excluded), "malformed": .integer(malformed), "groups": .integer(groups),
             "groups_in_several_splits": .integer(groupsInSeveralSplits), "splits": .array(splits),
         ]
     }
@@ -72,7 +94,8 @@ public struct SplitReport: Sendable {
 
 /// Splits a dataset in two streaming passes: the first reads each record's group and stratum (a
 /// few integers per record), the assignment is computed, the second writes each record to its
-/// split. Malformed input goes to `rejects.jsonl` in the output directory.
+/// split. Malformed input and excluded records go to `rejects.jsonl` in the output directory, so
+/// that the input's records = the splits' + the rejects'.
 public enum DatasetSplitter {
     /// Writes `<directory>/<name>.<fileExtension>` per split (`jsonl`, or `parquet` for Parquet)
     /// and `<directory>/rejects.jsonl`.
@@ -82,7 +105,7 @@ public enum DatasetSplitter {
                   options: options, readOptions: readOptions)
     }
 
-    /// Writes split `k` to `outputs[k]` and malformed input to `rejects`.
+    /// Writes split `k` to `outputs[k]`, and malformed input and excluded records to `rejects`.
     public static func split(paths: [String], outputs: [String], rejects rejectsPath: String, options: SplitOptions,
                              readOptions: ReadOptions = ReadOptions()) throws -> SplitReport {
         guard options.names.count == options.ratios.count, options.ratios.count >= 2 else {
@@ -99,8 +122,14 @@ public enum DatasetSplitter {
         var strataIds: [String: Int] = [:]
         var strataNames: [String] = []
         var fieldGroupMissing = 0
+        let excluded = options.exclusions?.annotations ?? [:]
+        var recordIndex = 0
         try stream.forEach { event in
             guard case .record(let record) = event else { return }
+            // Precomputed groups are numbered over all well-formed records, excluded ones too.
+            let position = recordIndex
+            recordIndex += 1
+            if excluded[position] != nil { return }
             let index = items.count
             let group: Int
             switch options.grouping {
@@ -119,8 +148,8 @@ public enum DatasetSplitter {
                     group = index
                 }
             case .groups(let ids):
-                guard index < ids.count else { throw SiftError("internal: fewer group ids than records", status: .dataError) }
-                group = ids[index]
+                guard position < ids.count else { throw SiftError("internal: fewer group ids than records", status: .dataError) }
+                group = ids[position]
             }
             var stratum = 0
             if let field = options.stratify {
@@ -145,9 +174,18 @@ public enum DatasetSplitter {
         var splitsOfGroup: [Int: Set<Int>] = [:]
         var index = 0
         var malformed = 0
+        var excludedCount = 0
+        recordIndex = 0
         try DatasetStream(paths: paths, options: readOptions).forEach { event in
             switch event {
-            case .record(let record):
+            case .record(var record):
+                defer { recordIndex += 1 }
+                if let exclusions = options.exclusions, let annotation = exclusions.annotations[recordIndex] {
+                    record.annotate(exclusions.annotationKey, annotation)
+                    try rejects.write(record)
+                    excludedCount += 1
+                    return
+                }
                 let split = assignment.splitOfItem[index]
                 try writers[split].write(record)
                 counts[split] += 1
@@ -162,7 +200,7 @@ public enum DatasetSplitter {
         for writer in writers { try writer.close() }
         try rejects.close()
         return SplitReport(names: options.names, ratios: options.ratios, counts: counts, groupsPerSplit: assignment.groupsPerSplit,
-                           strata: strata, malformed: malformed, groups: splitsOfGroup.count,
+                           strata: strata, malformed: malformed, excluded: excludedCount, groups: splitsOfGroup.count,
                            groupsInSeveralSplits: splitsOfGroup.values.filter { $0.count > 1 }.count, outputs: outputs)
     }
 }

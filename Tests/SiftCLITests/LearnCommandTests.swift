@@ -94,4 +94,21 @@ struct LearnCommandTests {
         let bad = try SiftProcess.run(["label-errors", input, "--label", "label", "--pred-probs", short])
         #expect(bad.status == 65 && bad.stderr.contains("29 rows of probabilities for 30 records"))
     }
+
+    @Test("curve --train-command: a failing command exits 70 with its status and stderr; a working one is cached")
+    func trainCommand() throws {
+        let dir = try TemporaryDirectory()
+        let (input, _) = try noisyData(dir)
+        let common = ["curve", input, "--label", "label", "--sizes", "50,100,200", "--repeats", "1", "--cache", dir.path("cache")]
+        let failed = try SiftProcess.run(common + ["--train-command", "echo 'disk full' >&2; exit 4; {train}"])
+        #expect(failed.status == 70)
+        #expect(failed.stderr.contains("exited with status 4") && failed.stderr.contains("disk full"), "\(failed.stderr)")
+        let command = "test -s {eval} && echo '{\"metric\": 0.5}'; : {train}"
+        let first = try SiftProcess.run(common + ["--train-command", command, "--json", dir.path("first.json")])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try SiftProcess.run(common + ["--train-command", command, "--json", dir.path("second.json")])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try readJSONObject(dir.path("first.json"))["cached_runs"] as? Int == 0)
+        #expect(try readJSONObject(dir.path("second.json"))["cached_runs"] as? Int == 3)
+    }
 }

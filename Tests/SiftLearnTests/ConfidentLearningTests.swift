@@ -97,4 +97,15 @@ import SiftCore
         #expect(precision >= 0.7, "precision \(precision)")
         #expect(result.ranked.allSatisfy { flipped.contains($0) ? result.suggested[$0] == data.labels[$0] : true })
     }
+
+    /// Folds train side by side; each fold's model must not depend on which thread trained it.
+    @Test func outOfFoldProbabilitiesAreIdenticalOnOneAndTwoThreads() {
+        let data = GeneratedTexts(count: 600, classes: 3, seed: 8)
+        let dataset = LabeledDataset(kind: .classification, classNames: ["a", "b", "c"], labels: data.labels, features: data.features,
+                                     references: data.labels.indices.map { "r\($0)" }, locations: [], sketches: [])
+        let one = CrossValidation.outOfFoldProbabilities(dataset, folds: 5, seed: 3, options: .init(threads: 1))
+        let two = CrossValidation.outOfFoldProbabilities(dataset, folds: 5, seed: 3, options: .init(threads: 2))
+        #expect(one == two)
+        #expect(one.allSatisfy { $0.count == 3 && abs($0.reduce(0, +) - 1) < 1e-9 })
+    }
 }

@@ -24,29 +24,55 @@ import SiftCore
         #expect(worst < 1e-6)
     }
 
-    @Test func separableToyIsLearnedPerfectly() {
+    static let solvers: [LogisticRegression.Solver] = [.sgd(SGD()), .lbfgs(LBFGS())]
+
+    @Test(arguments: solvers)
+    func separableToyIsLearnedPerfectly(solver: LogisticRegression.Solver) {
         // Each class has its own words and no others: linearly separable.
         let texts = ["red apple cherry", "apple red", "cherry red ruby", "blue sky ocean", "ocean blue", "sky sapphire blue",
                      "green grass leaf", "leaf green", "grass emerald green"]
         let labels = [0, 0, 0, 1, 1, 1, 2, 2, 2]
         let rows = texts.map(TextFeatures().vector)
-        let model = LogisticRegression.fit(rows: rows, labels: labels, classCount: 3, options: .init(c: 100))
+        let model = LogisticRegression.fit(rows: rows, labels: labels, classCount: 3, options: .init(c: 100, solver: solver))
         #expect(rows.map(model.predict) == labels)
         let unseen = ["ruby cherry", "sapphire ocean", "emerald leaf"].map(TextFeatures().vector)
         #expect(unseen.map(model.predict) == [0, 1, 2])
         #expect(model.converged)
     }
 
-    @Test func oneAndTwoThreadsGiveIdenticalModels() {
+    @Test(arguments: solvers)
+    func oneAndTwoThreadsGiveIdenticalModels(solver: LogisticRegression.Solver) {
         // Enough rows and columns for several blocks of each, so two threads really split the work.
         let data = GeneratedTexts(count: 1500, classes: 4, seed: 11)
         let rows = data.features
-        let one = LogisticRegression.fit(rows: rows, labels: data.labels, classCount: 4, options: .init(threads: 1))
-        let two = LogisticRegression.fit(rows: rows, labels: data.labels, classCount: 4, options: .init(threads: 2))
+        let one = LogisticRegression.fit(rows: rows, labels: data.labels, classCount: 4, options: .init(solver: solver, threads: 1))
+        let two = LogisticRegression.fit(rows: rows, labels: data.labels, classCount: 4, options: .init(solver: solver, threads: 2))
         #expect(one.weights == two.weights)
         #expect(one.bias == two.bias)
         #expect(one.iterations == two.iterations)
         #expect(one.probabilities(rows, threads: 1) == two.probabilities(rows, threads: 2))
+    }
+
+    /// SGD minimises the same objective as L-BFGS: in its default schedule it ends close to the
+    /// optimum L-BFGS reaches (relative gap in the objective), and predicts held-out rows alike.
+    @Test func sgdEndsNearTheOptimum() {
+        let data = GeneratedTexts(count: 1200, classes: 4, seed: 5)
+        let train = Array(data.features[..<1000]), trainLabels = Array(data.labels[..<1000])
+        let held = Array(data.features[1000...])
+        let sgd = LogisticRegression.fit(rows: train, labels: trainLabels, classCount: 4)
+        let exact = LogisticRegression.fit(rows: train, labels: trainLabels, classCount: 4,
+                                           options: .init(solver: .lbfgs(LBFGS(maxIterations: 500, gradientTolerance: 1e-7))))
+        #expect(exact.converged)
+        let objective = SoftmaxObjective(matrix: FeatureMatrix(train), labels: trainLabels, classCount: 4, c: 1, threads: 1)
+        let optimum = objective.evaluate(exact.weights + exact.bias).0
+        let reached = objective.evaluate(sgd.weights + sgd.bias).0
+        #expect(reached >= optimum - 1e-9)
+        #expect((reached - optimum) / optimum < 0.01)
+        // A few epochs or a wrong gradient sign would land far from it.
+        let short = LogisticRegression.fit(rows: train, labels: trainLabels, classCount: 4, options: .init(solver: .sgd(SGD(epochs: 1, initialStep: 0.01))))
+        #expect((objective.evaluate(short.weights + short.bias).0 - optimum) / optimum > 0.05)
+        let agree = zip(held.map(sgd.predict), held.map(exact.predict)).filter { $0 == $1 }.count
+        #expect(Double(agree) / Double(held.count) > 0.95)
     }
 
     @Test func classesAbsentFromTrainingGetZeroProbability() {

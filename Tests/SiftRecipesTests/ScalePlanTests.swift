@@ -43,6 +43,47 @@ struct ScalePlanTests {
         #expect(seen == ["record 2 line 2", "malformed line 3"])
     }
 
+    @Test("a Parquet file is cut into ranges of row groups; read one by one they give the whole file's records and row numbers")
+    func rowGroupRanges() throws {
+        let scratch = try TemporaryDirectory()
+        let path = scratch.path("in.parquet")
+        let writer = try DatasetWriter(path: path, rowGroupBytes: 4 << 10)
+        for i in 0..<2000 { try writer.write(["n": .integer(i), "text": .string("row \(i) " + String(repeating: "y", count: i % 50))]) }
+        try writer.close()
+        let groups = try #require(ParquetRowGroups.sizes(path: path))
+        #expect(groups.count > 8)
+        func read(_ options: ReadOptions) throws -> [String] {
+            var seen: [String] = []
+            try DatasetStream(paths: [path], options: options).forEach { event in
+                if case .record(let record) = event { seen.append("\(record.fields["n"]?.intValue ?? -1)@\(record.location.line)/\(record.location.rowGroup)") }
+            }
+            return seen
+        }
+        let whole = try read(ReadOptions())
+        #expect(whole.count == 2000)
+        for tasks in [2, 3, 5] {
+            let shards = try InputSharding.shards(paths: [path], format: nil, tasks: tasks)
+            #expect(shards.count > 1 && shards.count <= tasks, "fewer shards when row groups do not divide evenly")
+            let units = shards.flatMap { $0 }
+            #expect(units.first?.rowGroups?.first == 0)
+            #expect(units.last?.rowGroups?.end == groups.count)
+            for (a, b) in zip(units, units.dropFirst()) { #expect(a.rowGroups?.end == b.rowGroups?.first) }
+            let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+            #expect(units.reduce(0) { $0 + $1.bytes } == size, "the units' bytes add up to the file")
+            var pieces: [String] = []
+            for unit in units {
+                var options = ReadOptions()
+                options.rowGroups = unit.rowGroups
+                pieces += try read(options)
+            }
+            #expect(pieces == whole, "\(tasks) shards")
+        }
+        var jsonl = ReadOptions()
+        jsonl.rowGroups = RowGroupRange(first: 0, end: 1)
+        let text = try scratch.write("t.jsonl", "{\"a\": 1}\n")
+        #expect(throws: SiftError.self) { try DatasetStream(paths: [text], options: jsonl).forEach { _ in } }
+    }
+
     @Test("shards are contiguous, in input order, one unit per small file")
     func shards() throws {
         let scratch = try TemporaryDirectory()
@@ -53,7 +94,7 @@ struct ScalePlanTests {
         #expect(shards.flatMap { $0 }.allSatisfy { $0.range == nil }, "CSV is never cut by bytes")
     }
 
-    @Test("dedup plans four stages; split gathers; verify is refused")
+    @Test("dedup plans four stages; split gathers, after clustering stages when it groups near-duplicates; verify is refused")
     func stages() throws {
         let scratch = try TemporaryDirectory()
         let input = try scratch.write("in.jsonl", "{\"text\": \"a\"}\n")
@@ -74,6 +115,12 @@ struct ScalePlanTests {
         #expect(plan.stages.map(\.tasks) == [1, 1, 1, 4, 1, 1, 1, 1], "one small file is one shard; pairs by band partition")
         #expect(plan.sha256 == (try ScalePlan.make(recipe: recipe, registry: .standard, tasks: 4)).sha256)
         #expect(plan.sha256 != (try ScalePlan.make(recipe: recipe, registry: .standard, tasks: 3)).sha256)
+
+        let grouped = try scratch.write("g.yaml", "name: t\nsteps:\n  - read: {path: \(input)}\n  - split: {ratios: [0.5, 0.5], group_by: near-duplicates}\n")
+        let groupedPlan = try ScalePlan.make(recipe: try RecipeParser.parse(file: grouped, registry: .standard), registry: .standard, tasks: 4)
+        #expect(groupedPlan.stages.map(\.name) == ["01-read", "02-split-sketch", "02-split-pairs", "02-split-clusters", "02-split"],
+                "near-duplicate groups are clustered in stages before the split")
+        #expect(groupedPlan.stages.last?.source == "01-read")
 
         let verify = try scratch.write("v.yaml", "name: t\nsteps:\n  - read: {path: \(input)}\n  - dedup: {verify: true}\n")
         #expect(throws: SiftError.self) {

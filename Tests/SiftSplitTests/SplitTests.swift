@@ -63,4 +63,47 @@ struct SplitTests {
         _ = try DatasetSplitter.split(paths: [input], into: out, options: options)
         #expect(try String(contentsOfFile: "\(out)/train.jsonl", encoding: .utf8) == train)
     }
+
+    @Test("excluded records go to the rejects with their annotation, numbered among well-formed records; counts add up")
+    func exclusions() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sift-split-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var lines = (0..<100).map { "{\"id\": \($0), \"label\": \"\($0 % 2 == 0 ? "a" : "b")\"}" }
+        lines.insert("{broken", at: 5)
+        let input = dir.appendingPathComponent("in.jsonl").path
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: input))
+        // Positions among the well-formed records: id N is position N although a broken line precedes id 5.
+        let excludedIds = [0, 5, 6, 99]
+        let exclusions = SplitExclusions(annotationKey: "why", annotations: Dictionary(uniqueKeysWithValues: excludedIds.map { ($0, .string("id \($0)")) }))
+        // Precomputed groups are per well-formed record, excluded ones included: pairs (2k, 2k+1).
+        let groups = (0..<100).map { $0 / 2 }
+        let options = SplitOptions(names: ["train", "test"], ratios: [0.5, 0.5], stratify: "label", grouping: .groups(groups), seed: 4,
+                                   exclusions: exclusions)
+        let out = dir.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let report = try DatasetSplitter.split(paths: [input], into: out, options: options)
+        #expect(report.excluded == 4 && report.malformed == 1)
+        #expect(report.counts.reduce(0, +) == 96)
+        #expect(report.json["input_records"]?.intValue == 101)
+        #expect(report.groupsInSeveralSplits == 0)
+        let rejects = try String(contentsOfFile: "\(out)/rejects.jsonl", encoding: .utf8).split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let annotated = rejects.compactMap { record -> Int? in
+            guard let id = record["id"]?.intValue else { return nil }
+            #expect(record["_sift"]?["why"]?.stringValue == "id \(id)")
+            return id
+        }
+        #expect(annotated == excludedIds)
+        #expect(rejects.filter { $0["_sift"]?["reject"]?["reason"]?.stringValue == "malformed" }.count == 1)
+        var splitOf: [Int: String] = [:]
+        for name in ["train", "test"] {
+            for line in try String(contentsOfFile: "\(out)/\(name).jsonl", encoding: .utf8).split(separator: "\n") {
+                splitOf[try #require(JSONParser.parse(String(line))["id"]?.intValue)] = name
+            }
+        }
+        #expect(Set(splitOf.keys).union(excludedIds) == Set(0..<100))
+        for pair in stride(from: 0, to: 100, by: 2) where splitOf[pair] != nil && splitOf[pair + 1] != nil {
+            #expect(splitOf[pair] == splitOf[pair + 1], "group \(pair / 2) straddles splits")
+        }
+    }
 }

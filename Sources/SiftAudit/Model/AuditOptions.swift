@@ -13,6 +13,8 @@ public struct AuditOptions: Sendable {
     /// Estimated Jaccard at which a record is a near-copy; nil skips `near_duplicate`, the one
     /// check whose memory grows with the dataset (a MinHash signature per distinct text).
     public var nearDuplicateThreshold: Double?
+    /// Checks that are off by default, turned on by name (`--check`): see `AuditPlan.optionalChecks`.
+    public var optionalChecks: Set<String> = []
 
     public init(purpose: Purpose? = nil, labels: [String]? = nil, asOf: Double, maxAgeDays: Int = 365, nearDuplicateThreshold: Double? = 0.8) {
         self.purpose = purpose

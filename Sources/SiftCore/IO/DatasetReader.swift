@@ -30,6 +30,9 @@ public final class DatasetReader {
         self.path = path
         self.options = options
         if let reader = try openColumnar(path: path, options: options, partition: partition) {
+            if options.rowGroups != nil, reader.format != .parquet {
+                throw SiftError("\(path): only Parquet files are read by row group (this is \(reader.format.rawValue))", status: .usage)
+            }
             columnar = reader
             format = reader.format
             isCompressed = false
@@ -39,6 +42,9 @@ public final class DatasetReader {
             return
         }
         columnar = nil
+        if options.rowGroups != nil {
+            throw SiftError("\(path): only Parquet files are read by row group", status: .usage)
+        }
         let file = try FileByteSource(path: path, range: options.byteRange)
         var info = stat()
         fileSize = path != "-" && stat(path, &info) == 0 ? Int(info.st_size) : nil

@@ -24,6 +24,9 @@ public struct ReadOptions: Sendable {
     /// `firstLine`: one shard of a large file in a sharded run (`sift run --tasks`). The range
     /// starts and ends on line boundaries (`FileByteRange` is made by the planner that found them).
     public var byteRange: FileByteRange?
+    /// Read only these row groups of a Parquet file (rows keep their numbers in the whole file):
+    /// one shard of a large Parquet file in a sharded run (`sift run --tasks`).
+    public var rowGroups: RowGroupRange?
 
     public init(format: DatasetFormat? = nil, maxRecordBytes: Int = 256 << 20, maxDepth: Int = JSONParser.defaultMaxDepth,
                 chunkBytes: Int = 4 << 20, threads: Int = siftThreadCount) {
@@ -52,5 +55,16 @@ public struct FileByteRange: Sendable, Hashable, Codable {
         self.start = start
         self.end = end
         self.firstLine = firstLine
+    }
+}
+
+/// Row groups `first..<end` of a Parquet file.
+public struct RowGroupRange: Sendable, Hashable, Codable {
+    public var first: Int
+    public var end: Int
+
+    public init(first: Int, end: Int) {
+        self.first = first
+        self.end = end
     }
 }

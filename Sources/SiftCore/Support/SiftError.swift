@@ -8,6 +8,8 @@ public enum ExitStatus: Int32, Sendable {
     /// The input data is malformed (`--strict`) or unusable for the request.
     case dataError = 65
     case noInput = 66
+    /// A command Sift ran for the user (`sift curve --train-command`) failed (sysexits' EX_SOFTWARE).
+    case commandFailed = 70
     case ioError = 74
     case config = 78
 }

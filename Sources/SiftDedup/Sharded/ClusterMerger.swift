@@ -12,6 +12,9 @@ public struct ClusterMerger {
     /// Documents per shard, from the sketch stage.
     public let documents: [Int]
     public let partitions: Int
+    /// Also write every document's cluster per shard (`ShardFiles.clusterOfDocument`), for a split
+    /// that keeps near-duplicates together (`NearDuplicateMembership`).
+    public var writesMembership = false
 
     public struct Result: Sendable {
         public var clusters = 0
@@ -95,6 +98,8 @@ public struct ClusterMerger {
             }
         }
 
+        if writesMembership { try writeMembership(offsets: offsets, clusterOfRoot: { clusters[$0]?.id ?? 0 }, sets: &sets) }
+
         // What each shard removes, in order.
         shard = 0
         var writer = try WordFileWriter(path: files.removals(0))
@@ -130,5 +135,23 @@ public struct ClusterMerger {
             try writeFileAtomically(files.removals(result.removedPerShard.count - 1), "")
         }
         return result
+    }
+
+    /// Per shard, each document's cluster number (0 when alone), as little-endian Int64.
+    private func writeMembership(offsets: [Int], clusterOfRoot: (Int) -> Int, sets: inout UnionFind) throws {
+        for shard in 0..<documents.count {
+            let writer = try WordFileWriter(path: files.clusterOfDocument(shard))
+            var ids: [Int64] = []
+            ids.reserveCapacity(min(documents[shard], 1 << 16))
+            for doc in offsets[shard]..<offsets[shard + 1] {
+                ids.append(Int64(clusterOfRoot(sets.find(doc))))
+                if ids.count == 1 << 16 {
+                    try writer.write(ids)
+                    ids.removeAll(keepingCapacity: true)
+                }
+            }
+            try writer.write(ids)
+            try writer.close()
+        }
     }
 }

@@ -30,6 +30,9 @@ public struct ShardFiles: Sendable {
     func edges(partition: Int) -> String { "\(directory)/edges-\(partition).bin" }
     /// Per removed document of a shard: its cluster, reason, representative and similarity.
     func removals(_ shard: Int) -> String { "\(directory)/removed-\(shard).jsonl" }
+    /// Per document of a shard: its cluster's number (Int64, from 1, clusters numbered by first
+    /// member), or 0 when it is alone; written when the clusters group records (`split`).
+    func clusterOfDocument(_ shard: Int) -> String { "\(directory)/cluster-of-\(shard).bin" }
 
     static func documentStride(numPerm: Int) -> Int { 24 + numPerm * 4 }
 }

@@ -7,8 +7,11 @@ import SiftDedup
 /// Per-record steps (filter, pii, decontam, sample by fraction, write) run as one task per shard;
 /// `dedup` becomes four stages (sketch per shard, pairs per band partition, clusters, filter per
 /// shard: see `ShardSketcher`, `BandPartitionMatcher`, `ClusterMerger`, `ShardDuplicateFilter`);
-/// steps that need every record at once in their own order (`split`, `sample` with `n`) run as
-/// one task over the shards concatenated, after which the recipe continues as one shard.
+/// steps that need every record at once in their own order (`split`, `sample` with `n`,
+/// `drop-label-errors`, whose folds and thresholds are over the whole set) run as one task over
+/// the shards concatenated, after which the recipe continues as one shard; a split
+/// that keeps near-duplicates together first clusters them with the dedup stages (sketch, pairs,
+/// clusters), so that one task holds a group number per record, not every signature.
 /// The plan is written to the work directory and its SHA-256 recorded, so that `--resume` can
 /// refuse to continue a run whose recipe or inputs changed.
 public struct ScalePlan: Codable, Sendable {
@@ -60,6 +63,15 @@ public struct ScalePlan: Codable, Sendable {
             func add(_ suffix: String?, _ role: Role, _ tasks: Int) {
                 stages.append(Stage(name: step.label + (suffix.map { "-" + $0 } ?? ""), step: index, role: role, tasks: tasks, source: data))
             }
+            /// Sketch per shard, pairs per band partition, one merge: each reads the sketch stage's files.
+            func addClustering(_ options: DedupOptions) {
+                let bands = options.method == .exact ? tasks : options.resolvedBanding.bands
+                add("sketch", .dedupSketch, width)
+                add("pairs", .dedupPairs, max(1, min(tasks, bands)))
+                stages[stages.count - 1].source = stages[stages.count - 2].name
+                add("clusters", .dedupClusters, 1)
+                stages[stages.count - 1].source = stages[stages.count - 3].name
+            }
             switch runner {
             case is FilterStep, is PIIStep, is DecontamStep:
                 add(nil, .records, width)
@@ -74,14 +86,16 @@ public struct ScalePlan: Codable, Sendable {
                     throw SiftError("\(recipe.path):\(step.mark.line): dedup with verify: true needs every shingle set in one process; "
                                     + "run it without --executor, or drop verify", status: .config)
                 }
-                let bands = dedup.options.method == .exact ? tasks : dedup.options.resolvedBanding.bands
-                add("sketch", .dedupSketch, width)
-                add("pairs", .dedupPairs, max(1, min(tasks, bands)))
-                stages[stages.count - 1].source = stages[stages.count - 2].name
-                add("clusters", .dedupClusters, 1)
-                stages[stages.count - 1].source = stages[stages.count - 3].name
+                addClustering(dedup.options)
                 add("filter", .dedupFilter, width)
                 data = stages.last!.name
+            case let split as SplitStep where split.groupsNearDuplicates:
+                // The clusters come from the dedup stages (same files, MinHash only); the split
+                // itself then runs as one task over the shards, with those clusters as groups.
+                addClustering(split.nearDuplicateOptions)
+                add(nil, .gather, 1)
+                data = stages.last!.name
+                width = 1
             default:
                 add(nil, .gather, 1)
                 data = stages.last!.name

@@ -66,10 +66,21 @@ public struct ScaleRun {
         if let first = failures.first {
             throw SiftError("\(failures.count) task\(failures.count == 1 ? "" : "s") failed; no output was written. "
                             + "Fix the cause and run again with --resume (finished tasks are kept):\n"
-                            + failures.map(\.description).joined(separator: "\n"),
+                            + failures.map(\.description).joined(separator: "\n") + (diskFullNote().map { "\n" + $0 } ?? ""),
                             status: first.status.hasPrefix("exit status ") ? ExitStatus(rawValue: Int32(first.status.dropFirst(12)) ?? 1) ?? .gateFailed : .ioError)
         }
         return try assemble(plan)
+    }
+
+    /// A task that fills the work directory's file system cannot even log why (its log is there
+    /// too), so after a failure the driver looks: below 1 MB free, it names the cause.
+    private func diskFullNote() -> String? {
+        var info = statvfs()
+        guard statvfs(workdir.path, &info) == 0 else { return nil }
+        let free = Int(info.f_bavail) * Int(info.f_frsize)
+        guard free < 1 << 20 else { return nil }
+        return "\(workdir.path): its file system is full (\(free) bytes free); make room, or move the work directory (--workdir), "
+            + "and run again with --resume"
     }
 
     // MARK: - Lock
@@ -120,7 +131,9 @@ public struct ScaleRun {
             guard let main = stages.last(where: { ![.dedupSketch, .dedupPairs, .dedupClusters].contains($0.role) }) else { continue }
             let perTask = try markers(main)
             var details = perTask.reduce(into: JSONObject()) { sum(&$0, $1.detailsObject) }
-            if let clusters = stages.first(where: { $0.role == .dedupClusters }) { details = try markers(clusters)[0].detailsObject }
+            if main.role == .dedupFilter, let clusters = stages.first(where: { $0.role == .dedupClusters }) {
+                details = try markers(clusters)[0].detailsObject
+            }
             var written: [String] = []
             switch main.role {
             case .write:

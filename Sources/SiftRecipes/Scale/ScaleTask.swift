@@ -37,9 +37,9 @@ public struct ScaleTask {
         case .records: marker = try records(runner, stage: stage, shard: task)
         case .write: marker = try write(runner as! WriteStep, stage: stage, shard: task)
         case .gather: marker = try gather(runner, stage: stage)
-        case .dedupSketch: marker = try sketch(runner as! DedupStep, stage: stage, shard: task)
-        case .dedupPairs: marker = try pairs(runner as! DedupStep, stage: stage, partition: task)
-        case .dedupClusters: marker = try clusters(runner as! DedupStep, stage: stage)
+        case .dedupSketch: marker = try sketch(try clusteringOptions(runner), stage: stage, shard: task)
+        case .dedupPairs: marker = try pairs(try clusteringOptions(runner), stage: stage, partition: task)
+        case .dedupClusters: marker = try clusters(try clusteringOptions(runner), membership: runner is SplitStep, stage: stage)
         case .dedupFilter: marker = try dedupFilter(stage: stage, shard: task)
         }
         try marker.save(workdir.marker(name, task))
@@ -89,6 +89,7 @@ public struct ScaleTask {
             var options = readOptions
             options.format = step.format
             options.byteRange = unit.range
+            options.rowGroups = unit.rowGroups
             try DatasetStream(paths: [unit.path], options: options).forEach { event in
                 switch event {
                 case .record(let record):
@@ -141,18 +142,29 @@ public struct ScaleTask {
         return TaskMarker(records: count, kept: count, removed: 0, details: "{}", outputs: [])
     }
 
-    /// A step that needs the whole stream in order: the shards are concatenated into one file
-    /// (byte for byte, so `line:N` references are those of an unsharded run) and the step runs on it.
+    /// A step that needs the whole stream in order. A split reads the shards as one stream (it
+    /// writes records, never their line numbers); for the other steps the shards are concatenated
+    /// into one file (byte for byte, so `line:N` references are those of an unsharded run).
     private func gather(_ runner: any RecipeStepRunner, stage: ScalePlan.Stage) throws -> TaskMarker {
         let source = stage.source!
-        let joined = "\(workdir.stageDirectory(stage.name))/input.jsonl"
-        try concatenate((0..<shardCount(source)).map { data(source, $0) }, into: joined)
-        defer { try? FileManager.default.removeItem(atPath: joined) }
+        let shards = (0..<shardCount(source)).map { data(source, $0) }
         let finals = workdir.finals(stage.name)
         try? FileManager.default.removeItem(atPath: finals)
         try FileManager.default.createDirectory(atPath: finals, withIntermediateDirectories: true)
-        let result = try runner.run(StepIO(input: joined, output: workdir.output(stage.name, 0), rejects: workdir.rejects(stage.name, 0),
-                                           outputDirectory: finals, readOptions: readOptions))
+        var io = StepIO(input: nil, output: workdir.output(stage.name, 0), rejects: workdir.rejects(stage.name, 0),
+                        outputDirectory: finals, readOptions: readOptions)
+        let result: StepResult
+        if let split = runner as? SplitStep {
+            // Near-duplicate groups are the clusters of the step's own sketch/pairs/clusters stages.
+            let groups = split.groupsNearDuplicates ? try NearDuplicateMembership(files: dedupFiles(stage), shards: shards.count).groups() : nil
+            result = try split.run(io, paths: shards, nearDuplicateGroups: groups)
+        } else {
+            let joined = "\(workdir.stageDirectory(stage.name))/input.jsonl"
+            try concatenate(shards, into: joined)
+            defer { try? FileManager.default.removeItem(atPath: joined) }
+            io.input = joined
+            result = try runner.run(io)
+        }
         if !FileManager.default.fileExists(atPath: workdir.rejects(stage.name, 0)) { try writeFileAtomically(workdir.rejects(stage.name, 0), "") }
         return TaskMarker(records: result.inputRecords, kept: result.outputRecords, removed: result.removedRecords,
                           details: JSONWriter().string(.object(result.details)), outputs: result.outputsWritten)
@@ -162,32 +174,42 @@ public struct ScaleTask {
         ShardFiles(directory: workdir.stageDirectory("\(recipe.steps[stage.step].label)-sketch"))
     }
 
-    private func sketch(_ step: DedupStep, stage: ScalePlan.Stage, shard: Int) throws -> TaskMarker {
+    /// The clustering options of a step planned with sketch/pairs/clusters stages.
+    private func clusteringOptions(_ runner: any RecipeStepRunner) throws -> DedupOptions {
+        switch runner {
+        case let dedup as DedupStep: return dedup.options
+        case let split as SplitStep where split.groupsNearDuplicates: return split.nearDuplicateOptions
+        default: throw SiftError("internal: \(type(of: runner)) has no clustering stages", status: .usage)
+        }
+    }
+
+    private func sketch(_ options: DedupOptions, stage: ScalePlan.Stage, shard: Int) throws -> TaskMarker {
         let source = stage.source!
-        let sketcher = ShardSketcher(options: step.options, files: dedupFiles(stage), partitions: plan.partitions(ofDedupAt: stage.step))
+        let sketcher = ShardSketcher(options: options, files: dedupFiles(stage), partitions: plan.partitions(ofDedupAt: stage.step))
         let counts = try sketcher.run(input: data(source, shard), shard: shard, recordOffset: try recordsBefore(source, shard),
                                       kind: try kind(of: source), readOptions: readOptions)
-        if counts.records > 0, counts.withoutText == counts.records, step.options.field != nil {
-            throw SiftError("\(data(source, shard)): no record has field \"\(step.options.field!)\" to compare")
+        if counts.records > 0, counts.withoutText == counts.records, let field = options.field {
+            throw SiftError("\(data(source, shard)): no record has field \"\(field)\" to compare")
         }
         return TaskMarker(records: counts.records, kept: counts.records, removed: 0,
                           details: JSONWriter().string(["without_text": .integer(counts.withoutText), "blank": .integer(counts.blank)]),
                           outputs: [], documents: counts.documents)
     }
 
-    private func pairs(_ step: DedupStep, stage: ScalePlan.Stage, partition: Int) throws -> TaskMarker {
-        let matcher = BandPartitionMatcher(options: step.options, files: dedupFiles(stage), shards: shardCount(stage.source!))
+    private func pairs(_ options: DedupOptions, stage: ScalePlan.Stage, partition: Int) throws -> TaskMarker {
+        let matcher = BandPartitionMatcher(options: options, files: dedupFiles(stage), shards: shardCount(stage.source!))
         let counts = try matcher.run(partition: partition)
         return TaskMarker(records: 0, kept: 0, removed: 0,
                           details: JSONWriter().string(["comparisons": .integer(counts.comparisons), "pairs": .integer(counts.pairs)]), outputs: [])
     }
 
-    private func clusters(_ step: DedupStep, stage: ScalePlan.Stage) throws -> TaskMarker {
+    private func clusters(_ options: DedupOptions, membership: Bool, stage: ScalePlan.Stage) throws -> TaskMarker {
         let sketch = "\(recipe.steps[stage.step].label)-sketch"
         let shards = shardCount(sketch)
         let documents = try (0..<shards).map { try TaskMarker.load(workdir.marker(sketch, $0)).documents ?? 0 }
-        let merger = ClusterMerger(options: step.options, files: dedupFiles(stage), documents: documents,
+        var merger = ClusterMerger(options: options, files: dedupFiles(stage), documents: documents,
                                    partitions: plan.partitions(ofDedupAt: stage.step))
+        merger.writesMembership = membership
         let result = try merger.run()
         return TaskMarker(records: 0, kept: 0, removed: result.removedExact + result.removedNear,
                           details: JSONWriter().string(["exact": .integer(result.removedExact), "near": .integer(result.removedNear),

@@ -1,5 +1,6 @@
 import Foundation
 import SiftCore
+import SiftDedup
 import SiftSplit
 
 /// `split`: the last step: writes `<output>/<name>.jsonl` per split, random, stratified or grouped
@@ -31,17 +32,40 @@ public struct SplitStep: RecipeStepRunner {
         guard names.count == ratios.count else { throw SiftError("split: \(names.count) names for \(ratios.count) ratios", status: .config) }
     }
 
+    /// Whether groups are near-duplicate clusters (which a sharded run computes in stages).
+    var groupsNearDuplicates: Bool { groupBy == "near-duplicates" }
+
+    /// The clustering `NearDuplicateGroups` does (`NearDuplicateDetector`'s defaults: 128
+    /// permutations, word 5-grams, seed 1, banding chosen from the threshold; MinHash only, no
+    /// exact pass) as deduplication options, so a sharded run computes the same clusters with the
+    /// dedup stages.
+    var nearDuplicateOptions: DedupOptions {
+        var options = DedupOptions()
+        options.method = .minhash
+        options.threshold = threshold
+        options.keep = .first
+        return options
+    }
+
     public func run(_ io: StepIO) throws -> StepResult {
         guard let input = io.input else { throw SiftError("split needs an input", status: .config) }
+        return try run(io, paths: [input], nearDuplicateGroups: nil)
+    }
+
+    /// Runs the split over `paths` read as one stream (a sharded run's shards, in order, instead
+    /// of a concatenated copy); `nearDuplicateGroups` (one group per record, in stream order) are
+    /// the clusters a sharded run computed, used instead of clustering here.
+    func run(_ io: StepIO, paths: [String], nearDuplicateGroups: [Int]?) throws -> StepResult {
         let grouping: SplitGrouping
         switch groupBy {
         case nil: grouping = .none
-        case "near-duplicates": grouping = .groups(try NearDuplicateGroups.compute(paths: [input], threshold: threshold, readOptions: io.readOptions))
+        case "near-duplicates":
+            grouping = .groups(try nearDuplicateGroups ?? NearDuplicateGroups.compute(paths: paths, threshold: threshold, readOptions: io.readOptions))
         case let field?: grouping = .field(field)
         }
         try FileManager.default.createDirectory(atPath: io.outputDirectory, withIntermediateDirectories: true)
         let options = SplitOptions(names: names, ratios: ratios, stratify: stratify, grouping: grouping, seed: seed)
-        let report = try DatasetSplitter.split(paths: [input], outputs: names.map { "\(io.outputDirectory)/\($0).jsonl" },
+        let report = try DatasetSplitter.split(paths: paths, outputs: names.map { "\(io.outputDirectory)/\($0).jsonl" },
                                                rejects: io.rejects, options: options, readOptions: io.readOptions)
         // The stream ends here: the step's own checkpoint is empty, the splits are the outputs.
         try writeFileAtomically(io.output, "")

@@ -37,6 +37,8 @@ public struct StudioServer: Sendable {
             configuration: .init(address: .hostname(host, port: port), serverName: "sift-studio"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
+        let checkpointer = try store.checkpointInBackground()
+        defer { checkpointer.stop() }
         if handleSignals { try await app.runService() } else { try await app.run() }
     }
 }

@@ -22,6 +22,8 @@ final class GroupCommitWriter: Sendable {
     private struct State {
         var pending: [Job] = []
         var flushing = false
+        /// The WAL checkpointer asked for the frames it could not copy (`WALCheckpointer`).
+        var catchUpRequested = false
     }
 
     private let pool: DatabasePool
@@ -59,41 +61,60 @@ final class GroupCommitWriter: Sendable {
                         continuation.resume(with: result.value!)
                     }
                 })
-            let start = state.withLock { state -> Bool in
-                state.pending.append(job)
-                if state.flushing { return false }
-                state.flushing = true
-                return true
-            }
-            if start { queue.async { self.drain() } }
+            schedule { $0.pending.append(job) }
         }
+    }
+
+    /// Asks for a checkpoint between two batches, when the writer's connection is the only one
+    /// appending to the log (so the checkpoint can reach its end and the log can restart).
+    func requestCatchUpCheckpoint() {
+        schedule { $0.catchUpRequested = true }
+    }
+
+    /// Records work for the writer and starts draining unless a drain is already running.
+    private func schedule(_ change: (inout State) -> Void) {
+        let start = state.withLock { state -> Bool in
+            change(&state)
+            if state.flushing { return false }
+            state.flushing = true
+            return true
+        }
+        if start { queue.async { self.drain() } }
     }
 
     private func drain() {
         while true {
-            let batch = state.withLock { state -> [Job] in
+            let (batch, catchUp) = state.withLock { state -> ([Job], Bool) in
                 let count = min(state.pending.count, Self.maximumBatch)
-                if count == 0 {
-                    state.flushing = false
-                    return []
-                }
+                let catchUp = state.catchUpRequested
+                state.catchUpRequested = false
+                if count == 0 && !catchUp { state.flushing = false }
                 let batch = Array(state.pending.prefix(count))
                 state.pending.removeFirst(count)
-                return batch
+                return (batch, catchUp)
             }
-            if batch.isEmpty { return }
-            do {
-                try pool.writeWithoutTransaction { db in
-                    try db.inTransaction(.immediate) {
-                        for job in batch { job.run(db) }
-                        return .commit
-                    }
+            if batch.isEmpty && !catchUp { return }
+            if !batch.isEmpty { commit(batch) }
+            if catchUp {
+                // After the batch's answers are out. Busy (the background checkpoint is running)
+                // or a reader in the way: the checkpointer asks again on a later tick.
+                _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.passive) }
+            }
+        }
+    }
+
+    private func commit(_ batch: [Job]) {
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    for job in batch { job.run(db) }
+                    return .commit
                 }
-                for job in batch { job.finish(nil) }
-            } catch {
-                // The commit failed: nothing of this batch is durable, and every caller hears so.
-                for job in batch { job.finish(error) }
             }
+            for job in batch { job.finish(nil) }
+        } catch {
+            // The commit failed: nothing of this batch is durable, and every caller hears so.
+            for job in batch { job.finish(error) }
         }
     }
 }

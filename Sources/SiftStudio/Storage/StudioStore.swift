@@ -29,6 +29,13 @@ public final class StudioStore: Sendable {
         writer = GroupCommitWriter(pool: database.pool)
     }
 
+    /// Hands the WAL checkpoints to a `WALCheckpointer` (the server's mode), so label commits
+    /// no longer pay for them; stop the returned checkpointer when serving ends.
+    func checkpointInBackground() throws -> WALCheckpointer {
+        try database.writeSync { try $0.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+        return try WALCheckpointer(path: database.path, onLongLog: { [writer] in writer.requestCatchUpCheckpoint() })
+    }
+
     /// The project, from the cache or the database; 404 when there is none.
     public func project(_ id: Int64) throws -> ProjectInfo {
         if let cached = projectCache.withLock({ $0[id] }) { return cached }

@@ -45,6 +45,9 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Estimated Jaccard similarity at which a record is a near-copy of another (near_duplicate).")
     var nearDuplicateThreshold: Double = 0.8
 
+    @Option(help: ArgumentHelp("Turn on a check that is off by default (repeatable): \(AuditPlan.optionalChecks.joined(separator: ", ")).", valueName: "name"))
+    var check: [String] = []
+
     @Flag(help: "Skip near_duplicate, the one check whose memory grows with the data (a MinHash signature per record).")
     var noNearDuplicates = false
 
@@ -53,13 +56,17 @@ struct AuditCommand: ParsableCommand {
         if !(nearDuplicateThreshold > 0 && nearDuplicateThreshold <= 1) { throw ValidationError("--near-duplicate-threshold must be in (0, 1]") }
         if let asOf, Self.day(asOf) == nil { throw ValidationError("--as-of must be a date written YYYY-MM-DD, not \"\(asOf)\"") }
         if let labels, Self.parseLabels(labels).isEmpty { throw ValidationError("--labels needs at least one label") }
+        if let unknown = check.first(where: { !AuditPlan.optionalChecks.contains($0) }) {
+            throw ValidationError("--check \(unknown): not an optional check (known: \(AuditPlan.optionalChecks.joined(separator: ", ")))")
+        }
     }
 
     func run() throws {
         try reportingErrors {
             let asOfSeconds = asOf.flatMap(Self.day) ?? Self.today()
-            let options = AuditOptions(purpose: purpose?.purpose, labels: labels.map(Self.parseLabels), asOf: asOfSeconds, maxAgeDays: maxAge,
+            var options = AuditOptions(purpose: purpose?.purpose, labels: labels.map(Self.parseLabels), asOf: asOfSeconds, maxAgeDays: maxAge,
                                        nearDuplicateThreshold: noNearDuplicates ? nil : nearDuplicateThreshold)
+            options.optionalChecks = Set(check)
             var readOptions = input.readOptions
             readOptions.chunkBytes = Auditor.chunkBytes(threads: readOptions.threads)
             let stream = try DatasetStream(paths: files, options: readOptions)

@@ -14,6 +14,8 @@ struct CurveCommand: ParsableCommand {
         stratified subsets of --sizes records, --repeats times with different seeds, and scores each on a held-out set \
         (--eval, or a stratified fold per repeat) that is never drawn into training; training records that are \
         near-duplicates of held-out ones are left out. Fits error(n) = a*n^(-b) + c and forecasts the size --target needs. \
+        With --train-command your own command scores each subset instead (results cached per subset in --cache, so a rerun \
+        resumes; a failing command stops the curve with exit status 70). \
         See docs/learn.md.
         """
     )
@@ -54,8 +56,16 @@ struct CurveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write a self-contained HTML report.", valueName: "path"))
     var html: String?
 
+    @Option(help: ArgumentHelp("Score each subset with your own command instead of the built-in learner: {train} and {eval} become the paths of JSON Lines files Sift writes; the command prints a line {\"metric\": x} (x in [0, 1], higher is better).", valueName: "command"))
+    var trainCommand: String?
+
+    @Option(help: ArgumentHelp("Where --train-command's subsets, logs and results are cached (a rerun resumes from it).", valueName: "dir"))
+    var cache: String = ".sift-curve-cache"
+
     @Option(help: .hidden)
     var exportFeatures: String?
+
+    @OptionGroup var learner: LearnerOptions
 
     @OptionGroup var input: InputOptions
 
@@ -73,16 +83,21 @@ struct CurveCommand: ParsableCommand {
             options.metric = metric
             options.target = target
             options.seed = seed
+            options.learner = try learner.options(seed: seed)
+            let trainer = try trainCommand.map { try ExternalTrainer(template: $0, cacheDirectory: cache) }
+            let keepLines = trainer != nil
             let detector = NearDuplicateDetector(threshold: options.leakageThreshold)
-            let train = try LabeledDataset.read(paths: files, labelField: label, textField: textField, readOptions: input.readOptions, detector: detector)
+            let train = try LabeledDataset.read(paths: files, labelField: label, textField: textField, readOptions: input.readOptions, detector: detector,
+                                                keepLines: keepLines)
             let evalSet = try eval.isEmpty ? nil : LabeledDataset.read(paths: eval, labelField: label, textField: textField, readOptions: input.readOptions,
-                                                                    classNames: train.classNames, detector: detector)
+                                                                    classNames: train.classNames, detector: detector, keepLines: keepLines)
             if let exportFeatures {
                 try FileManager.default.createDirectory(atPath: exportFeatures, withIntermediateDirectories: true)
                 try writeFileAtomically(exportFeatures + "/train.svm", FeatureExport.svmlight(train.features, labels: train.labels))
                 if let evalSet { try writeFileAtomically(exportFeatures + "/eval.svm", FeatureExport.svmlight(evalSet.features, labels: evalSet.labels)) }
             }
-            let report = try LearningCurve.run(train: train, eval: evalSet, options: options) { printError("sift: warning: \($0)") }
+            let report = try LearningCurve.run(train: train, eval: evalSet, options: options, trainer: trainer,
+                                               warn: { printError("sift: warning: \($0)") }, progress: { printError("sift: curve: \($0)") })
             let title = files.joined(separator: ", ")
             if json != "-" { print(report.terminal(Terminal.standardOutput, title: title)) }
             if let json {

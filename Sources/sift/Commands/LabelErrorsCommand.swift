@@ -41,6 +41,9 @@ struct LabelErrorsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the flagged records as JSON Lines (id, given, suggested, self_confidence).", valueName: "path"))
     var out: String?
 
+    @Option(help: ArgumentHelp("Write the flagged records as a review file for `sift studio project create --review`.", valueName: "path"))
+    var review: String?
+
     @Option(help: ArgumentHelp("Write the out-of-fold probabilities used, one JSON array per record.", valueName: "path"))
     var writePredProbs: String?
 
@@ -53,18 +56,27 @@ struct LabelErrorsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write a self-contained HTML report.", valueName: "path"))
     var html: String?
 
+    @OptionGroup var learner: LearnerOptions
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
         try reportingErrors {
-            let data = try LabeledDataset.read(paths: files, labelField: label, textField: textField, readOptions: input.readOptions)
-            let report = try LabelIssues.run(data, probabilitiesFile: predProbs, folds: folds, seed: seed, filterBy: filterBy)
+            let data = try LabeledDataset.read(paths: files, labelField: label, textField: textField, readOptions: input.readOptions,
+                                               keepLines: review != nil)
+            let report = try LabelIssues.run(data, probabilitiesFile: predProbs, folds: folds, seed: seed, filterBy: filterBy,
+                                             learner: learner.options(seed: seed))
             let title = files.joined(separator: ", ")
             if json != "-" { print(report.terminal(Terminal.standardOutput, title: title)) }
             if let out {
                 var bytes: [UInt8] = []
                 for line in report.issueLines() { JSONWriter().write(line, into: &bytes); bytes.append(0x0A) }
                 try writeFileAtomically(out, bytes)
+            }
+            if let review {
+                var bytes: [UInt8] = []
+                for line in report.reviewLines() { JSONWriter().write(line, into: &bytes); bytes.append(0x0A) }
+                try writeFileAtomically(review, bytes)
             }
             if let writePredProbs {
                 let text = report.probabilities.map { row in JSONWriter().string(.array(row.map { .double($0) })) }.joined(separator: "\n") + "\n"

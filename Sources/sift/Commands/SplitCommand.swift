@@ -3,6 +3,7 @@ import ArgumentParser
 import SiftCore
 import SiftReport
 import SiftSplit
+import SiftLearn
 
 struct SplitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +12,10 @@ struct SplitCommand: ParsableCommand {
         discussion: """
         Writes <out-dir>/<name>.jsonl (or .parquet with --out-format parquet) per split and rejects.jsonl for malformed input. --group-by FIELD keeps \
         records sharing the field's value in one split; --group-by near-duplicates keeps every near-duplicate \
-        cluster in one split. Seeded and deterministic.
+        cluster in one split. Seeded and deterministic. --drop-label-errors first removes the records \
+        `sift label-errors` flags on the same data with the same options (--label, --text-field, --pred-probs, --folds, \
+        --filter-by; its folds seeded by --seed) into rejects.jsonl, each with _sift.label_errors {given, suggested, \
+        self_confidence}. See docs/learn.md.
         """
     )
 
@@ -42,6 +46,25 @@ struct SplitCommand: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 42
 
+    @Flag(help: "Before splitting, remove the records `sift label-errors` flags (confident learning) into rejects.jsonl.")
+    var dropLabelErrors = false
+
+    @Option(help: ArgumentHelp("With --drop-label-errors: field holding the class label.", valueName: "field"))
+    var label: String?
+
+    @Option(help: ArgumentHelp("With --drop-label-errors: field holding the text to classify (default: the kind's text).", valueName: "field"))
+    var textField: String?
+
+    @Option(help: ArgumentHelp("With --drop-label-errors: predicted probabilities, one JSON array per record (instead of the built-in learner).",
+                               valueName: "path"))
+    var predProbs: String?
+
+    @Option(help: "With --drop-label-errors: cross-validation folds for the out-of-fold probabilities (default 5).")
+    var folds: Int?
+
+    @Option(help: "With --drop-label-errors: prune_by_noise_rate (default), prune_by_class, both, confident_learning or predicted_neq_given.")
+    var filterBy: ConfidentLearning.FilterBy?
+
     @Option(help: ArgumentHelp("Also write the report as JSON to this file (- for standard output).", valueName: "path"))
     var json: String?
 
@@ -60,6 +83,7 @@ struct SplitCommand: ParsableCommand {
             }
             let splitNames = names.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
                 ?? SplitOptions.defaultNames(count: shares.count)
+            let labelErrors = try labelErrorRemoval().map { try $0.find(paths: files, readOptions: input.readOptions) }
             try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
             let grouping: SplitGrouping
             switch groupBy {
@@ -67,7 +91,8 @@ struct SplitCommand: ParsableCommand {
             case "near-duplicates": grouping = .groups(try NearDuplicateGroups.compute(paths: files, threshold: threshold, readOptions: input.readOptions))
             case let field?: grouping = .field(field)
             }
-            let options = SplitOptions(names: splitNames, ratios: shares, stratify: stratify, grouping: grouping, seed: seed)
+            let exclusions = labelErrors.map { SplitExclusions(annotationKey: LabelErrorRemoval.annotationKey, annotations: $0.removalAnnotations) }
+            let options = SplitOptions(names: splitNames, ratios: shares, stratify: stratify, grouping: grouping, seed: seed, exclusions: exclusions)
             let report = try DatasetSplitter.split(paths: files, into: outDir, options: options, readOptions: input.readOptions,
                                                    fileExtension: outFormat.rawValue)
             let terminal = Terminal.standardOutput
@@ -78,13 +103,40 @@ struct SplitCommand: ParsableCommand {
             }
             print(terminal.bold("split \(files.joined(separator: ", "))") + terminal.dim("  → \(outDir)"))
             print(table.render(style: terminal.dim))
+            if let labelErrors {
+                print(terminal.color("  \(Format.count(report.excluded)) likely label errors (of \(Format.count(labelErrors.records)) records; "
+                                     + "\(labelErrors.filterBy.rawValue), \(labelErrors.probabilitySource)) written to \(outDir)/rejects.jsonl", .yellow))
+            }
             if report.malformed > 0 { print(terminal.color("  \(report.malformed) malformed records written to \(outDir)/rejects.jsonl", .yellow)) }
             print(terminal.dim("  \(Format.count(report.groups)) groups, \(report.groupsInSeveralSplits) in more than one split"))
             if let json {
-                let text = JSONWriter(style: .pretty).string(report.json) + "\n"
+                var document = report.json
+                if let labelErrors, case .object(var object) = document {
+                    object["label_errors"] = labelErrors.removalSummary
+                    document = .object(object)
+                }
+                let text = JSONWriter(style: .pretty).string(document) + "\n"
                 if json == "-" { print(text, terminator: "") } else { try writeFileAtomically(json, text) }
             }
         }
+    }
+}
+
+extension SplitCommand {
+    /// The label-error settings, when --drop-label-errors is on; its options alone are a usage error
+    /// rather than silently ignored.
+    func labelErrorRemoval() throws -> LabelErrorRemoval? {
+        guard dropLabelErrors else {
+            let stray = [("--label", label != nil), ("--text-field", textField != nil), ("--pred-probs", predProbs != nil),
+                         ("--folds", folds != nil), ("--filter-by", filterBy != nil)].filter(\.1).map(\.0)
+            if !stray.isEmpty {
+                throw SiftError("\(stray.joined(separator: ", ")) only appl\(stray.count == 1 ? "ies" : "y") with --drop-label-errors", status: .usage)
+            }
+            return nil
+        }
+        guard let label else { throw SiftError("--drop-label-errors needs --label FIELD (the field holding the class label)", status: .usage) }
+        return LabelErrorRemoval(labelField: label, textField: textField, probabilitiesFile: predProbs, folds: folds ?? 5,
+                                 filterBy: filterBy ?? .pruneByNoiseRate, seed: seed)
     }
 }
 

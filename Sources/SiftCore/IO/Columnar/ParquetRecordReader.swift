@@ -6,7 +6,9 @@ import SiftColumnar
 ///
 /// Only the leaves under the fields a command asked for (`ReadOptions.fields`) are read. Anything
 /// unreadable becomes a malformed item instead of records: the whole file when its footer is bad,
-/// else the rest of the row group from the first row that could not be assembled.
+/// else the rest of the row group from the first row that could not be assembled. With
+/// `ReadOptions.rowGroups` only those row groups are read (one shard of a sharded run); rows and
+/// row groups keep their numbers in the whole file.
 final class ParquetRecordReader: ColumnarRecordReader {
     let path: String
     let format = DatasetFormat.parquet
@@ -21,6 +23,8 @@ final class ParquetRecordReader: ColumnarRecordReader {
     private var conversions: [Int: ColumnarValueConversion] = [:]
     private var caches: [Int: ColumnarValueConversion.DictionaryCache] = [:]
     private var rowGroup = 0
+    /// The row group after the last one read.
+    private var endGroup = 0
     private var rowInGroup = 0
     private var rowsBefore = 0
     private var readers: [Int: ColumnChunkReader] = [:]
@@ -40,12 +44,22 @@ final class ParquetRecordReader: ColumnarRecordReader {
             self.file = file
             fileSize = file.file.size
             try plan(file, partition: partition)
+            endGroup = file.rowGroupCount
         } catch {
             fileSize = (try? RandomAccessFile(path: path).size) ?? 0
             let reason = ColumnarError.from(error)
             pendingFailure = MalformedRecord(file: path, firstRow: 0, rows: nil, rowGroup: nil,
                                              error: (reason.isUnsupported ? "unsupported: " : "") + reason.message)
             file = nil
+        }
+        if let range = options.rowGroups, let file {
+            guard range.first >= 0, range.first <= range.end, range.end <= file.rowGroupCount else {
+                throw SiftError("\(path): row groups \(range.first)..<\(range.end) asked for, the file has \(file.rowGroupCount); "
+                                + "it changed since the run was planned", status: .dataError)
+            }
+            rowGroup = range.first
+            endGroup = range.end
+            rowsBefore = (0..<range.first).reduce(0) { $0 + file.rowCount(ofRowGroup: $1) }
         }
     }
 
@@ -79,7 +93,7 @@ final class ParquetRecordReader: ColumnarRecordReader {
             return [.malformed(failure)]
         }
         guard let file else { return nil }
-        while rowGroup < file.rowGroupCount {
+        while rowGroup < endGroup {
             let groupRows = file.rowCount(ofRowGroup: rowGroup)
             if rowInGroup >= groupRows {
                 finishRowGroup(file, rows: groupRows)
