@@ -60,6 +60,11 @@ struct WordListTests {
                         for k in 0..<16 where Self.plainMatch(bytes, at: base + k) != nil {
                             #expect(candidates & (1 << UInt32(k)) != 0, "\(String(decoding: bytes, as: UTF8.self).debugDescription) at \(base + k)")
                         }
+                        // And only bytes that can begin an entry are candidates: the test is no
+                        // looser than the first bytes.
+                        for k in 0..<16 where candidates & (1 << UInt32(k)) != 0 {
+                            #expect(list.starts.mayBegin(bytes[base + k]), "\(String(decoding: bytes, as: UTF8.self).debugDescription) at \(base + k)")
+                        }
                         base += Int.random(in: 1...16, using: &random)
                     }
                 }

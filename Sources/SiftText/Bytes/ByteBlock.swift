@@ -14,12 +14,12 @@
 /// `paddb`, `pandn`, `pand`. The mask reductions `any(_:)` and `all(_:)`, however, are out-of-line
 /// calls (to a specialised `SIMD.min()`), so a scan must not reduce a mask per block; read masks as
 /// words (`bits`, `any` below) instead. Debug builds call out for every operator either way.
-package struct ByteBlock {
-    package typealias Lanes = SIMD16<UInt8>
+public struct ByteBlock {
+    public typealias Lanes = SIMD16<UInt8>
 
-    package static let width = 16
+    @inlinable package static var width: Int { 16 }
 
-    package let lanes: Lanes
+    @usableFromInline package let lanes: Lanes
 
     @inlinable @inline(__always) package init(_ lanes: Lanes) { self.lanes = lanes }
 

@@ -14,10 +14,10 @@
 ///
 /// One buffer serves every record of a slice (`reset` keeps its storage): canonicalising then
 /// costs no allocation per record.
-package struct CanonicalBuffer {
-    package private(set) var bytes: [UInt8] = []
+public struct CanonicalBuffer {
+    @usableFromInline package private(set) var bytes: [UInt8] = []
     /// Where each appended text's canonical form lies in `bytes` (empty for a blank text).
-    package private(set) var parts: [Range<Int>] = []
+    @usableFromInline package private(set) var parts: [Range<Int>] = []
 
     /// Forgets every part, keeping the storage for the next record.
     package init() {}

@@ -5,16 +5,21 @@
 /// in separate arrays (a pass that only inserts touches the keys alone), and a pass starts by
 /// zeroing the keys. Its methods are `@inlinable` so that the key closures of the callers are
 /// inlined into the loops, as when this was internal to the filters.
-package final class HashCounter {
-    @usableFromInline var keys: UnsafeMutablePointer<UInt64>
-    @usableFromInline var counts: UnsafeMutablePointer<Int32>
-    @usableFromInline var firsts: UnsafeMutablePointer<Int32>
+///
+/// The stored properties are `@exclusivity(unchecked)`: a class's properties otherwise get a dynamic
+/// exclusivity check (`swift_beginAccess`) at every access from another module, where the compiler
+/// cannot see all accesses, and the methods inlined into the filters touch them per key. Only the
+/// methods below access them, never overlapping (the callers' key closures do not use the counter).
+public final class HashCounter {
+    @exclusivity(unchecked) @usableFromInline var keys: UnsafeMutablePointer<UInt64>
+    @exclusivity(unchecked) @usableFromInline var counts: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) @usableFromInline var firsts: UnsafeMutablePointer<Int32>
     /// Slots allocated, and slots in use by this pass (a power of two sized to the pass, so that a
     /// small pass, such as a document's few paragraphs, zeroes a small table).
-    @usableFromInline var allocated: Int
-    @usableFromInline var capacity: Int
-    @usableFromInline var mask: Int
-    @usableFromInline var distinct = 0
+    @exclusivity(unchecked) @usableFromInline var allocated: Int
+    @exclusivity(unchecked) @usableFromInline var capacity: Int
+    @exclusivity(unchecked) @usableFromInline var mask: Int
+    @exclusivity(unchecked) @usableFromInline var distinct = 0
 
     package init(expected: Int) {
         allocated = HashSlots.capacity(for: expected)

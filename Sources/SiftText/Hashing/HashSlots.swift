@@ -6,7 +6,7 @@
 /// of those hashes (a multiply carries only upwards, so the low bits of `SpanHash.ShortSpan.mix`
 /// or of a word key see only the first bytes); collisions probe linearly; a table is a power of
 /// two of at least 16 slots and at least twice its expected keys.
-package enum HashSlots {
+public enum HashSlots {
     /// The key as stored: 0 is the empty mark.
     @inlinable @inline(__always) package static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
 

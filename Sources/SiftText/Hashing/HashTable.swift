@@ -3,7 +3,7 @@
 /// lookups per record on millions of records; this is where their time goes. A value type, so
 /// that it can sit in a check's `Sendable` state; `HashCounter` is the same scheme as reusable raw
 /// memory for the filters' per-document passes.
-package struct HashTable<Value> {
+public struct HashTable<Value> {
     /// A key next to its value, so that a lookup in a table too large for the cache (one entry
     /// per distinct text on millions of records) misses the cache once, not once per array.
     @usableFromInline struct Slot {
@@ -20,7 +20,7 @@ package struct HashTable<Value> {
     @usableFromInline var slots: [Slot]
     @usableFromInline var mask: Int
     @usableFromInline var stored = 0
-    package var count: Int { stored }
+    @inlinable package var count: Int { stored }
 
     @inlinable package init(capacity: Int = 1_024) {
         let size = HashSlots.capacity(for: capacity)
@@ -34,7 +34,7 @@ package struct HashTable<Value> {
         return i
     }
 
-    @inlinable package subscript(key: UInt64) -> Value? {
+    @inlinable @inline(__always) package subscript(key: UInt64) -> Value? {
         let i = slot(of: HashSlots.stored(key))
         return slots[i].key == 0 ? nil : slots[i].value
     }

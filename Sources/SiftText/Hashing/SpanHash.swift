@@ -6,7 +6,7 @@
 /// 64 x 64 -> 128-bit multiplication whose halves are xored, and ranges of up to sixteen bytes take
 /// two overlapping loads and no loop, so a word costs two multiplications. The byte count is
 /// folded in, so ranges of different lengths differ even when one is a prefix of the other.
-package enum SpanHash {
+public enum SpanHash {
     // Constants as computed properties: inlined into callers in other modules as literals, with
     // no lazy-global accessor call in the loops.
     @inlinable static var k0: UInt64 { 0x9E37_79B9_7F4A_7C15 }
@@ -100,7 +100,7 @@ package enum SpanHash {
 
     /// Spans of one length up to sixteen bytes, followed by at least eight readable bytes: read
     /// as two words masked to the length, the masks worked out once for the length.
-    package struct ShortSpan {
+    public struct ShortSpan {
         @usableFromInline let first: UInt64
         @usableFromInline let rest: UInt64
         /// Where the second word is read: at `p` again when the span has no second word, so that

@@ -1,6 +1,6 @@
 /// Lower-case ASCII phrases of at least three bytes, prepared for `ASCIIPhraseMatches`: the
 /// phrases' distinct first three bytes, each repeated across sixteen lanes.
-package struct ASCIIPhraseList: Sendable {
+public struct ASCIIPhraseList: Sendable {
     package let phrases: [[UInt8]]
     @usableFromInline let prefixes: [(ByteBlock.Lanes, ByteBlock.Lanes, ByteBlock.Lanes)]
 
@@ -25,7 +25,7 @@ package struct ASCIIPhraseList: Sendable {
 /// Sixteen positions are tested per step against the phrases' first three characters, with
 /// letters folded to lower case by setting bit 5 (which lets a few other characters through too);
 /// the rare positions that pass are compared exactly, as `str.lower()` would.
-package struct ASCIIPhraseMatches {
+public struct ASCIIPhraseMatches {
     @usableFromInline var matches: [(start: Int, end: Int, phrase: Int)] = []
     /// The first match not before the last line asked about.
     @usableFromInline var next = 0

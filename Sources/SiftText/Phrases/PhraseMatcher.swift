@@ -4,7 +4,7 @@
 /// written with ASCII apostrophes also matches with typographic ones (U+2019, which models often
 /// emit), in any mix. Patterns live in one flat byte array so that scanning touches no reference-counted
 /// storage per position (shared arrays' reference counts are contended when two threads scan).
-package struct PhraseMatcher: Sendable {
+public struct PhraseMatcher: Sendable {
     package let phrases: [String]
     /// All pattern bytes, lowercased, back to back.
     private let bytes: [UInt8]
@@ -21,7 +21,7 @@ package struct PhraseMatcher: Sendable {
     /// then goes through the pair test, as in the byte loop).
     private let firstBytes: [ByteBlock.Lanes]
 
-    package static let maximumSkipFirstBytes = 8
+    @inlinable package static var maximumSkipFirstBytes: Int { 8 }
 
     package init(_ phrases: [String]) {
         self.phrases = phrases

@@ -4,9 +4,9 @@
 /// (`candidates`), and the exact test at a position (`match`). Before this, a check spelled its
 /// words three times (a vector stop test, a bit mask of first bytes, and a switch that matched),
 /// and the three could drift apart.
-package struct WordList<Tag: Sendable>: Sendable {
+public struct WordList<Tag: Sendable>: Sendable {
     /// Where an entry may match.
-    package enum Boundary: Sendable {
+    public enum Boundary: Sendable {
         /// At any position.
         case anywhere
         /// Only where no word byte (`PhraseMatcher.isWordByte`) precedes it.
@@ -15,15 +15,15 @@ package struct WordList<Tag: Sendable>: Sendable {
         case wholeWord
     }
 
-    package struct Entry: Sendable {
+    public struct Entry: Sendable {
         /// The bytes to match; lowercase ASCII when `ignoringCase`.
-        package let bytes: [UInt8]
+        @usableFromInline package let bytes: [UInt8]
         /// ASCII letters of the text match either case.
-        package let ignoringCase: Bool
-        package let boundary: Boundary
+        @usableFromInline package let ignoringCase: Bool
+        @usableFromInline package let boundary: Boundary
         /// What must follow the entry, tested at the byte after it; nil when anything may.
-        package let followedBy: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> Bool)?
-        package let tag: Tag
+        @usableFromInline package let followedBy: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> Bool)?
+        @usableFromInline package let tag: Tag
 
         package init(_ text: String, ignoringCase: Bool = false, boundary: Boundary = .anywhere, tag: Tag,
                      followedBy: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> Bool)? = nil) {
@@ -36,9 +36,11 @@ package struct WordList<Tag: Sendable>: Sendable {
         }
     }
 
-    package let entries: [Entry]
-    /// Per byte, the entries (in list order) that can begin with it.
-    let byFirstByte: [[Int]]
+    @usableFromInline package let entries: [Entry]
+    /// Per byte, the range of `entryOrder` holding the entries (in list order) that can begin with
+    /// it: one flat array, so that a lookup copies and retains no inner array.
+    @usableFromInline let byFirstByte: [Range<Int>]
+    @usableFromInline let entryOrder: [Int]
     /// The scan's tests of where an entry may begin; not generic, so that a scan's inner loop
     /// needs no generic metadata (a generic `candidates` was measured at 14% of an audit, plus 15%
     /// in metadata lookups).
@@ -46,15 +48,20 @@ package struct WordList<Tag: Sendable>: Sendable {
 
     package init(_ entries: [Entry]) {
         self.entries = entries
-        var byFirstByte = Array(repeating: [Int](), count: 256)
+        var lists = Array(repeating: [Int](), count: 256)
         var bits: [UInt64] = [0, 0, 0, 0]
         for (k, entry) in entries.enumerated() {
             for first in Self.cases(entry.bytes[0], entry.ignoringCase) {
-                byFirstByte[Int(first)].append(k)
+                lists[Int(first)].append(k)
                 bits[Int(first) >> 6] |= 1 << UInt64(first & 63)
             }
         }
-        self.byFirstByte = byFirstByte
+        var entryOrder: [Int] = []
+        byFirstByte = lists.map { list in
+            entryOrder += list
+            return (entryOrder.count - list.count)..<entryOrder.count
+        }
+        self.entryOrder = entryOrder
         let firstBytes = (bits[0], bits[1], bits[2], bits[3])
         // Group entries by their (folded) first byte, keeping the order of first appearance.
         var groups: [(first: UInt8, fold: UInt8, seconds: [(UInt8, UInt8)?])] = []
@@ -67,7 +74,13 @@ package struct WordList<Tag: Sendable>: Sendable {
                 groups.append((entry.bytes[0], fold, [second]))
             }
         }
-        let pairTests = groups.map { group in
+        // A group tests its first byte alone when an entry of it has one byte or when it has more
+        // than two distinct second bytes; else its first byte and its one or two second bytes.
+        var firstOnly: [WordStarts.ByteTest] = []
+        var pairs: [WordStarts.PairTest] = []
+        var eithers: [WordStarts.EitherTest] = []
+        for group in groups {
+            let first = WordStarts.ByteTest(group.first, fold: group.fold)
             var distinct: [(UInt8, UInt8)] = []
             var anySecond = false
             for second in group.seconds {
@@ -77,13 +90,16 @@ package struct WordList<Tag: Sendable>: Sendable {
                 }
                 if !distinct.contains(where: { $0 == second }) { distinct.append(second) }
             }
-            let seconds = anySecond || distinct.count > 2 ? [(UInt8(0xFF), UInt8(0xFF))] : distinct.map { ($0.0 | $0.1, $0.1) }
-            let other = seconds.count > 1 ? seconds[1] : seconds[0]
-            return WordStarts.PairTest(first: .init(repeating: group.first | group.fold), firstFold: .init(repeating: group.fold),
-                            second: .init(repeating: seconds[0].0), secondFold: .init(repeating: seconds[0].1),
-                            other: .init(repeating: other.0), otherFold: .init(repeating: other.1))
+            let seconds = distinct.map { WordStarts.ByteTest($0.0, fold: $0.1) }
+            if anySecond || seconds.count > 2 {
+                firstOnly.append(first)
+            } else if seconds.count == 1 {
+                pairs.append(WordStarts.PairTest(first: first, second: seconds[0]))
+            } else {
+                eithers.append(WordStarts.EitherTest(first: first, second: seconds[0], other: seconds[1]))
+            }
         }
-        starts = WordStarts(firstBytes: firstBytes, pairTests: pairTests)
+        starts = WordStarts(firstBytes: firstBytes, firstOnly: firstOnly, pairs: pairs, eithers: eithers)
     }
 
     /// The bits OR-ed into a byte before comparing: 0x20 folds an ASCII letter's case.
@@ -96,17 +112,18 @@ package struct WordList<Tag: Sendable>: Sendable {
         fold(byte, ignoringCase) != 0 ? [byte & ~0x20, byte | 0x20] : [byte]
     }
 
-    /// The first entry (in list order) that matches at `i`, nil when none does.
-    package func match(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Entry? {
+    /// The first entry (in list order) that matches at `i`, nil when none does. Inlined, so that
+    /// it is specialised for the caller's tag: a scan calls it at every candidate byte.
+    @inlinable @inline(__always) package func match(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Entry? {
         for k in byFirstByte[Int(bytes[i])] {
-            let entry = entries[k]
-            if Self.matches(entry, at: i, in: bytes) { return entry }
+            let entry = entryOrder[k]
+            if Self.matches(entries[entry], at: i, in: bytes) { return entries[entry] }
         }
         return nil
     }
 
-    /// Whether `entry` matches at `i`: its bytes, its boundaries, what must follow.
-    static func matches(_ entry: Entry, at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `entry` matches at `i`: its boundaries, its bytes, what must follow.
+    @inlinable @inline(__always) static func matches(_ entry: Entry, at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let end = i + entry.bytes.count
         guard end <= bytes.count else { return false }
         if entry.boundary != .anywhere, i > 0, PhraseMatcher.isWordByte(bytes[i - 1]) { return false }
@@ -121,29 +138,51 @@ package struct WordList<Tag: Sendable>: Sendable {
 
 /// Where an entry of a `WordList` may begin: its first bytes, and a sixteen-byte test of its first
 /// two bytes.
-package struct WordStarts: Sendable {
-    /// The first two bytes an entry may begin with, as vector tests: a lane holds the pair where
-    /// `(lane | fold) == splat` for the first byte, and for one of two second bytes of its group.
-    /// A first byte begun by more than two distinct second bytes tests the first byte alone (a
-    /// second test that always holds: fold and splat 0xFF), so the test stays a handful of vector
-    /// operations per block. Plain values in one flat array: the scan's loop over them retains
-    /// nothing.
+public struct WordStarts: Sendable {
+    /// The lanes where `(lane | fold) == splat`: a byte, in both cases when `fold` is 0x20.
+    @usableFromInline struct ByteTest: Sendable {
+        @usableFromInline let splat: ByteBlock.Lanes
+        @usableFromInline let fold: ByteBlock.Lanes
+
+        init(_ byte: UInt8, fold: UInt8) {
+            splat = .init(repeating: byte | fold)
+            self.fold = .init(repeating: fold)
+        }
+
+        @inlinable @inline(__always) func holds(_ block: ByteBlock) -> ByteBlock.Lanes {
+            ByteBlock.isZero((block.lanes | fold) ^ splat)
+        }
+    }
+
+    /// A first byte followed by one second byte.
     @usableFromInline struct PairTest: Sendable {
-        @usableFromInline let first: ByteBlock.Lanes
-        @usableFromInline let firstFold: ByteBlock.Lanes
-        @usableFromInline let second: ByteBlock.Lanes
-        @usableFromInline let secondFold: ByteBlock.Lanes
-        @usableFromInline let other: ByteBlock.Lanes
-        @usableFromInline let otherFold: ByteBlock.Lanes
+        @usableFromInline let first: ByteTest
+        @usableFromInline let second: ByteTest
+    }
+
+    /// A first byte followed by either of two second bytes.
+    @usableFromInline struct EitherTest: Sendable {
+        @usableFromInline let first: ByteTest
+        @usableFromInline let second: ByteTest
+        @usableFromInline let other: ByteTest
     }
 
     /// One bit per byte value that can begin an entry.
     @usableFromInline let firstBytes: (UInt64, UInt64, UInt64, UInt64)
-    @usableFromInline let pairTests: [PairTest]
+    /// The entries' first two bytes as vector tests, in three kinds so that each costs only what
+    /// it tests (a first byte alone: one comparison; with one second byte: two; with two: three),
+    /// as many comparisons per block as a hand-written test of the same list. A first byte begun
+    /// by more than two distinct second bytes, or by a one-byte entry, is tested alone. Plain
+    /// values in flat arrays: the scan's loops over them retain nothing.
+    @usableFromInline let firstOnly: [ByteTest]
+    @usableFromInline let pairs: [PairTest]
+    @usableFromInline let eithers: [EitherTest]
 
-    init(firstBytes: (UInt64, UInt64, UInt64, UInt64), pairTests: [PairTest]) {
+    init(firstBytes: (UInt64, UInt64, UInt64, UInt64), firstOnly: [ByteTest], pairs: [PairTest], eithers: [EitherTest]) {
         self.firstBytes = firstBytes
-        self.pairTests = pairTests
+        self.firstOnly = firstOnly
+        self.pairs = pairs
+        self.eithers = eithers
     }
 
     /// Whether some entry can begin with `byte`.
@@ -162,10 +201,9 @@ package struct WordStarts: Sendable {
     /// (`next` is the same bytes one position on): a superset, which `match` then decides.
     @inlinable @inline(__always) package func candidates(_ block: ByteBlock, _ next: ByteBlock) -> ByteBlock.Lanes {
         var found = ByteBlock.Lanes()
-        for test in pairTests {
-            let second = ByteBlock.isZero((next.lanes | test.secondFold) ^ test.second) | ByteBlock.isZero((next.lanes | test.otherFold) ^ test.other)
-            found |= ByteBlock.isZero((block.lanes | test.firstFold) ^ test.first) & second
-        }
+        for test in firstOnly { found |= test.holds(block) }
+        for test in pairs { found |= test.first.holds(block) & test.second.holds(next) }
+        for test in eithers { found |= test.first.holds(block) & (test.second.holds(next) | test.other.holds(next)) }
         return found
     }
 }

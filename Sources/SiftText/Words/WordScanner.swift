@@ -1,7 +1,7 @@
 /// Whitespace-separated words of a text as byte ranges, without allocating a string per word: what
 /// the diversity checks count. Words are split at ASCII whitespace; `hash` lowercases ASCII
 /// letters before hashing (FNV-1a, 64 bits), so "The" and "the" are one word type.
-package enum WordScanner {
+public enum WordScanner {
     /// Calls `body` with each word's byte range; `body` returns false to stop early.
     @inlinable @inline(__always) package static func forEachWord(in text: String, _ body: (Range<Int>, UnsafeBufferPointer<UInt8>) -> Bool) {
         text.withUTF8Bytes { bytes in forEachWord(in: bytes) { body($0, bytes) } }
@@ -150,7 +150,7 @@ package enum WordScanner {
     }
 
     /// FNV-1a of a lowercased word with its edge punctuation removed: the key of openings and terms.
-    package static func trimmedHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+    @inlinable package static func trimmedHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
         trimmed(bytes, range).map { hash(bytes, $0) }
     }
 }
