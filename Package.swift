@@ -44,16 +44,20 @@ let package = Package(
             name: "SiftColumnar",
             dependencies: [.product(name: "CompressNIO", package: "compress-nio")]
         ),
+        // The fast byte-level text machinery (byte blocks, phrase matchers, word lists, hash tables,
+        // span hashes, word scanners, canonical buffers) with `package` access: below SiftCore so
+        // that its rules use it, depending on nothing.
+        .target(name: "SiftText"),
         .target(
             name: "SiftCore",
             dependencies: [
-                "SiftColumnar",
+                "SiftColumnar", "SiftText",
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
-        .target(name: "SiftReport", dependencies: ["SiftCore"]),
+        .target(name: "SiftReport"),
         .target(
             name: "SiftStats",
             dependencies: [
@@ -70,14 +74,14 @@ let package = Package(
         ),
         .target(
             name: "SiftClean",
-            dependencies: ["SiftCore", "SiftReport", .product(name: "Collections", package: "swift-collections")]
+            dependencies: ["SiftCore", "SiftText", "SiftReport", .product(name: "Collections", package: "swift-collections")]
         ),
         .target(name: "SiftLabel", dependencies: ["SiftCore", "SiftReport"]),
         // The audit's near_duplicate and pii checks reuse SiftDedup's and SiftClean's detectors, so an
         // audit and a clean-up agree on what they count: sideways dependencies on purpose.
         // The optional label_noise check is confident learning on SiftLearn's learner, the code of
         // `sift label-errors`, so both give the same estimate: a sideways dependency on purpose.
-        .target(name: "SiftAudit", dependencies: ["SiftCore", "SiftReport", "SiftDedup", "SiftClean", "SiftLearn"]),
+        .target(name: "SiftAudit", dependencies: ["SiftCore", "SiftText", "SiftReport", "SiftDedup", "SiftClean", "SiftLearn"]),
         // Splits group near-duplicates with SiftDedup's detector so no near-copy of a test item
         // lands in train: a sideways dependency on purpose.
         .target(name: "SiftSplit", dependencies: ["SiftCore", "SiftDedup"]),
@@ -144,10 +148,11 @@ let package = Package(
         // Test helpers every test target shares (temporary directories).
         .target(name: "SiftTestSupport", dependencies: ["SiftCore"], path: "Tests/SiftTestSupport"),
         .testTarget(name: "SiftColumnarTests", dependencies: ["SiftColumnar", "SiftTestSupport"]),
+        .testTarget(name: "SiftTextTests", dependencies: ["SiftText", "SiftCore"]),
         .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore", "SiftTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats", "SiftTestSupport"]),
-        .testTarget(name: "SiftAuditTests", dependencies: ["SiftAudit", "SiftCore", "SiftReport"]),
+        .testTarget(name: "SiftAuditTests", dependencies: ["SiftAudit", "SiftCore", "SiftText", "SiftReport"]),
         .testTarget(name: "SiftDedupTests", dependencies: ["SiftDedup", "SiftCore", "SiftTestSupport"]),
         .testTarget(name: "SiftCleanTests", dependencies: ["SiftClean", "SiftCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SiftLabelTests", dependencies: ["SiftLabel", "SiftCore"]),

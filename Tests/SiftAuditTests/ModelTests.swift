@@ -1,5 +1,6 @@
 @testable import SiftAudit
 import SiftCore
+import SiftText
 import Testing
 
 @Suite("sufficiency, purpose, scores and the streaming pass")

@@ -1,4 +1,5 @@
 import SiftCore
+import SiftText
 
 /// A record as every check sees it: the fields, their meaning under the dataset's kind, how reports
 /// point at it, the main text (the one lengths and diversity are measured on) and the hashes of its

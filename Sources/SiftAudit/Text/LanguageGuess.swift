@@ -1,4 +1,5 @@
 import SiftCore
+import SiftText
 
 /// A cheap guess of a text's language: its dominant writing system from Unicode blocks, and for
 /// Latin script the language whose most frequent function words occur most often among the first

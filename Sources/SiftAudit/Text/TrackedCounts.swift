@@ -1,3 +1,5 @@
+import SiftText
+
 /// Exact counts per 64-bit key (an opening, a content word), with references kept for a bounded
 /// number of keys: `limit` tracked items at most, half for the first keys seen, the other half for
 /// keys once they reach `lateCount` occurrences, so that a frequent key first seen late still gets

@@ -1,3 +1,5 @@
+import SiftText
+
 /// One document's text prepared once for every rule set: its Unicode scalars (Python counts
 /// characters as code points, and so do the published filters), its bytes when it is ASCII, and,
 /// computed on first use and then shared by the rule sets that need them, its words, its line

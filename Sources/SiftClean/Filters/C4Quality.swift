@@ -1,4 +1,5 @@
 import SiftCore
+import SiftText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -128,7 +129,7 @@ public struct C4Quality: Sendable {
             } else {
                 verdict = check(buffer, s, e, wordCount: wordCount, hasCurlyBracket: { scan?.hasCurlyBracket ?? (memchr(bytes! + s, 0x7B, e - s) != nil) }) {
                     guard let ascii else { return LowercasedLine(buffer, s, e, isASCII: scan?.isASCII ?? true).occurring(Self.phrases) }
-                    if matches == nil { matches = ASCIIPhraseMatches(ascii, count: buffer.count, Self.phrases) }
+                    if matches == nil { matches = ASCIIPhraseMatches(ascii, count: buffer.count, Self.phrases.ascii) }
                     return matches!.phrases(within: s, e)
                 } sentences: {
                     counts().sentences

@@ -1,4 +1,5 @@
 import SiftCore
+import SiftText
 
 /// Which rule sets run, in which order, with which thresholds, and which field holds the text.
 public struct FilterConfiguration: Sendable {

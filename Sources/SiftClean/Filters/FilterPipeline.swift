@@ -1,4 +1,5 @@
 import SiftCore
+import SiftText
 
 /// Streams a dataset through a `RecordFilter`: each chunk of records is evaluated in parallel
 /// (records are independent), then written in input order, so outputs are the same whatever the

@@ -1,4 +1,5 @@
 import SiftCore
+import SiftText
 
 /// Gopher's repetition rules (Rae et al. 2021, appendix A.1.1, Table A1), as datatrove's
 /// `GopherRepetitionFilter` implements them (datatrove 0.10, `gopher_repetition_filter.py`):

@@ -1,3 +1,5 @@
+import SiftText
+
 /// What `PythonText.scanLine` finds in a line.
 struct LineScan {
     var words = 0
@@ -154,9 +156,8 @@ struct PhraseSet: Sendable {
     let byFirst: [[Int]?]
     /// Bit `first << 7 | second` set when a phrase starts with those two (ASCII) characters.
     private let pairs: [UInt64]
-    /// The phrases' distinct first three characters, each repeated in sixteen lanes
-    /// (`ASCIIPhraseMatches`).
-    let asciiPrefixes: [(SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>)]
+    /// The same phrases as bytes, for the whole-document search of ASCII texts (`ASCIIPhraseMatches`).
+    let ascii: ASCIIPhraseList
 
     /// Lower-case ASCII phrases of at least three characters.
     init(_ phrases: [[UInt32]]) {
@@ -172,13 +173,7 @@ struct PhraseSet: Sendable {
         }
         self.byFirst = byFirst
         self.pairs = pairs
-        var prefixes: [(SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>)] = []
-        var seen = Set<[UInt32]>()
-        for phrase in phrases where seen.insert(Array(phrase.prefix(3))).inserted {
-            let characters = (UInt8(phrase[0]), UInt8(phrase[1]), UInt8(phrase[2]))
-            prefixes.append((SIMD16(repeating: characters.0), SIMD16(repeating: characters.1), SIMD16(repeating: characters.2)))
-        }
-        asciiPrefixes = prefixes
+        ascii = ASCIIPhraseList(phrases.map { $0.map { UInt8($0) } })
     }
 
     /// ASCII lower case, other characters unchanged.

@@ -1,3 +1,5 @@
+import SiftText
+
 /// An upper bound on `find_top_duplicate`'s result (characters of the most frequent n-gram times its
 /// count) for n >= 2 from upper bounds of the 2-gram counts, so that most documents pass the top
 /// n-gram checks without counting their n-grams.

@@ -1,3 +1,5 @@
+import SiftText
+
 /// Word n-gram keys of one document: n-grams joined by spaces (top n-grams) are keyed by their
 /// sequence of word keys; n-grams joined without separator (duplicate n-grams) by the hash of
 /// their characters in the words' concatenation, so that, as in datatrove, `["ab", "c"]` and

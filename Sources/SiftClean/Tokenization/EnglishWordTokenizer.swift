@@ -1,3 +1,5 @@
+import SiftText
+
 /// A token: a range of Unicode scalar offsets into the text it was cut from.
 public struct TokenSpan: Sendable, Hashable {
     public var start: Int32

@@ -1,4 +1,5 @@
 import Foundation
+import SiftText
 
 /// What a refusal or AI-disclaimer response is, defined once for every command: the audit's
 /// `refusal_boilerplate`, the `instruction.refusal` filter rule and synthetic-data QA call this, so

@@ -1,3 +1,5 @@
+import SiftText
+
 /// What a cut-off response looks like, defined once for the audit's `truncated_response` check, the
 /// `instruction.code_fences` filter rule and synth QA's `unbalanced_code_fences`.
 public enum Truncation {

@@ -1,4 +1,5 @@
 import SiftCore
+import SiftText
 
 /// `placeholder_text`: template text left unfilled: "lorem ipsum", the markers TODO, FIXME and
 /// TBD (upper case, as whole words), `{{variable}}` template slots, and bracketed slots such as
@@ -27,9 +28,23 @@ struct PlaceholderCheck: AuditCheck {
         return nil
     }
 
+    /// Every placeholder, stated once; the scan derives its stop bytes and vector test from it.
+    static let words = WordList<Kind>(
+        // A bracket, then a slot word in any case: "[Your Name]", "[insert date]", "<placeholder>".
+        ["[", "<"].flatMap { bracket in
+            ["your ", "insert", "placeholder"].map { WordList<Kind>.Entry(bracket + $0, ignoringCase: true, tag: .bracketSlot) }
+        }
+        + [WordList<Kind>.Entry("{{", tag: .templateSlot, followedBy: { templateSlot($0, from: $1) })]
+        // Markers in upper case, as whole words.
+        + ["TODO", "FIXME", "TBD"].map { WordList<Kind>.Entry($0, boundary: .wholeWord, tag: .marker) }
+        + [WordList<Kind>.Entry("lorem ipsum", ignoringCase: true, boundary: .wordStart, tag: .loremIpsum)]
+    )
+
     /// The first placeholder outside code blocks, in one pass: fence lines toggle code; elsewhere
-    /// only `[`, `<`, `{`, and `T`, `F`, `l`, `L` at word starts can begin a placeholder.
+    /// only the bytes that begin an entry of `words` are tested.
     static func scan(_ text: String) -> Kind? {
+        let words = Self.words
+        let starts = words.starts
         return text.withUTF8Bytes { bytes -> Kind? in
             let count = bytes.count
             var inCode = false
@@ -37,9 +52,10 @@ struct PlaceholderCheck: AuditCheck {
             var lineStart = true
             while i < count {
                 // Sixteen bytes at a time up to the next byte where something can happen: a line
-                // break, `[`, `<`, `{`, or the first two letters of a marker or of "lorem".
+                // break, or the first two bytes of an entry.
                 if !lineStart, i + ByteBlock.width < count {
-                    let stops = ByteBlock.bits(Self.stops(ByteBlock(bytes, at: i), ByteBlock(bytes, at: i + 1)))
+                    let block = ByteBlock(bytes, at: i)
+                    let stops = ByteBlock.bits(block.equals(0x0A) | starts.candidates(block, ByteBlock(bytes, at: i + 1)))
                     if stops == 0 {
                         i += ByteBlock.width
                         continue
@@ -62,64 +78,11 @@ struct PlaceholderCheck: AuditCheck {
                     i += 1
                     continue
                 }
-                if !inCode, isCandidate(byte), let kind = placeholder(at: i, in: bytes) { return kind }
+                if !inCode, starts.mayBegin(byte), let entry = words.match(at: i, in: bytes) { return entry.tag }
                 i += 1
             }
             return nil
         }
-    }
-
-    /// Where in `block` (followed by `next`, the same bytes one on) the byte loop has work: the
-    /// candidates of `isCandidate`, with `T`, `F` and `l`/`L` only before the second letter of
-    /// TODO or TBD, FIXME, or "lorem" (any case).
-    @inline(__always) private static func stops(_ block: ByteBlock, _ next: ByteBlock) -> ByteBlock.Lanes {
-        let brackets = block.equals(UInt8(ascii: "[")) | block.equals(UInt8(ascii: "<")) | block.equals(UInt8(ascii: "{"))
-        let markers = block.equals(UInt8(ascii: "T")) & (next.equals(UInt8(ascii: "O")) | next.equals(UInt8(ascii: "B")))
-            | block.equals(UInt8(ascii: "F")) & next.equals(UInt8(ascii: "I"))
-        let lorem = block.mayEqualIgnoringCase(UInt8(ascii: "l")) & next.mayEqualIgnoringCase(UInt8(ascii: "o"))
-        return block.equals(0x0A) | brackets | markers | lorem
-    }
-
-    /// `\n [ < { T F l L`: the only bytes the scan stops at, as a bit mask over 0-127.
-    @inline(__always) private static func isCandidate(_ byte: UInt8) -> Bool {
-        let low: UInt64 = 1 << 0x0A | 1 << 0x3C  // '\n', '<'
-        let high: UInt64 = 1 << (0x5B - 64) | 1 << (0x7B - 64) | 1 << (0x54 - 64) | 1 << (0x46 - 64) | 1 << (0x6C - 64) | 1 << (0x4C - 64)
-        guard byte < 0x80 else { return false }
-        return ((byte < 64 ? low : high) >> UInt64(byte & 63)) & 1 == 1
-    }
-
-    private static let slotWords: [[UInt8]] = ["your ", "insert", "placeholder"].map { Array($0.utf8) }
-    private static let markers: [[UInt8]] = [Array("TODO".utf8), Array("FIXME".utf8), Array("TBD".utf8)]
-    private static let lorem = Array("lorem ipsum".utf8)
-
-    @inline(__always) private static func placeholder(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Kind? {
-        switch bytes[i] {
-        case UInt8(ascii: "["), UInt8(ascii: "<"):
-            for word in slotWords where matches(word, at: i + 1, in: bytes, ignoringCase: true) { return .bracketSlot }
-        case UInt8(ascii: "{"):
-            if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"), templateSlot(bytes, from: i + 2) { return .templateSlot }
-        case UInt8(ascii: "T"), UInt8(ascii: "F"):
-            guard i == 0 || !PhraseMatcher.isWordByte(bytes[i - 1]) else { return nil }
-            for marker in markers where matches(marker, at: i, in: bytes, ignoringCase: false) {
-                let end = i + marker.count
-                if end == bytes.count || !PhraseMatcher.isWordByte(bytes[end]) { return .marker }
-            }
-        case UInt8(ascii: "l"), UInt8(ascii: "L"):
-            guard i == 0 || !PhraseMatcher.isWordByte(bytes[i - 1]) else { return nil }
-            if matches(lorem, at: i, in: bytes, ignoringCase: true) { return .loremIpsum }
-        default:
-            break
-        }
-        return nil
-    }
-
-    @inline(__always) private static func matches(_ word: [UInt8], at i: Int, in bytes: UnsafeBufferPointer<UInt8>, ignoringCase: Bool) -> Bool {
-        guard i + word.count <= bytes.count else { return false }
-        for (k, expected) in word.enumerated() {
-            let byte = ignoringCase ? PhraseMatcher.lower(bytes[i + k]) : bytes[i + k]
-            if byte != expected { return false }
-        }
-        return true
     }
 
     /// `{{` then optional spaces, an identifier (letters, digits, `_`, `.`), optional spaces, `}}`.

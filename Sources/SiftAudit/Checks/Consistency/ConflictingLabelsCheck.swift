@@ -1,4 +1,5 @@
 import SiftCore
+import SiftText
 
 /// `conflicting_labels`: the same input (after whitespace and case normalisation) given different
 /// labels, or different answers, in different records. The model is taught two things for one

@@ -1,4 +1,5 @@
 import SiftCore
+import SiftText
 
 /// `low_lexical_diversity`, with distinct-n (Li et al. 2016, "A Diversity-Promoting Objective
 /// Function for Neural Conversation Models": distinct n-grams / total n-grams) at two scales:

@@ -1,4 +1,5 @@
 import SiftCore
+import SiftText
 
 /// `repeated_opening`: many instructions (or documents, for datasets without prompts) starting
 /// with the same three words, case and edge punctuation aside. Self-Instruct-style generation

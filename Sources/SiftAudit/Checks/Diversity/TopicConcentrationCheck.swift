@@ -1,4 +1,5 @@
 import SiftCore
+import SiftText
 
 /// `topic_concentration`: one subject dominating the dataset, measured without a model by
 /// document frequency of content words. Content words are the first 32 words of each record's

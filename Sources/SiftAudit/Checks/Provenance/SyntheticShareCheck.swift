@@ -1,4 +1,5 @@
 import SiftCore
+import SiftText
 
 /// `synthetic_share`: the share of model-generated records among records that say where they come
 /// from. A record says so through a source field (`source`, `provenance`, `origin`, `data_source`,

@@ -1,4 +1,5 @@
 import SiftCore
+import SiftText
 
 /// `exact_duplicate`: records whose text (`comparableText`: a document, or a conversation's turns
 /// joined by newlines) is identical to an earlier record's after `TextNormalization.canonical`

@@ -1,5 +1,6 @@
 import SiftClean
 import SiftCore
+import SiftText
 
 /// `pii`: records whose text holds personal data of the kinds user data leaks most: e-mail
 /// addresses, phone numbers (E.164 and common national formats) and payment card numbers that pass

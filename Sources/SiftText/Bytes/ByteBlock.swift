@@ -4,20 +4,22 @@
 ///
 /// Every test answers with 0x80 in the lanes where it holds and 0 elsewhere, built from lane-wise
 /// arithmetic and bitwise operators (lanes never carry into each other, so the results are exact
-/// per byte), and `bits` turns such an answer into one bit per byte without a branch.
+/// per byte), and `bits` turns such an answer into one bit per byte without a branch. The one
+/// answer shape is the reason for the arithmetic, not speed: the comparison operators compile to
+/// vector instructions as well.
 ///
-/// What the compiler makes of SIMD code (Swift 6.3.1, Linux x86-64, `-O`, checked with
-/// `swiftc -O -emit-assembly`): the comparison operators are vector instructions too (`a .== b` is
-/// one `pcmpeqb`, `a .< b` on bytes `pmaxub` + `pcmpeqb`), but the mask reductions `any(_:)` and
-/// `all(_:)` are out-of-line calls (to a specialised `SIMD.min()`), so a scan must not reduce a
-/// mask per block; read masks as words (`bits`, `any` below) instead. Debug builds call out for
-/// every operator either way.
-package struct ByteBlock {
-    package typealias Lanes = SIMD16<UInt8>
+/// What the compiler makes of SIMD code (Swift 6.3.1, Linux x86-64, `-O`, measured with
+/// `swiftc -O -emit-assembly` on one-function probes): `a .== b` on `SIMD16<UInt8>` is one
+/// `pcmpeqb`; `a .< b` is `pmaxub` + `pcmpeqb` + `pxor`; `isZero` below is `pxor`, `pcmpeqd`,
+/// `paddb`, `pandn`, `pand`. The mask reductions `any(_:)` and `all(_:)`, however, are out-of-line
+/// calls (to a specialised `SIMD.min()`), so a scan must not reduce a mask per block; read masks as
+/// words (`bits`, `any` below) instead. Debug builds call out for every operator either way.
+public struct ByteBlock {
+    public typealias Lanes = SIMD16<UInt8>
 
-    package static let width = 16
+    @inlinable package static var width: Int { 16 }
 
-    package let lanes: Lanes
+    @usableFromInline package let lanes: Lanes
 
     @inlinable @inline(__always) package init(_ lanes: Lanes) { self.lanes = lanes }
 

@@ -1,20 +1,28 @@
-/// Counts 64-bit keys (span hashes) with open addressing, remembering where each key first
+/// Counts 64-bit keys (span hashes) in `HashSlots`' scheme, remembering where each key first
 /// appeared. The repetition rules look up every word n-gram of every document several times, so
-/// this is the filters' innermost loop: storage is raw memory reused across passes, a slot is one
-/// key (0 marks it empty, so a key of 0 is stored as 1), and a pass starts by zeroing the keys.
-final class HashCounter {
-    private var keys: UnsafeMutablePointer<UInt64>
-    private var counts: UnsafeMutablePointer<Int32>
-    private var firsts: UnsafeMutablePointer<Int32>
+/// this is the filters' innermost loop: storage is raw memory reused across passes (a class, so
+/// that one counter per thread serves every document), keys, counts and first positions are kept
+/// in separate arrays (a pass that only inserts touches the keys alone), and a pass starts by
+/// zeroing the keys. Its methods are `@inlinable` so that the key closures of the callers are
+/// inlined into the loops, as when this was internal to the filters.
+///
+/// The stored properties are `@exclusivity(unchecked)`: a class's properties otherwise get a dynamic
+/// exclusivity check (`swift_beginAccess`) at every access from another module, where the compiler
+/// cannot see all accesses, and the methods inlined into the filters touch them per key. Only the
+/// methods below access them, never overlapping (the callers' key closures do not use the counter).
+public final class HashCounter {
+    @exclusivity(unchecked) @usableFromInline var keys: UnsafeMutablePointer<UInt64>
+    @exclusivity(unchecked) @usableFromInline var counts: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) @usableFromInline var firsts: UnsafeMutablePointer<Int32>
     /// Slots allocated, and slots in use by this pass (a power of two sized to the pass, so that a
     /// small pass, such as a document's few paragraphs, zeroes a small table).
-    private var allocated: Int
-    private var capacity: Int
-    private var mask: Int
-    private var distinct = 0
+    @exclusivity(unchecked) @usableFromInline var allocated: Int
+    @exclusivity(unchecked) @usableFromInline var capacity: Int
+    @exclusivity(unchecked) @usableFromInline var mask: Int
+    @exclusivity(unchecked) @usableFromInline var distinct = 0
 
-    init(expected: Int) {
-        allocated = Self.capacity(for: expected)
+    package init(expected: Int) {
+        allocated = HashSlots.capacity(for: expected)
         capacity = allocated
         mask = capacity - 1
         keys = .allocate(capacity: allocated)
@@ -31,21 +39,15 @@ final class HashCounter {
         firsts.deallocate()
     }
 
-    private static func capacity(for expected: Int) -> Int {
-        var capacity = 16
-        while capacity < expected * 2 { capacity <<= 1 }
-        return capacity
-    }
-
     /// Starts a new, empty pass able to hold `expected` keys without growing.
-    func reset(expected: Int) {
+    @inlinable package func reset(expected: Int) {
         distinct = 0
-        useCapacity(Self.capacity(for: expected))
+        useCapacity(HashSlots.capacity(for: expected))
     }
 
     /// Makes the first `newCapacity` slots the (empty) table, allocating when they do not fit.
     /// Every pass starts here, so a pass that leaves the keys alone need not zero them.
-    private func useCapacity(_ newCapacity: Int, zeroingKeys: Bool = true) {
+    @inlinable func useCapacity(_ newCapacity: Int, zeroingKeys: Bool = true) {
         if newCapacity > allocated {
             keys.deallocate()
             counts.deallocate()
@@ -62,21 +64,15 @@ final class HashCounter {
         if zeroingKeys { keys.update(repeating: 0, count: capacity) }
     }
 
-    /// Keys are hashes already (`SpanHash`, or word keys mixed), so their bits are used as they are.
-    @inline(__always)
-    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: key >> 32) & mask
-    }
-
     /// Adds `key` if it is new; returns whether it was already there.
-    @inline(__always)
-    func insert(_ key: UInt64) -> Bool {
-        let key = key == 0 ? 1 : key
+    @inlinable @inline(__always)
+    package func insert(_ key: UInt64) -> Bool {
+        let key = HashSlots.stored(key)
         if (distinct + 1) * 2 > capacity { grow() }
-        var slot = Self.slot(key, mask)
+        var slot = HashSlots.home(key, mask)
         while keys[slot] != 0 {
             if keys[slot] == key { return true }
-            slot = (slot + 1) & mask
+            slot = HashSlots.next(slot, mask)
         }
         keys[slot] = key
         distinct += 1
@@ -87,14 +83,14 @@ final class HashCounter {
     /// slot without being stored (a count-min sketch of one row), so keys sharing a slot add up.
     /// A bound needs no probing and no key comparisons; exact counts are needed only where a bound
     /// could fail a check. The bounds stay valid until the next pass.
-    func occurrenceBounds(windows: Int, key: (Int) -> UInt64) -> UnsafeBufferPointer<Int32> {
+    @inlinable package func occurrenceBounds(windows: Int, key: (Int) -> UInt64) -> UnsafeBufferPointer<Int32> {
         // Four or more slots per key keep the chance additions small.
         distinct = 0
-        useCapacity(Self.capacity(for: 2 * windows), zeroingKeys: false)
+        useCapacity(HashSlots.capacity(for: 2 * windows), zeroingKeys: false)
         let counts = self.counts, slots = self.firsts, mask = self.mask
         counts.update(repeating: 0, count: capacity)
         for i in 0..<windows {
-            let slot = Self.slot(key(i), mask)
+            let slot = HashSlots.home(key(i), mask)
             counts[slot] &+= 1
             slots[i] = Int32(truncatingIfNeeded: slot)
         }
@@ -106,7 +102,7 @@ final class HashCounter {
     /// whose key was seen adds its characters and skips `n` windows. Only `positions` (ascending) are
     /// visited: the caller knows the windows in between to be unique, and such a window would only
     /// advance the scan by one without ever being looked up again.
-    func repeatedCharacters(positions: UnsafeBufferPointer<Int32>, windows: Int, n: Int, key: (Int) -> (key: UInt64, length: Int)) -> Int {
+    @inlinable package func repeatedCharacters(positions: UnsafeBufferPointer<Int32>, windows: Int, n: Int, key: (Int) -> (key: UInt64, length: Int)) -> Int {
         reset(expected: positions.count)
         let keys = self.keys, mask = self.mask
         var repeated = 0
@@ -116,8 +112,8 @@ final class HashCounter {
             if i >= windows { break }
             if i < next { continue }
             let (raw, length) = key(i)
-            let k = raw == 0 ? 1 : raw
-            var slot = Self.slot(k, mask)
+            let k = HashSlots.stored(raw)
+            var slot = HashSlots.home(k, mask)
             var seen = false
             while true {
                 let stored = keys[slot]
@@ -126,7 +122,7 @@ final class HashCounter {
                     break
                 }
                 if stored == 0 { break }
-                slot = (slot + 1) & mask
+                slot = HashSlots.next(slot, mask)
             }
             if seen {
                 repeated += length
@@ -140,16 +136,16 @@ final class HashCounter {
     }
 
     /// The most frequent key among `windows` keys and its count; ties go to the first seen.
-    func mostFrequent(windows: Int, key: (Int) -> UInt64) -> (first: Int, count: Int) {
+    @inlinable package func mostFrequent(windows: Int, key: (Int) -> UInt64) -> (first: Int, count: Int) {
         reset(expected: windows)
         let keys = self.keys, counts = self.counts, firsts = self.firsts, mask = self.mask
         var bestCount: Int32 = 0
         var bestFirst: Int32 = 0
         for i in 0..<windows {
             let raw = key(i)
-            let k = raw == 0 ? 1 : raw
-            var slot = Self.slot(k, mask)
-            while keys[slot] != 0, keys[slot] != k { slot = (slot + 1) & mask }
+            let k = HashSlots.stored(raw)
+            var slot = HashSlots.home(k, mask)
+            while keys[slot] != 0, keys[slot] != k { slot = HashSlots.next(slot, mask) }
             let count: Int32
             let first: Int32
             if keys[slot] == k {
@@ -172,14 +168,14 @@ final class HashCounter {
     }
 
     /// Doubles the table of an `insert` pass (only keys are in use there), keeping its keys.
-    private func grow() {
+    @inlinable func grow() {
         let oldCapacity = capacity
         let old = UnsafeMutablePointer<UInt64>.allocate(capacity: oldCapacity)
         old.initialize(from: keys, count: oldCapacity)
         useCapacity(oldCapacity * 2)
         for i in 0..<oldCapacity where old[i] != 0 {
-            var slot = Self.slot(old[i], mask)
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            var slot = HashSlots.home(old[i], mask)
+            while keys[slot] != 0 { slot = HashSlots.next(slot, mask) }
             keys[slot] = old[i]
         }
         old.deallocate()

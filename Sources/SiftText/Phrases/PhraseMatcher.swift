@@ -1,12 +1,10 @@
-import Foundation
-
 /// Finds any of a fixed list of phrases in text, ignoring ASCII case, in one pass over the bytes:
 /// a 256-entry table says which bytes can start a phrase, so most positions cost one lookup. A
 /// phrase matches only at a word start, so "hi cannot" does not match "i cannot". Each phrase
 /// written with ASCII apostrophes also matches with typographic ones (U+2019, which models often
 /// emit), in any mix. Patterns live in one flat byte array so that scanning touches no reference-counted
 /// storage per position (shared arrays' reference counts are contended when two threads scan).
-package struct PhraseMatcher: Sendable {
+public struct PhraseMatcher: Sendable {
     package let phrases: [String]
     /// All pattern bytes, lowercased, back to back.
     private let bytes: [UInt8]
@@ -23,7 +21,7 @@ package struct PhraseMatcher: Sendable {
     /// then goes through the pair test, as in the byte loop).
     private let firstBytes: [ByteBlock.Lanes]
 
-    package static let maximumSkipFirstBytes = 8
+    @inlinable package static var maximumSkipFirstBytes: Int { 8 }
 
     package init(_ phrases: [String]) {
         self.phrases = phrases

@@ -1,17 +1,15 @@
-import SiftCore
-
 /// Whitespace-separated words of a text as byte ranges, without allocating a string per word: what
 /// the diversity checks count. Words are split at ASCII whitespace; `hash` lowercases ASCII
 /// letters before hashing (FNV-1a, 64 bits), so "The" and "the" are one word type.
-enum WordScanner {
+public enum WordScanner {
     /// Calls `body` with each word's byte range; `body` returns false to stop early.
-    @inline(__always) static func forEachWord(in text: String, _ body: (Range<Int>, UnsafeBufferPointer<UInt8>) -> Bool) {
+    @inlinable @inline(__always) package static func forEachWord(in text: String, _ body: (Range<Int>, UnsafeBufferPointer<UInt8>) -> Bool) {
         text.withUTF8Bytes { bytes in forEachWord(in: bytes) { body($0, bytes) } }
     }
 
     /// Word boundaries are read from one whitespace bit mask per sixteen bytes, so a word costs a
     /// few bit operations rather than a test and a branch per byte.
-    @inline(__always) static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+    @inlinable @inline(__always) package static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
         let count = bytes.count
         var wordStart = -1
         var base = 0
@@ -46,10 +44,10 @@ enum WordScanner {
         if wordStart >= 0 { _ = body(wordStart..<count) }
     }
 
-    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    @inlinable @inline(__always) package static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     /// FNV-1a of the word at `range` with ASCII letters lowercased.
-    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+    @inlinable @inline(__always) package static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for i in range { hash = (hash ^ UInt64(PhraseMatcher.lower(bytes[i]))) &* 0x0000_0100_0000_01B3 }
         return hash
@@ -59,7 +57,7 @@ enum WordScanner {
     /// each step is a bijection of the running value, so two words of the same length up to eight
     /// bytes never collide, and longer ones as rarely as any 64-bit hash. For word types that are
     /// only counted (distinct-n), where FNV-1a's multiply per byte would cost more than the rest.
-    @inline(__always) static func typeHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+    @inlinable @inline(__always) package static func typeHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
         var hash = UInt64(range.count) &* 0x9E37_79B9_7F4A_7C15
         var i = range.lowerBound
         let end = range.upperBound
@@ -72,16 +70,17 @@ enum WordScanner {
     }
 
     /// A key for a word of at most eight bytes: its bytes, ASCII-lowercased, packed little-endian
-    /// and mixed by an odd multiply (a bijection), so distinct words never share a key and no byte
+    /// and mixed by an odd multiply (a bijection), so distinct words never share a key (words without
+    /// NUL bytes: the packing pads with zeros, so "a\0" keys as "a") and no byte
     /// loop is needed. For looking words up in small fixed lists (function words).
-    @inline(__always) static func shortWordKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+    @inlinable @inline(__always) package static func shortWordKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
         precondition(range.count <= 8)
         return PhraseMatcher.lowercased(chunk(bytes, from: range.lowerBound, to: range.upperBound)) &* 0x9E37_79B9_7F4A_7C15
     }
 
     /// The (at most) eight bytes from `start` that lie before `end`, little-endian, zero past
     /// `end`: one unaligned load wherever eight bytes remain in the buffer.
-    @inline(__always) static func chunk(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt64 {
+    @inlinable @inline(__always) package static func chunk(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt64 {
         let count = min(8, end - start)
         guard start + 8 <= bytes.count else {
             var word: UInt64 = 0
@@ -93,7 +92,7 @@ enum WordScanner {
     }
 
     /// `shortWordKey` of a lowercase word of at most eight bytes.
-    static func shortWordKey(_ word: String) -> UInt64 {
+    package static func shortWordKey(_ word: String) -> UInt64 {
         let bytes = Array(word.utf8)
         return bytes.withUnsafeBufferPointer { shortWordKey($0, 0..<$0.count) }
     }
@@ -101,7 +100,7 @@ enum WordScanner {
     /// `typeHash` of the word at `range` when it is made of ASCII letters only, else nil; eight
     /// bytes at a time, testing letters with the same word arithmetic as the hash (SWAR) rather
     /// than a branch per byte.
-    @inline(__always) static func letterWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+    @inlinable @inline(__always) package static func letterWordHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
         let ones: UInt64 = 0x0101_0101_0101_0101
         var hash = UInt64(range.count) &* 0x9E37_79B9_7F4A_7C15
         var i = range.lowerBound
@@ -123,13 +122,13 @@ enum WordScanner {
     }
 
     /// `typeHash` of a whole word.
-    static func typeHash(_ word: String) -> UInt64 {
+    package static func typeHash(_ word: String) -> UInt64 {
         let bytes = Array(word.utf8)
         return bytes.withUnsafeBufferPointer { typeHash($0, 0..<$0.count) }
     }
 
     /// The word at `range`, lowercased, with leading and trailing ASCII punctuation removed.
-    static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    package static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         var lower = range.lowerBound
         var upper = range.upperBound
         while lower < upper, isPunctuation(bytes[lower]) { lower += 1 }
@@ -137,12 +136,12 @@ enum WordScanner {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]).map(PhraseMatcher.lower), as: UTF8.self)
     }
 
-    @inline(__always) static func isPunctuation(_ byte: UInt8) -> Bool {
+    @inlinable @inline(__always) package static func isPunctuation(_ byte: UInt8) -> Bool {
         byte < 0x80 && !PhraseMatcher.isWordByte(byte) && !isSpace(byte)
     }
 
     /// The word at `range` without its leading and trailing ASCII punctuation, nil when nothing is left.
-    @inline(__always) static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+    @inlinable @inline(__always) package static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
         var lower = range.lowerBound
         var upper = range.upperBound
         while lower < upper, isPunctuation(bytes[lower]) { lower += 1 }
@@ -151,7 +150,7 @@ enum WordScanner {
     }
 
     /// FNV-1a of a lowercased word with its edge punctuation removed: the key of openings and terms.
-    static func trimmedHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+    @inlinable package static func trimmedHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
         trimmed(bytes, range).map { hash(bytes, $0) }
     }
 }

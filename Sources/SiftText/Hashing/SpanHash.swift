@@ -6,37 +6,39 @@
 /// 64 x 64 -> 128-bit multiplication whose halves are xored, and ranges of up to sixteen bytes take
 /// two overlapping loads and no loop, so a word costs two multiplications. The byte count is
 /// folded in, so ranges of different lengths differ even when one is a prefix of the other.
-enum SpanHash {
-    private static let k0: UInt64 = 0x9E37_79B9_7F4A_7C15
-    private static let k1: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-    private static let k2: UInt64 = 0x1656_67B1_9E37_79F9
+public enum SpanHash {
+    // Constants as computed properties: inlined into callers in other modules as literals, with
+    // no lazy-global accessor call in the loops.
+    @inlinable static var k0: UInt64 { 0x9E37_79B9_7F4A_7C15 }
+    @inlinable static var k1: UInt64 { 0xC2B2_AE3D_27D4_EB4F }
+    @inlinable static var k2: UInt64 { 0x1656_67B1_9E37_79F9 }
 
-    @inline(__always)
-    private static func fold(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    @inlinable @inline(__always)
+    static func fold(_ a: UInt64, _ b: UInt64) -> UInt64 {
         let (high, low) = a.multipliedFullWidth(by: b)
         return high ^ low
     }
 
-    @inline(__always)
-    private static func load(_ p: UnsafeRawPointer, _ offset: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    static func load(_ p: UnsafeRawPointer, _ offset: Int) -> UInt64 {
         UInt64(littleEndian: p.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
-    @inline(__always)
-    private static func load32(_ p: UnsafeRawPointer, _ offset: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    static func load32(_ p: UnsafeRawPointer, _ offset: Int) -> UInt64 {
         UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
     }
 
     /// `key` folded into `state`: a sequence of keys (a word n-gram) is keyed by folding them in
     /// order into a starting state.
-    @inline(__always)
-    static func combine(_ state: UInt64, _ key: UInt64) -> UInt64 {
+    @inlinable @inline(__always)
+    package static func combine(_ state: UInt64, _ key: UInt64) -> UInt64 {
         fold(state ^ k1, key ^ k0)
     }
 
     /// The hash of `count` bytes at `p` (never 0: hash tables mark empty slots with 0).
-    @inline(__always)
-    static func hash(_ p: UnsafeRawPointer, _ count: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    package static func hash(_ p: UnsafeRawPointer, _ count: Int) -> UInt64 {
         var state = seed(count)
         let a: UInt64
         let b: UInt64
@@ -68,20 +70,20 @@ enum SpanHash {
     }
 
     /// The starting state for `count` bytes.
-    @inline(__always)
-    private static func seed(_ count: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    static func seed(_ count: Int) -> UInt64 {
         k0 ^ UInt64(truncatingIfNeeded: count) &* k2
     }
 
-    @inline(__always)
-    private static func finish(_ a: UInt64, _ b: UInt64, _ seed: UInt64, _ count: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    static func finish(_ a: UInt64, _ b: UInt64, _ seed: UInt64, _ count: Int) -> UInt64 {
         let h = fold(k1 ^ UInt64(truncatingIfNeeded: count), fold(a ^ k1, b ^ seed))
         return h == 0 ? 1 : h
     }
 
     /// The low `count` bytes of a word (none for `count` <= 0, all for `count` >= 8).
-    @inline(__always)
-    private static func mask(_ count: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    static func mask(_ count: Int) -> UInt64 {
         (1 << UInt64(min(max(count, 0), 8) &* 8)) &- 1
     }
 
@@ -89,8 +91,8 @@ enum SpanHash {
     /// text, the words' concatenation): up to sixteen bytes are read by two loads masked to the
     /// count, without `hash`'s branches on the length, which for words is unpredictable. A text's
     /// spans must all be hashed by one of the two.
-    @inline(__always)
-    static func hashPadded(_ p: UnsafeRawPointer, _ count: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    package static func hashPadded(_ p: UnsafeRawPointer, _ count: Int) -> UInt64 {
         guard count <= 16 else { return hash(p, count) }
         let (a, b) = ShortSpan(count: count).words(p)
         return finish(a, b, seed(count), count)
@@ -98,46 +100,32 @@ enum SpanHash {
 
     /// Spans of one length up to sixteen bytes, followed by at least eight readable bytes: read
     /// as two words masked to the length, the masks worked out once for the length.
-    struct ShortSpan {
-        private let first: UInt64
-        private let rest: UInt64
+    public struct ShortSpan {
+        @usableFromInline let first: UInt64
+        @usableFromInline let rest: UInt64
         /// Where the second word is read: at `p` again when the span has no second word, so that
         /// nothing past the padding is read.
-        private let second: Int
+        @usableFromInline let second: Int
 
-        @inline(__always)
-        init(count: Int) {
+        @inlinable @inline(__always)
+        package init(count: Int) {
             first = mask(count)
             rest = mask(count &- 8)
             second = count > 8 ? 8 : 0
         }
 
-        @inline(__always)
-        func words(_ p: UnsafeRawPointer) -> (UInt64, UInt64) {
+        @inlinable @inline(__always)
+        package func words(_ p: UnsafeRawPointer) -> (UInt64, UInt64) {
             (load(p, 0) & first, load(p, second) & rest)
         }
 
         /// A slot key for spans that need only to be told apart cheaply (duplicate n-gram
         /// candidates): equal spans give equal keys, and the top bits of each product depend on
         /// every byte read. Not `hashPadded`, whose keys must not collide.
-        @inline(__always)
-        func mix(_ p: UnsafeRawPointer) -> UInt64 {
+        @inlinable @inline(__always)
+        package func mix(_ p: UnsafeRawPointer) -> UInt64 {
             let (a, b) = words(p)
             return a &* k0 ^ b &* k1
         }
-    }
-}
-
-/// A text's characters as bytes, `width` bytes per character (1 for an ASCII text, 4 for Unicode
-/// scalars), valid inside `AnalyzedText.withCharacterBytes`: equal character ranges are equal byte
-/// ranges, so their hashes are equal. One-byte characters are followed by eight bytes of padding.
-struct CharacterBytes {
-    let base: UnsafeRawPointer
-    let width: Int
-
-    /// The hash of the characters `start..<end`.
-    @inline(__always)
-    func hash(_ start: Int, _ end: Int) -> UInt64 {
-        width == 1 ? SpanHash.hashPadded(base + start, end &- start) : SpanHash.hash(base + start &* width, (end &- start) &* width)
     }
 }

@@ -1,10 +1,9 @@
-import SiftCore
-
-/// XXH64 of `TextNormalization.canonical` forms, built without a canonical `String`: ASCII text is
-/// lowercased and whitespace-collapsed into a buffer (for ASCII the two agree by construction:
-/// Unicode's White_Space in ASCII is exactly TAB..CR and SPACE, and ASCII lowercasing maps only
-/// A-Z); other text takes the shared path, so "the same text" means what it means in every other
-/// Sift module.
+/// Canonical forms (`TextNormalization.canonical` in SiftCore) built without a canonical `String`:
+/// ASCII text is lowercased and whitespace-collapsed into a buffer (for ASCII the two agree by
+/// construction: Unicode's White_Space in ASCII is exactly TAB..CR and SPACE, and ASCII lowercasing
+/// maps only A-Z); other text takes the shared path (the `unicode` function the caller passes;
+/// SiftCore's `append(_:)` passes `TextNormalization.canonical`; SiftAudit's `hash` hashes with XXH64), so "the same
+/// text" means what it means in every other Sift module.
 ///
 /// Several texts joined by newlines (a conversation's turns) have the canonical form of their
 /// non-blank parts' canonical forms joined by one space, because a newline is whitespace and no
@@ -15,20 +14,23 @@ import SiftCore
 ///
 /// One buffer serves every record of a slice (`reset` keeps its storage): canonicalising then
 /// costs no allocation per record.
-struct CanonicalBuffer {
-    private(set) var bytes: [UInt8] = []
+public struct CanonicalBuffer {
+    @usableFromInline package private(set) var bytes: [UInt8] = []
     /// Where each appended text's canonical form lies in `bytes` (empty for a blank text).
-    private(set) var parts: [Range<Int>] = []
+    @usableFromInline package private(set) var parts: [Range<Int>] = []
 
     /// Forgets every part, keeping the storage for the next record.
-    mutating func reset() {
+    package init() {}
+
+    package mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         parts.removeAll(keepingCapacity: true)
     }
 
-    /// Appends the canonical form of `text` as a new part; returns the part's index.
+    /// Appends the canonical form of `text` as a new part (`unicode` makes it for text that is not
+    /// ASCII); returns the part's index.
     @discardableResult
-    mutating func append(_ text: String) -> Int {
+    package mutating func append(_ text: String, unicode: (String) -> String) -> Int {
         let separated = bytes.count
         text.withUTF8Bytes { source in
             // The separator goes in first and is taken back if the part turns out blank.
@@ -36,7 +38,7 @@ struct CanonicalBuffer {
             let start = bytes.count
             if !appendASCII(source) {
                 bytes.removeLast(bytes.count - start)
-                bytes += TextNormalization.canonical(String(decoding: source, as: UTF8.self)).utf8
+                bytes += unicode(String(decoding: source, as: UTF8.self)).utf8
             }
             if bytes.count == start { bytes.removeLast(start - separated) }
         }
@@ -105,16 +107,14 @@ struct CanonicalBuffer {
         return ascii
     }
 
-    /// XXH64 of the canonical form of every part joined by newlines.
-    func hash() -> UInt64 { hash(parts.indices) }
-
     /// Whether any of the given parts has text (is not blank).
-    func hasText(_ selection: some Sequence<Int>) -> Bool {
+    @inlinable package func hasText(_ selection: some Sequence<Int>) -> Bool {
         selection.contains { !parts[$0].isEmpty }
     }
 
-    /// XXH64 of the canonical form of the given parts (increasing indices) joined by newlines.
-    func hash(_ selection: some Collection<Int>) -> UInt64 {
+    /// Calls `body` with the canonical form of the given parts (increasing indices) joined by
+    /// newlines (which canonicalise to single spaces).
+    @inlinable package func withBytes<R>(of selection: some Collection<Int>, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         var first = -1
         var last = -1
         var chosen = 0
@@ -123,17 +123,17 @@ struct CanonicalBuffer {
             last = index
             chosen += 1
         }
-        guard first >= 0 else { return XXH64.hash(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        guard first >= 0 else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         // Consecutive non-blank parts lie in `bytes` already joined by single spaces: when no
-        // non-blank part between the first and the last chosen was left out, hash them in place.
+        // non-blank part between the first and the last chosen was left out, use them in place.
         if parts[first...last].count(where: { !$0.isEmpty }) == chosen {
-            return bytes.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[parts[first].lowerBound..<parts[last].upperBound])) }
+            return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[parts[first].lowerBound..<parts[last].upperBound])) }
         }
         var joined: [UInt8] = []
         for index in selection where !parts[index].isEmpty {
             if !joined.isEmpty { joined.append(0x20) }
             joined += bytes[parts[index]]
         }
-        return joined.withUnsafeBytes { XXH64.hash($0) }
+        return joined.withUnsafeBytes(body)
     }
 }
