@@ -1,4 +1,5 @@
 import SiftCore
+import SiftDedup
 
 /// How records are grouped so that a group never straddles two splits.
 public enum SplitGrouping: Sendable {
@@ -35,6 +36,14 @@ public struct SplitOptions: Sendable {
     public var seed: UInt64
     /// Records removed before splitting; they take no part in grouping, strata or shares.
     public var exclusions: SplitExclusions?
+
+    /// The numeric options, one definition for `sift split`'s flags and the recipe step's schema.
+    public enum Parameters {
+        /// Shares are normalised to sum to 1, so 8,1,1 is 0.8,0.1,0.1.
+        public static let ratio = NumberParameter("ratios", 0...1_000_000, help: "Shares of the splits, comma-separated (normalised to sum to 1).")
+        /// The near-duplicate grouping uses dedup's detector, so its threshold is dedup's.
+        public static let threshold = DedupOptions.Parameters.threshold
+    }
 
     /// train/validation/test for three splits, train/test for two, split1... otherwise.
     public static func defaultNames(count: Int) -> [String] {

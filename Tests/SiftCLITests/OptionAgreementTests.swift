@@ -88,4 +88,26 @@ struct OptionAgreementTests {
         let split = try SiftProcess.run(["split", input, "--out-dir", dir.path("s"), "--drop-label-errors", "--label", "label", "--folds", "1"])
         #expect(split.status == 64 && split.stderr.contains("--folds must be between 2 and 100, got 1"), "\(split.stderr)")
     }
+
+    @Test("split ratios: shares above 1 are accepted on both front ends (they are normalised), negative ones refused on both")
+    func splitRatios() throws {
+        let dir = try TemporaryDirectory()
+        let input = try dir.write("in.jsonl", (0..<20).map { "{\"id\": \"\($0)\", \"text\": \"record \($0)\"}" }.joined(separator: "\n") + "\n")
+        for (ratios, valid) in [("8,1,1", true), ("0.5,0.5", true), ("-1,2", false)] {
+            let cli = try SiftProcess.run(["split", input, "--out-dir", dir.path("cli-\(ratios)"), "--ratios=\(ratios)"])
+            let recipe = try dir.write("r.yaml", """
+            output: \(dir.path("out-\(ratios)"))
+            steps:
+              - read: {path: \(input)}
+              - split: {ratios: [\(ratios)]}
+            """)
+            let run = try SiftProcess.run(["run", recipe])
+            #expect((cli.status == 0) == valid, "--ratios \(ratios): \(cli.stderr)")
+            #expect((run.status == 0) == valid, "ratios: [\(ratios)]: \(run.stderr)")
+            if !valid {
+                #expect(cli.status == 64 && cli.stderr.contains("--ratios must be between 0.0 and 1000000.0, got -1.0"), "\(cli.stderr)")
+                #expect(run.status == 78, "\(run.stderr)")
+            }
+        }
+    }
 }

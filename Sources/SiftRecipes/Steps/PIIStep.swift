@@ -7,7 +7,7 @@ import SiftCore
 /// the recipe can be shared without the secret that would let anyone reverse the pseudonyms.
 public struct PIIStep: RecipeStepRunner {
     public static let schema = StepSchema(kind: "pii", summary: "Redact, hash or drop personal data (docs/pii.md).", parameters: [
-        ParameterSpec("action", .choice(["redact", "hash", "drop", "report"]), help: "what to do with matches (default redact)"),
+        ParameterSpec("action", .choice(PIIAction.allCases.map(\.rawValue)), help: "what to do with matches (default redact: a cleaning step; `sift pii` defaults to report)"),
         ParameterSpec("types", .list(.choice(PIIType.allCases.map(\.rawValue))), help: "detectors (default all)"),
         ParameterSpec("fields", .list(.string), help: "only these top-level fields (default every string)"),
         ParameterSpec("salt_env", .string, help: "environment variable holding the salt for `hash` (default SIFT_PII_SALT)"),

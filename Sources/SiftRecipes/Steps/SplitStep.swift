@@ -7,11 +7,11 @@ import SiftSplit
 /// (by a field or by near-duplicate cluster), as `sift split` does.
 public struct SplitStep: RecipeStepRunner {
     public static let schema = StepSchema(kind: "split", summary: "Write train/validation/test splits without leakage.", position: .last, parameters: [
-        ParameterSpec("ratios", .list(.number(0...1)), required: true, help: "shares, e.g. [0.8, 0.1, 0.1]"),
+        ParameterSpec("ratios", .list(.number(SplitOptions.Parameters.ratio.range)), required: true, help: "shares, e.g. [0.8, 0.1, 0.1] (normalised to sum to 1)"),
         ParameterSpec("names", .list(.string), help: "split names (default train, validation, test)"),
         ParameterSpec("stratify", .string, help: "`label` or a field whose proportions every split keeps"),
         ParameterSpec("group_by", .string, help: "`near-duplicates` or a field: groups never straddle splits"),
-        ParameterSpec("threshold", .number(0.01...1), help: "Jaccard threshold for near-duplicate groups (default 0.8)"),
+        ParameterSpec(SplitOptions.Parameters.threshold),
         ParameterSpec("seed", .integer(0...Int.max), help: "random seed (default 42)"),
     ])
 

@@ -40,7 +40,7 @@ struct SplitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keep groups in one split: a field name, or near-duplicates.", valueName: "near-duplicates|field"))
     var groupBy: String?
 
-    @Option(help: "Jaccard threshold for --group-by near-duplicates.")
+    @Option(help: ArgumentHelp(SplitOptions.Parameters.threshold.help + " Used with --group-by near-duplicates."))
     var threshold: Double = 0.8
 
     @Option(help: "Random seed.")
@@ -78,7 +78,17 @@ struct SplitCommand: ParsableCommand {
                 guard let value = Double(part.trimmingCharacters(in: .whitespaces)) else {
                     throw SiftError("--ratios: \"\(part)\" is not a number", status: .usage)
                 }
+                do {
+                    try SplitOptions.Parameters.ratio.check(value)
+                } catch let error as ParameterError {
+                    throw SiftError(error.message(naming: ParameterError.flag), status: .usage)
+                }
                 return value
+            }
+            do {
+                try SplitOptions.Parameters.threshold.check(threshold)
+            } catch let error as ParameterError {
+                throw SiftError(error.message(naming: ParameterError.flag), status: .usage)
             }
             let splitNames = names.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
                 ?? SplitOptions.defaultNames(count: shares.count)
