@@ -81,9 +81,9 @@ public enum LearningCurve {
     /// datasets must then be read with `keepLines`); `progress` hears about each of its runs.
     public static func run(train: LabeledDataset, eval: LabeledDataset?, options: CurveOptions, trainer: ExternalTrainer? = nil,
                            warn: (String) -> Void = { _ in }, progress: (String) -> Void = { _ in }) throws -> CurveReport {
-        guard options.repeats >= 1 else { throw SiftError("--repeats must be at least 1", status: .usage) }
+        guard options.repeats >= 1 else { throw ParameterError("repeats", "{repeats} must be at least 1") }
         if eval == nil { try CrossValidation.folds.check(options.folds) }
-        guard options.target > 0, options.target <= 1 else { throw SiftError("--target must be in (0, 1]", status: .usage) }
+        guard options.target > 0, options.target <= 1 else { throw ParameterError("target", "{target} must be in (0, 1]") }
         try train.requireClasses(minimumPerClass: eval == nil ? options.folds : 1, what: eval == nil ? " (--folds \(options.folds))" : "")
         let classCount = train.classNames.count
         let n = train.count
@@ -124,7 +124,7 @@ public enum LearningCurve {
             warn("--sizes \(dropped.map(String.init).joined(separator: ",")) dropped: the training pool has \(poolSize) records (sizes must be 2...\(poolSize))")
         }
         guard !sizes.isEmpty else {
-            throw SiftError("no --sizes value fits the \(poolSize) training records available; use sizes between 2 and \(poolSize)", status: .usage)
+            throw ParameterError("sizes", "no {sizes} value fits the \(poolSize) training records available; use sizes between 2 and \(poolSize)")
         }
 
         var scores = [[Double]](repeating: [], count: sizes.count)

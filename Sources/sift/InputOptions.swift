@@ -33,6 +33,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as SiftError {
         printError("sift: \(error.message)")
         throw ExitCode(error.status.rawValue)
+    } catch let error as ParameterError {
+        printError("sift: \(error.message(naming: ParameterError.flag))")
+        throw ExitCode(ExitStatus.usage.rawValue)
     } catch let error as MalformedRecord {
         printError("sift: \(error.description)")
         printError("sift: stopped at the first malformed record (--strict)")

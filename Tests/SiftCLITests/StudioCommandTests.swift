@@ -25,6 +25,8 @@ struct StudioCommandTests {
         #expect(summary["id"]?.intValue == 1 && summary["items"]?.intValue == 2 && summary["rejected"]?.intValue == 1)
         #expect(created.stderr.contains("items.csv:4: field \"text\" is empty") || created.stderr.contains("items.csv:4:"))
         #expect(try SiftProcess.run(["studio", "project", "create", "--db", db, "--name", "x", "--data", items, "--labels", "a,b", "--scale", "1-5"]).status == 64)
+        let oneLabel = try SiftProcess.run(["studio", "project", "create", "--db", db, "--name", "x", "--data", items, "--labels", "only"])
+        #expect(oneLabel.status == 64 && oneLabel.stderr.contains("--labels needs at least two labels"), "\(oneLabel.stderr)")
         #expect(try SiftProcess.run(["studio", "project", "create", "--db", db, "--name", "y", "--data", dir.path("nope.jsonl"), "--labels", "a,b"]).status == 66)
 
         let export = try SiftProcess.run(["studio", "export", "--db", db, "--project", "intents", "--out", dir.path("labels.jsonl")])

@@ -62,8 +62,12 @@ import SiftDedup
         #expect(report.droppedSizes == [5000] && report.points.map(\.size) == [10, 30])
         #expect(warnings.count == 1 && warnings[0].contains("5000") && warnings[0].contains("dropped"))
         options.sizes = [5000, 10000]
-        expectError(status: .usage, containing: ["no --sizes value fits", "sizes between 2 and"]) {
+        do {
             _ = try LearningCurve.run(train: data, eval: nil, options: options)
+            Issue.record("sizes beyond the data must fail")
+        } catch let error as ParameterError {
+            let message = error.message(naming: ParameterError.flag)
+            #expect(message.contains("no --sizes value fits") && message.contains("sizes between 2 and"), "\(message)")
         }
     }
 

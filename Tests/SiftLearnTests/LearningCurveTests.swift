@@ -107,8 +107,9 @@ import SiftDedup
         do {
             _ = try LearningCurve.run(train: two, eval: nil, options: options(sizes: [5000]))
             Issue.record("sizes beyond the data must fail")
-        } catch let error as SiftError {
-            #expect(error.status == .usage && error.message.contains("no --sizes value fits the 32 training records"))
+        } catch let error as ParameterError {
+            // The library names the parameter; the CLI spells it as its flag.
+            #expect(error.parameter == "sizes" && error.message(naming: ParameterError.flag).contains("no --sizes value fits the 32 training records"))
         }
     }
 }

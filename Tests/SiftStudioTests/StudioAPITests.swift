@@ -238,4 +238,18 @@ import Testing
         let dashboard = try await alice.get("/")
         #expect(dashboard.text.contains("xss &lt;b&gt;name&lt;/b&gt;") && !dashboard.text.contains("<b>name"))
     }
+
+    /// A library refusal names the parameter as each front end spells it: the API its JSON field
+    /// (the CLI its flag, `Tests/SiftCLITests/StudioCommandTests.swift`), never a CLI flag.
+    @Test func invalidProjectSettingsNameTheJSONField() async throws {
+        let h = try await Self.harness()
+        let admin = try await h.signedIn("admin")
+        let data: JSONValue = ["filename": "few.jsonl", "text": "{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"b\", \"text\": \"two\"}\n"]
+        let oneLabel = try await admin.send("POST", "/api/projects", json: ["name": "p", "data": data, "labels": ["only"]])
+        #expect(oneLabel.status == 400)
+        #expect(oneLabel.json?["error"]?.stringValue == "\"labels\" needs at least two labels", "\(oneLabel.text)")
+        let overlap = try await admin.send("POST", "/api/projects", json: ["name": "p", "data": data, "labels": ["a", "b"], "overlap": 2])
+        #expect(overlap.status == 400)
+        #expect(overlap.json?["error"]?.stringValue == "\"overlap\" must be between 0 and 1", "\(overlap.text)")
+    }
 }

@@ -38,7 +38,7 @@ public enum LabelSpec: Sendable, Equatable {
     public static func parseScale(_ text: String) throws -> LabelSpec {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, let lower = Int(parts[0]), let upper = Int(parts[1]), lower < upper, upper - lower <= 100 else {
-            throw SiftError("--scale must be LOW-HIGH with integers, LOW < HIGH and at most 101 steps (e.g. 1-5), not \"\(text)\"", status: .usage)
+            throw ParameterError("scale", "{scale} must be LOW-HIGH with integers, LOW < HIGH and at most 101 steps (e.g. 1-5), not \"\(text)\"")
         }
         return .scale(lower: lower, upper: upper)
     }
@@ -46,13 +46,13 @@ public enum LabelSpec: Sendable, Equatable {
     /// `--labels a,b,c`: each label non-empty and listed once. A multi-label answer is compared
     /// by `sift agree` as its choices joined by `|`, so a label may not contain one there.
     public static func parseLabels(_ labels: [String], multi: Bool) throws -> LabelSpec {
-        guard labels.count >= 2 else { throw SiftError("--labels needs at least two labels", status: .usage) }
+        guard labels.count >= 2 else { throw ParameterError("labels", "{labels} needs at least two labels") }
         var seen = Set<String>()
         for label in labels {
-            guard !label.isEmpty else { throw SiftError("--labels has an empty label", status: .usage) }
-            guard seen.insert(label).inserted else { throw SiftError("--labels lists \"\(label)\" twice", status: .usage) }
+            guard !label.isEmpty else { throw ParameterError("labels", "{labels} has an empty label") }
+            guard seen.insert(label).inserted else { throw ParameterError("labels", "{labels} lists \"\(label)\" twice") }
             if multi && label.contains("|") {
-                throw SiftError("--labels: \"\(label)\" contains |, which joins the choices of a multi-label answer", status: .usage)
+                throw ParameterError("labels", "{labels}: \"\(label)\" contains |, which joins the choices of a multi-label answer")
             }
         }
         return .choices(labels, multi: multi)

@@ -87,6 +87,9 @@ struct ErrorMiddleware: RouterMiddleware {
             return reply(error, request)
         } catch let error as SiftError {
             return reply(StudioError(error.status == .usage ? .badRequest : .invalid, error.message), request)
+        } catch let error as ParameterError {
+            // The API's spelling of a parameter is its JSON field.
+            return reply(StudioError(.badRequest, error.message { "\"\($0)\"" }), request)
         } catch let error as HTTPError {
             return reply(StudioError(error.status.code == 404 ? .notFound : .badRequest, error.body ?? error.status.reasonPhrase), request)
         } catch {

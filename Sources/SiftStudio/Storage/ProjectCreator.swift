@@ -80,22 +80,22 @@ extension StudioStore {
     /// items are imported.
     public func createProject(_ settings: ProjectSettings) throws -> ProjectCreation {
         let name = settings.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 200 else { throw SiftError("--name must be 1 to 200 characters", status: .usage) }
-        guard (0...1).contains(settings.overlap) else { throw SiftError("--overlap must be between 0 and 1", status: .usage) }
+        guard !name.isEmpty, name.count <= 200 else { throw ParameterError("name", "{name} must be 1 to 200 characters") }
+        guard (0...1).contains(settings.overlap) else { throw ParameterError("overlap", "{overlap} must be between 0 and 1") }
         guard (0...1).contains(settings.goldRate) else { throw SiftError("the gold rate must be between 0 and 1", status: .usage) }
-        guard settings.pilot >= 0 else { throw SiftError("--pilot must be 0 or more", status: .usage) }
-        if settings.spec == .review && settings.pilot > 0 { throw SiftError("a review project has no pilot (--pilot)", status: .usage) }
-        if settings.spec == .review && settings.gold != nil { throw SiftError("a review project has no gold items (--gold)", status: .usage) }
+        guard settings.pilot >= 0 else { throw ParameterError("pilot", "{pilot} must be 0 or more") }
+        if settings.spec == .review && settings.pilot > 0 { throw ParameterError("pilot", "a review project has no pilot ({pilot})") }
+        if settings.spec == .review && settings.gold != nil { throw ParameterError("gold", "a review project has no gold items ({gold})") }
         if settings.pilot > 0 && Set(settings.pilotAnnotators).count < 2 {
-            throw SiftError("--pilot needs at least two --pilot-annotators (three or more is the usual pilot)", status: .usage)
+            throw ParameterError("pilot_annotators", "{pilot} needs at least two {pilot_annotators} (three or more is the usual pilot)")
         }
         if settings.pilot == 0 && !settings.pilotAnnotators.isEmpty {
-            throw SiftError("--pilot-annotators needs --pilot N (the number of pilot items)", status: .usage)
+            throw ParameterError("pilot_annotators", "{pilot_annotators} needs {pilot} (the number of pilot items)")
         }
         var pilotUsers: [StudioUser] = []
         for member in settings.pilotAnnotators where !pilotUsers.contains(where: { $0.name == member }) {
             guard let user = try user(named: member) else {
-                throw SiftError("--pilot-annotators: no user named \"\(member)\" (add it with `sift studio user add`)", status: .usage)
+                throw ParameterError("pilot_annotators", "{pilot_annotators}: no user named \"\(member)\" (add it with `sift studio user add`)")
             }
             pilotUsers.append(user)
         }

@@ -22,7 +22,7 @@ extension StudioStore {
     public func addUser(name: String, role: StudioRole) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= 100, !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-            throw SiftError("--name must be 1 to 100 printable characters", status: .usage)
+            throw ParameterError("name", "{name} must be 1 to 100 printable characters")
         }
         let password = SecureRandom.password()
         let hash = try PasswordHasher.hash(password)

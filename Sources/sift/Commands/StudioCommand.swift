@@ -37,6 +37,9 @@ func reportingStudioErrors(_ body: () async throws -> Void) async throws {
     } catch let error as StudioError {
         printError("sift: \(error.message)")
         throw ExitCode(error.exitStatus.rawValue)
+    } catch let error as ParameterError {
+        printError("sift: \(error.message(naming: ParameterError.flag))")
+        throw ExitCode(ExitStatus.usage.rawValue)
     }
 }
 

@@ -12,6 +12,9 @@ func reportingSynthErrors(_ body: () async throws -> Void) async throws {
     } catch let error as SiftError {
         printError("sift: \(error.message)")
         throw ExitCode(error.status.rawValue)
+    } catch let error as ParameterError {
+        printError("sift: \(error.message(naming: ParameterError.flag))")
+        throw ExitCode(ExitStatus.usage.rawValue)
     } catch let error as ModelError {
         printError("sift: \(error.description)")
         if case .fatal = error { throw ExitCode(ExitStatus.config.rawValue) }
