@@ -78,18 +78,10 @@ struct SplitCommand: ParsableCommand {
                 guard let value = Double(part.trimmingCharacters(in: .whitespaces)) else {
                     throw SiftError("--ratios: \"\(part)\" is not a number", status: .usage)
                 }
-                do {
-                    try SplitOptions.Parameters.ratio.check(value)
-                } catch let error as ParameterError {
-                    throw SiftError(error.message(naming: ParameterError.flag), status: .usage)
-                }
+                try SplitOptions.Parameters.ratio.check(value)  // a ParameterError: `reportingErrors` spells it as the flag, exit 64
                 return value
             }
-            do {
-                try SplitOptions.Parameters.threshold.check(threshold)
-            } catch let error as ParameterError {
-                throw SiftError(error.message(naming: ParameterError.flag), status: .usage)
-            }
+            try SplitOptions.Parameters.threshold.check(threshold)  // a ParameterError: `reportingErrors` spells it as the flag, exit 64
             let splitNames = names.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
                 ?? SplitOptions.defaultNames(count: shares.count)
             let labelErrors = try labelErrorRemoval().map { try $0.find(paths: files, readOptions: input.readOptions) }
@@ -142,11 +134,7 @@ extension SplitCommand {
             return nil
         }
         guard let label else { throw SiftError("--drop-label-errors needs --label FIELD (the field holding the class label)", status: .usage) }
-        do {
-            try CrossValidation.folds.check(folds ?? 5)
-        } catch let error as ParameterError {
-            throw SiftError(error.message(naming: ParameterError.flag), status: .usage)
-        }
+        try CrossValidation.folds.check(folds ?? 5)  // a ParameterError: `reportingErrors` spells it as the flag, exit 64
         return LabelErrorRemoval(labelField: label, textField: textField, probabilitiesFile: predProbs, folds: folds ?? 5,
                                  filterBy: filterBy ?? .pruneByNoiseRate, seed: seed)
     }
