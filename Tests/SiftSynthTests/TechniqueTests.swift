@@ -213,6 +213,7 @@ struct QualityGateTests {
             let prompt = seen.lastUserMessage
             if prompt.contains("LOW QUALITY") { return .completion(#"{"score": 3, "reason": "weak"}"#) }
             if prompt.contains("mumble") { return .completion("I liked it a lot.") }
+            if prompt.contains("ramble") { return .completion(#"{"score": 8, "reason": "it goes on and on and"#, finishReason: "length") }
             return .completion("Score: 9")
         }
         defer { Task { await server.shutdown() } }
@@ -224,14 +225,15 @@ struct QualityGateTests {
             synthetic("b", "Describe a LOW QUALITY answer.", "Something vague."),
             synthetic("c", "Say something and mumble.", "Mm."),
             synthetic("d", "Name a colour.", "I'm sorry, but I cannot."),
+            synthetic("e", "Tell a story and ramble.", "Once upon a time."),
         ]
         let verdicts = try await withClient(config) { client in
             var gate = QualityGate(settings: settings, seeds: [], templates: try TemplateLibrary(), model: config, client: client)
             return try await gate.process(try lines.enumerated().map { try record($0.element, line: $0.offset + 1) })
         }
-        #expect(verdicts.map { $0.reasons.map(\.rule) } == [[], ["low_judge_score"], ["judge_unparseable"], ["refusal"]])
+        #expect(verdicts.map { $0.reasons.map(\.rule) } == [[], ["low_judge_score"], ["judge_unparseable"], ["refusal"], ["judge_truncated"]])
         #expect(verdicts[0].judgeScore == 9)
-        #expect(server.requestCount == 3)
+        #expect(server.requestCount == 4)  // the refused record (d) is never judged
     }
 
     @Test("a structured judge sends the rubric's JSON schema; a plain one sends no response_format")

@@ -124,6 +124,10 @@ public struct QualityGate {
             return [QAReason("judge_failed", error.description)]
         case .success(let completion):
             switch JudgeScore.parse(completion.content) {
+            case .unparseable(let why) where completion.finishReason == "length":
+                // Cut at --max-tokens before the answer closed: the cap's doing, which a larger cap
+                // mends, not an answer the judge got wrong.
+                return [QAReason("judge_truncated", "the judge's answer reached the token cap (--max-tokens) before it closed: \(why)")]
             case .unparseable(let why):
                 return [QAReason("judge_unparseable", why)]
             case .score(let score, let reason):
