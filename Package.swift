@@ -148,7 +148,7 @@ let package = Package(
         // Test helpers every test target shares (temporary directories).
         .target(name: "SiftTestSupport", dependencies: ["SiftCore"], path: "Tests/SiftTestSupport"),
         .testTarget(name: "SiftColumnarTests", dependencies: ["SiftColumnar", "SiftTestSupport"]),
-        .testTarget(name: "SiftTextTests", dependencies: ["SiftText", "SiftCore"]),
+        .testTarget(name: "SiftTextTests", dependencies: ["SiftText", "SiftCore", "SiftTestSupport"]),
         .testTarget(name: "SiftCoreTests", dependencies: ["SiftCore", "SiftTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiftReportTests", dependencies: ["SiftReport"]),
         .testTarget(name: "SiftStatsTests", dependencies: ["SiftStats", "SiftTestSupport"]),

@@ -6,7 +6,7 @@ public enum CrossValidation {
     /// The fold count of `sift label-errors`, `sift curve` (without `--eval`), `sift split
     /// --drop-label-errors` and the `drop-label-errors` recipe step: one definition for the CLI
     /// and the recipe schema.
-    public static let folds = IntegerParameter("folds", 2...100, help: "Cross-validation folds (default 5).")
+    public static let folds = IntegerParameter("folds", 2...100, help: "Cross-validation folds.")
 
     /// The folds' models train side by side on `options.threads` threads, each on one; every fold's
     /// model is the same whichever thread trains it, so the result does not depend on the count.

@@ -9,6 +9,12 @@ public struct LabelErrorRemoval: Sendable {
     /// The `_sift` key a removed record is annotated under.
     public static let annotationKey = "label_errors"
 
+    /// `sift label-errors`'s defaults, which its flags, `sift split --drop-label-errors` and the
+    /// recipe step all start from.
+    public static let defaultFolds = 5
+    public static let defaultFilterBy = ConfidentLearning.FilterBy.pruneByNoiseRate
+    public static let defaultSeed: UInt64 = 42
+
     public var labelField: String
     /// The text to classify (default: the kind's text, as `sift label-errors --text-field`).
     public var textField: String?
@@ -19,8 +25,8 @@ public struct LabelErrorRemoval: Sendable {
     /// Seeds the folds, as `sift label-errors --seed`.
     public var seed: UInt64
 
-    public init(labelField: String, textField: String? = nil, probabilitiesFile: String? = nil, folds: Int = 5,
-                filterBy: ConfidentLearning.FilterBy = .pruneByNoiseRate, seed: UInt64 = 42) {
+    public init(labelField: String, textField: String? = nil, probabilitiesFile: String? = nil, folds: Int = defaultFolds,
+                filterBy: ConfidentLearning.FilterBy = defaultFilterBy, seed: UInt64 = defaultSeed) {
         self.labelField = labelField
         self.textField = textField
         self.probabilitiesFile = probabilitiesFile

@@ -42,7 +42,7 @@ public enum LabelIssues {
             source = probabilitiesFile
         } else {
             try CrossValidation.folds.check(folds)
-            try data.requireClasses(minimumPerClass: folds, what: " (--folds \(folds))")
+            try data.requireClasses(minimumPerClass: folds, what: ", the number of folds")
             probabilities = CrossValidation.outOfFoldProbabilities(data, folds: folds, seed: seed, options: learner)
             source = "built-in learner, \(folds)-fold out-of-fold"
         }

@@ -46,7 +46,7 @@ public struct LabeledDataset: Sendable {
         }
         var items: [Item] = []
         while let batch = try stream.nextBatch() {
-            let decoded = try parallelMap(count: batch.count, minimumPerSlice: 16) { i -> Result<Item, MalformedRecord> in
+            let decoded = parallelMap(count: batch.count, minimumPerSlice: 16) { i -> Result<Item, MalformedRecord> in
                 switch batch[i] {
                 case .malformed(let malformed): return .failure(malformed)
                 case .record(let record):
@@ -73,7 +73,7 @@ public struct LabeledDataset: Sendable {
             }
             if item.features.buckets.isEmpty {
                 let what = textField.map { "field \"\($0)\" is missing or has no words" } ?? "the record's text is empty (no words)"
-                throw SiftError("\(item.location): \(what); pick the text with --text-field or drop such records first")
+                throw SiftError("\(item.location): \(what); choose another text field or drop such records first")
             }
         }
         let names = fixedClasses ?? Array(Set(items.map { $0.label! })).sorted()

@@ -84,7 +84,7 @@ public enum LearningCurve {
         guard options.repeats >= 1 else { throw ParameterError("repeats", "{repeats} must be at least 1") }
         if eval == nil { try CrossValidation.folds.check(options.folds) }
         guard options.target > 0, options.target <= 1 else { throw ParameterError("target", "{target} must be in (0, 1]") }
-        try train.requireClasses(minimumPerClass: eval == nil ? options.folds : 1, what: eval == nil ? " (--folds \(options.folds))" : "")
+        try train.requireClasses(minimumPerClass: eval == nil ? options.folds : 1, what: eval == nil ? ", the number of folds" : "")
         let classCount = train.classNames.count
         let n = train.count
         precondition(trainer == nil || (train.lines.count == n && (eval == nil || eval!.lines.count == eval!.count)),

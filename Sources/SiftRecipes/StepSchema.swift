@@ -55,13 +55,20 @@ public struct ParameterSpec: Sendable {
 
 extension ParameterSpec {
     /// The spec of a capability's integer option, its range and help taken from the one definition
-    /// the CLI uses too.
-    public init(_ parameter: IntegerParameter) {
-        self.init(parameter.name, .integer(parameter.range), help: parameter.help)
+    /// the CLI uses too; `default` is the capability options type's value, which the step starts from.
+    public init(_ parameter: IntegerParameter, default value: Int? = nil) {
+        self.init(parameter.name, .integer(parameter.range), help: Self.help(parameter.help, default: value.map { "\($0)" }))
     }
 
-    public init(_ parameter: NumberParameter) {
-        self.init(parameter.name, .number(parameter.range), help: parameter.help)
+    public init(_ parameter: NumberParameter, default value: Double? = nil) {
+        self.init(parameter.name, .number(parameter.range), help: Self.help(parameter.help, default: value.map { "\($0)" }))
+    }
+
+    /// A definition's help as the recipe schema prints it: without the sentence's full stop, and
+    /// with the default in the schema's style.
+    static func help(_ help: String, default value: String?) -> String {
+        let sentence = help.hasSuffix(".") ? String(help.dropLast()) : help
+        return value.map { "\(sentence) (default \($0))" } ?? sentence
     }
 }
 

@@ -37,6 +37,11 @@ public struct SplitOptions: Sendable {
     /// Records removed before splitting; they take no part in grouping, strata or shares.
     public var exclusions: SplitExclusions?
 
+    /// The seed when none is given, for `sift split` and the recipe step alike.
+    public static let defaultSeed: UInt64 = 42
+    /// The near-duplicate grouping's threshold when none is given: dedup's.
+    public static let defaultThreshold = DedupOptions().threshold
+
     /// The numeric options, one definition for `sift split`'s flags and the recipe step's schema.
     public enum Parameters {
         /// Shares are normalised to sum to 1, so 8,1,1 is 0.8,0.1,0.1.
@@ -54,7 +59,7 @@ public struct SplitOptions: Sendable {
         }
     }
 
-    public init(names: [String], ratios: [Double], stratify: String? = nil, grouping: SplitGrouping = .none, seed: UInt64 = 42,
+    public init(names: [String], ratios: [Double], stratify: String? = nil, grouping: SplitGrouping = .none, seed: UInt64 = SplitOptions.defaultSeed,
                 exclusions: SplitExclusions? = nil) {
         self.names = names
         self.ratios = ratios

@@ -7,7 +7,7 @@ struct LearnerOptions: ParsableArguments {
     @Option(help: "Solver: sgd (a few seeded passes, the default) or lbfgs (to the optimum, as scikit-learn's lbfgs; much slower).")
     var solver: SolverChoice = .sgd
 
-    @Option(help: ArgumentHelp("SGD passes over the training rows (default: at least 5, more for small sets; see docs/learn.md).", valueName: "n"))
+    @Option(help: ArgumentHelp("SGD passes over the training rows (default: five, kept within 50,000 to 240,000 updates and 3 to 200 passes; see docs/learn.md).", valueName: "n"))
     var epochs: Int?
 
     @Option(help: ArgumentHelp("Inverse L2 regularisation strength, as scikit-learn's C.", valueName: "c"))

@@ -1,4 +1,5 @@
 import Foundation
+import SiftCore
 import SiftTestSupport
 import Testing
 
@@ -107,6 +108,44 @@ struct OptionAgreementTests {
             if !valid {
                 #expect(cli.status == 64 && cli.stderr.contains("--ratios must be between 0.0 and 1000000.0, got -1.0"), "\(cli.stderr)")
                 #expect(run.status == 78, "\(run.stderr)")
+            }
+        }
+    }
+
+    /// The default a `--help` page prints for a flag (ArgumentParser appends "(default: X)"), and
+    /// how many times the option's help says "default" at all.
+    static func cliDefault(_ help: String, flag: String) -> (value: String?, mentions: Int) {
+        let lines = help.split(separator: "\n").map(String.init)
+        guard let first = lines.firstIndex(where: { $0.hasPrefix("  \(flag) ") }) else { return (nil, 0) }
+        let entry = ([lines[first]] + lines[(first + 1)...].prefix { !$0.hasPrefix("  -") && !$0.isEmpty })
+            .joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let mentions = entry.components(separatedBy: "default").count - 1
+        guard let value = entry.range(of: "(default: ") else { return (nil, mentions) }
+        return (String(entry[value.upperBound...].prefix { $0 != ")" }), mentions)
+    }
+
+    /// The default `sift run --list-steps` prints for a step's parameter: "(default X)".
+    static func recipeDefault(_ steps: String, step: String, key: String) -> String? {
+        let lines = steps.split(separator: "\n").map(String.init)
+        guard let header = lines.firstIndex(where: { $0.hasPrefix("\(step):") }) else { return nil }
+        let section = lines[(header + 1)...].prefix { $0.hasPrefix("    ") }
+        guard let line = section.first(where: { $0.hasPrefix("    \(key): ") }), let open = line.range(of: "(default ", options: .backwards) else { return nil }
+        return String(line[open.upperBound...].prefix { $0 != ")" })
+    }
+
+    @Test("defaults: each shared option's flag prints the recipe key's default, and says so once")
+    func defaults() throws {
+        let steps = try SiftProcess.run(["run", "--list-steps"]).stdout
+        let shared = [("dedup", "dedup", ["threshold", "ngram", "num_perm"]), ("decontam", "decontam", ["ngram", "min_words"]),
+                      ("label-errors", "drop-label-errors", ["folds"]), ("split", "split", ["threshold"])]
+        for (command, step, keys) in shared {
+            let help = try SiftProcess.run([command, "--help"]).stdout
+            for key in keys {
+                let flag = ParameterError.flag(key)
+                let (cli, mentions) = Self.cliDefault(help, flag: flag)
+                let recipe = Self.recipeDefault(steps, step: step, key: key)
+                #expect(cli != nil && cli == recipe, "sift \(command) \(flag) default \(cli ?? "none"), recipe \(step).\(key) default \(recipe ?? "none")")
+                #expect(mentions == 1, "sift \(command) \(flag): the help states the default \(mentions) times")
             }
         }
     }

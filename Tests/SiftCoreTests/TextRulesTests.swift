@@ -1,4 +1,5 @@
 import SiftCore
+import SiftTestSupport
 import Testing
 
 /// The shared rules (`RefusalRule`, `RoleOrder`, `Truncation`); the fast text code under them is
@@ -14,21 +15,6 @@ struct TextRulesTests {
         }.count
     }
 
-    /// Random text over an alphabet rich in what the matchers look at: phrase pieces, both cases,
-    /// apostrophes of both kinds, non-ASCII letters, spaces, newlines and backticks.
-    static func randomText(_ random: inout SplitMix64, pieces: [String], length: Int) -> String {
-        let alphabet = ["a", "I", "i", "n", "o", "t", " ", " ", "\n", "'", "\u{2019}", "é", "ß", "x", ",", "`", "```", "\t", "A", "0"]
-        var text = ""
-        while text.utf8.count < length {
-            if Int.random(in: 0..<4, using: &random) == 0, let piece = pieces.randomElement(using: &random) {
-                text += Bool.random(using: &random) ? piece.uppercased() : piece
-            } else {
-                text += alphabet.randomElement(using: &random)!
-            }
-        }
-        return text
-    }
-
     // MARK: fast path against its reference
 
     @Test("code fence lines equal a plain line split")
@@ -36,7 +22,7 @@ struct TextRulesTests {
         var random = SplitMix64(seed: 7)
         for length in [0, 1, 15, 16, 17, 33, 100, 300] {
             for _ in 0..<50 {
-                let text = Self.randomText(&random, pieces: ["```swift", "\r\n", "    ```"], length: length)
+                let text = RandomText.make(&random, pieces: ["```swift", "\r\n", "    ```"], length: length)
                 #expect(Truncation.codeFenceLines(text) == Self.referenceFenceLines(text), "\(text.debugDescription)")
             }
         }

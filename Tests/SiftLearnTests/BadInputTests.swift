@@ -42,12 +42,12 @@ import SiftDedup
         var labels = (0..<40).map { $0 % 2 }
         labels[0] = 2; labels[1] = 2; labels[3] = 2
         let data = dataset(labels, classNames: ["a", "b", "c"])
-        expectError(status: .dataError, containing: ["class \"c\" has 3 records, fewer than 5 (--folds 5)", "use fewer folds"]) {
+        expectError(status: .dataError, containing: ["class \"c\" has 3 records, fewer than 5, the number of folds", "use fewer folds"]) {
             _ = try LabelIssues.run(data, probabilitiesFile: nil, folds: 5, seed: 1, filterBy: .pruneByNoiseRate)
         }
         var options = CurveOptions()
         options.sizes = [10, 20]
-        expectError(status: .dataError, containing: ["fewer than 5 (--folds 5)"]) {
+        expectError(status: .dataError, containing: ["fewer than 5, the number of folds"]) {
             _ = try LearningCurve.run(train: data, eval: nil, options: options)
         }
     }
@@ -78,7 +78,7 @@ import SiftDedup
             _ = try LabeledDataset.read(paths: [empty], labelField: "label")
         }
         let field = try directory.write("field.jsonl", "{\"body\": \"fine words\", \"label\": \"x\"}\n{\"label\": \"y\"}\n")
-        expectError(status: .dataError, containing: ["field.jsonl:2", "field \"body\" is missing or has no words", "--text-field"]) {
+        expectError(status: .dataError, containing: ["field.jsonl:2", "field \"body\" is missing or has no words", "choose another text field"]) {
             _ = try LabeledDataset.read(paths: [field], labelField: "label", textField: "body")
         }
         for (name, line) in [("null", "{\"text\": \"b\", \"label\": null}"), ("blank", "{\"text\": \"b\", \"label\": \"\"}"), ("absent", "{\"text\": \"b\"}")] {

@@ -62,7 +62,7 @@ import SiftTestSupport
             _ = try LabelIssues.run(dataset, probabilitiesFile: nil, folds: 5, seed: 1, filterBy: .pruneByNoiseRate)
             Issue.record("a class smaller than the folds must fail")
         } catch let error as SiftError {
-            #expect(error.message.contains("class \"c\" has 2 records, fewer than 5 (--folds 5)"))
+            #expect(error.message.contains("class \"c\" has 2 records, fewer than 5, the number of folds"))
         }
     }
 }

@@ -1,5 +1,6 @@
 import SiftCore
 import SiftText
+import SiftTestSupport
 import Testing
 
 @Suite("ByteBlock lane tests against plain byte tests")
@@ -53,7 +54,7 @@ struct ByteBlockTests {
         var random = SplitMix64(seed: 7)
         for length in PlainText.lengths {
             for _ in 0..<30 {
-                let bytes = Array(PlainText.randomText(&random, pieces: ["\r\n", "```"], length: length).utf8)
+                let bytes = Array(RandomText.make(&random, pieces: ["\r\n", "```"], length: length).utf8)
                 for start in 0...bytes.count {
                     let fast = bytes.withUnsafeBufferPointer { ByteBlock.firstIndex(of: 0x0A, in: $0, from: start) }
                     #expect(fast == bytes[start...].firstIndex(of: 0x0A))

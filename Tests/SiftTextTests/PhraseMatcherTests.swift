@@ -1,5 +1,6 @@
 import SiftCore
 import SiftText
+import SiftTestSupport
 import Testing
 
 @Suite("PhraseMatcher and ASCIIPhraseMatches against plain scans")
@@ -19,7 +20,7 @@ struct PhraseMatcherTests {
             let pieces = phrases + phrases.map { $0.replacingOccurrences(of: "'", with: "\u{2019}") }
             for length in PlainText.lengths {
                 for _ in 0..<40 {
-                    let text = PlainText.randomText(&random, pieces: pieces, length: length)
+                    let text = RandomText.make(&random, pieces: pieces, length: length)
                     #expect(matcher.firstMatch(in: text) == PlainText.firstMatch(phrases, text), "\(phrases.prefix(3)) in \(text.debugDescription)")
                     #expect(matcher.prefixMatch(in: text) == PlainText.prefixMatch(phrases, text), "\(text.debugDescription)")
                 }
@@ -59,7 +60,7 @@ struct PhraseMatcherTests {
         let list = ASCIIPhraseList(phrases.map { Array($0.utf8) })
         for length in PlainText.lengths + [500] {
             for _ in 0..<40 {
-                let text = Array(PlainText.randomText(&random, pieces: phrases + ["use", "cookie", "aa"], length: length, asciiOnly: true).utf8)
+                let text = Array(RandomText.make(&random, pieces: phrases + ["use", "cookie", "aa"], length: length, asciiOnly: true).utf8)
                 let lines = Self.lines(text, &random)
                 var matches = text.withUnsafeBufferPointer { ASCIIPhraseMatches($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count, list) }
                 let plain = Self.plainMatches(text, list.phrases)

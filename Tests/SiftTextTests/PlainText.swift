@@ -63,24 +63,6 @@ enum PlainText {
         return hash
     }
 
-    /// Random text over an alphabet rich in what the scanners look at: the given pieces in both
-    /// cases, apostrophes of both kinds, non-ASCII letters, every kind of ASCII whitespace,
-    /// brackets, backticks, digits and punctuation.
-    static func randomText(_ random: inout SplitMix64, pieces: [String], length: Int, asciiOnly: Bool = false) -> String {
-        let ascii = ["a", "I", "i", "n", "o", "t", "T", "O", "l", "L", " ", " ", "\n", "'", "x", ",", "`", "```", "\t", "\r", "\u{0B}",
-                     "\u{0C}", "A", "0", "9", "[", "<", "{", "}", "_", "."]
-        let alphabet = asciiOnly ? ascii : ascii + ["\u{2019}", "é", "ß", "€", "😀", "\u{0080}"]
-        var text = ""
-        while text.utf8.count < length {
-            if Int.random(in: 0..<4, using: &random) == 0, let piece = pieces.randomElement(using: &random) {
-                text += Bool.random(using: &random) ? piece.uppercased() : piece
-            } else {
-                text += alphabet.randomElement(using: &random)!
-            }
-        }
-        return text
-    }
-
     /// Lengths around every 16-byte block edge the fast paths cross.
     static let lengths = [0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 18, 31, 32, 33, 47, 48, 49, 64, 100, 257]
 }

@@ -1,5 +1,6 @@
 import SiftCore
 import SiftText
+import SiftTestSupport
 import Testing
 
 @Suite("WordList against a plain scan")
@@ -46,7 +47,7 @@ struct WordListTests {
         let pieces = ["[your ", "[Insert", "[PLACEHOLDER", "{{x", "{{", "TODO", "TBD", "FIXME", "todo", "lorem ipsum", "LOREM IPSUM", "é", "on", "o"]
         for length in PlainText.lengths {
             for _ in 0..<40 {
-                let bytes = Array(PlainText.randomText(&random, pieces: pieces, length: length).utf8)
+                let bytes = Array(RandomText.make(&random, pieces: pieces, length: length).utf8)
                 bytes.withUnsafeBufferPointer { buffer in
                     for i in bytes.indices {
                         let expected = Self.plainMatch(bytes, at: i)

@@ -1,5 +1,6 @@
 import SiftCore
 import SiftText
+import SiftTestSupport
 import Testing
 
 @Suite("WordScanner and CanonicalBuffer against plain versions")
@@ -9,7 +10,7 @@ struct WordScannerTests {
         var random = SplitMix64(seed: 13)
         for length in PlainText.lengths {
             for _ in 0..<40 {
-                let text = PlainText.randomText(&random, pieces: ["Hello", "WORLD", "it's", "naïve", "abcdefghijk"], length: length)
+                let text = RandomText.make(&random, pieces: ["Hello", "WORLD", "it's", "naïve", "abcdefghijk"], length: length)
                 let bytes = Array(text.utf8)
                 var fast: [Range<Int>] = []
                 WordScanner.forEachWord(in: text) { range, buffer in
@@ -56,7 +57,7 @@ struct WordScannerTests {
             for _ in 0..<30 {
                 buffer.reset()
                 let parts = (0..<Int.random(in: 1...4, using: &random)).map { _ in
-                    PlainText.randomText(&random, pieces: ["  ", " x ", "\t\n", "ABC def"], length: length, asciiOnly: Bool.random(using: &random))
+                    RandomText.make(&random, pieces: ["  ", " x ", "\t\n", "ABC def"], length: length, asciiOnly: Bool.random(using: &random))
                 }
                 for part in parts { buffer.append(part) }
                 let expected = TextNormalization.canonical(parts.joined(separator: "\n"))

@@ -30,11 +30,16 @@ public struct ParameterError: Error, Sendable, CustomStringConvertible {
     public var description: String { message { $0 } }
 
     /// The CLI's spelling of a parameter: `num_perm` is `--num-perm`.
-    public static func flag(_ parameter: String) -> String { "--" + parameter.replacingOccurrences(of: "_", with: "-") }
+    public static func flag(_ parameter: String) -> String { "--" + longName(parameter) }
+
+    /// The CLI's long option name of a parameter, without the dashes: `num_perm` is `num-perm`.
+    public static func longName(_ parameter: String) -> String { parameter.replacingOccurrences(of: "_", with: "-") }
 }
 
 /// One integer option of a capability: its name, the values it accepts and its help, stated once
-/// for the CLI and the recipe schema.
+/// for the CLI (flag name and help, `NameSpecification.parameter`) and the recipe schema
+/// (`ParameterSpec`). The default is the capability options type's property initializer, which both
+/// front ends read, so the help never states it (the CLI and the recipe schema each append it).
 public struct IntegerParameter: Sendable {
     public let name: String
     public let range: ClosedRange<Int>

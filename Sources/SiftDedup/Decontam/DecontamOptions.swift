@@ -18,8 +18,8 @@ public struct DecontamOptions: Sendable {
     /// Each numeric option's name, accepted values and help, the one definition `sift decontam`'s
     /// flags and the recipe step's schema both use.
     public enum Parameters {
-        public static let ngram = IntegerParameter("ngram", 1...64, help: "Words per n-gram (default 13, the GPT-3 rule).")
-        public static let minWords = IntegerParameter("min_words", 1...10_000, help: "Evaluation items with fewer words are not checked (default 8).")
+        public static let ngram = IntegerParameter("ngram", 1...64, help: "Words per n-gram; 13 is the GPT-3 rule.")
+        public static let minWords = IntegerParameter("min_words", 1...10_000, help: "Evaluation items with fewer words are not checked.")
     }
 
     /// Throws a `ParameterError` naming the first option out of range.

@@ -45,10 +45,10 @@ public struct DedupOptions: Sendable {
     /// Each numeric option's name, accepted values and help, the one definition `sift dedup`'s
     /// flags and the recipe step's schema both use.
     public enum Parameters {
-        public static let threshold = NumberParameter("threshold", 0.01...1, help: "Jaccard similarity at or above which texts are near-duplicates (default 0.8).")
-        public static let ngram = IntegerParameter("ngram", 1...1024, help: "Units per shingle (default 5).")
-        public static let numPerm = IntegerParameter("num_perm", 1...4096, help: "MinHash permutations, the signature length (default 128).")
-        public static let bands = IntegerParameter("bands", 1...4096, help: "LSH bands, with rows (default: chosen from the threshold and num_perm).")
+        public static let threshold = NumberParameter("threshold", 0.01...1, help: "Jaccard similarity at or above which two texts are near-duplicates.")
+        public static let ngram = IntegerParameter("ngram", 1...1024, help: "Units per shingle.")
+        public static let numPerm = IntegerParameter("num_perm", 1...4096, help: "MinHash permutations, the signature length.")
+        public static let bands = IntegerParameter("bands", 1...4096, help: "LSH bands, with rows; without both, they are chosen from the threshold and num_perm.")
         public static let rows = IntegerParameter("rows", 1...4096, help: "LSH rows per band, with bands.")
     }
 

@@ -46,7 +46,7 @@ public struct ScalePlan: Codable, Sendable {
 
     /// Plans `recipe` for at most `tasks` shards.
     public static func make(recipe: Recipe, registry: StepRegistry, tasks: Int) throws -> ScalePlan {
-        guard tasks >= 1 else { throw SiftError("--tasks must be at least 1", status: .usage) }
+        guard tasks >= 1 else { throw ParameterError("tasks", "{tasks} must be at least 1, got \(tasks)") }
         let runners = try recipe.steps.map { try registry.make($0, file: recipe.path) }
         guard let read = runners.first as? ReadStep else { throw SiftError("a recipe starts with a `read` step", status: .config) }
         let shards = try InputSharding.shards(paths: read.paths, format: read.format, tasks: tasks)

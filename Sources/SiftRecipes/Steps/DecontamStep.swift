@@ -5,10 +5,13 @@ import SiftDedup
 /// rule, docs/dedup.md). The evaluation files are hashed into the checkpoint key, so a changed
 /// eval set reruns the step under `--resume`.
 public struct DecontamStep: RecipeStepRunner {
+    /// The library's defaults: the step starts from them and the schema prints them.
+    private static let defaults = DecontamOptions()
+
     public static let schema = StepSchema(kind: "decontam", summary: "Remove records leaking evaluation items (n-gram overlap).", parameters: [
         ParameterSpec("eval", .list(.string), required: true, help: "evaluation file(s)"),
-        ParameterSpec(DecontamOptions.Parameters.ngram),
-        ParameterSpec(DecontamOptions.Parameters.minWords),
+        ParameterSpec(DecontamOptions.Parameters.ngram, default: defaults.ngram),
+        ParameterSpec(DecontamOptions.Parameters.minWords, default: defaults.minWords),
         ParameterSpec("field", .string, help: "compare this field of the training records"),
         ParameterSpec("eval_field", .string, help: "compare this field of the eval items"),
     ])

@@ -4,18 +4,21 @@ import SiftDedup
 /// `dedup`: exact and MinHash-LSH near-duplicate removal, as `sift dedup` does. Removed records
 /// carry `_sift.dedup {reason, cluster, duplicate_of, similarity}`.
 public struct DedupStep: RecipeStepRunner {
+    /// The library's defaults: the step starts from them and the schema prints them.
+    private static let defaults = DedupOptions()
+
     public static let schema = StepSchema(kind: "dedup", summary: "Remove exact and near-duplicate records (docs/dedup.md).", parameters: [
-        ParameterSpec("method", .choice(DedupMethod.allCases.map(\.rawValue)), help: "exact, minhash or both (default both)"),
-        ParameterSpec(DedupOptions.Parameters.threshold),
-        ParameterSpec(DedupOptions.Parameters.ngram),
-        ParameterSpec("shingle", .choice(["word", "char"]), help: "shingle unit (default word)"),
-        ParameterSpec(DedupOptions.Parameters.numPerm),
+        ParameterSpec("method", .choice(DedupMethod.allCases.map(\.rawValue)), help: "exact, minhash or both (default \(defaults.method.rawValue))"),
+        ParameterSpec(DedupOptions.Parameters.threshold, default: defaults.threshold),
+        ParameterSpec(DedupOptions.Parameters.ngram, default: defaults.shingler.size),
+        ParameterSpec("shingle", .choice(ShingleUnit.allCases.map(\.rawValue)), help: "shingle unit (default \(defaults.shingler.unit.rawValue))"),
+        ParameterSpec(DedupOptions.Parameters.numPerm, default: defaults.numPerm),
         ParameterSpec(DedupOptions.Parameters.bands),
         ParameterSpec(DedupOptions.Parameters.rows),
-        ParameterSpec("keep", .choice(KeepPolicy.allCases.map(\.rawValue)), help: "which record of a cluster survives (default first)"),
+        ParameterSpec("keep", .choice(KeepPolicy.allCases.map(\.rawValue)), help: "which record of a cluster survives (default \(defaults.keep.rawValue))"),
         ParameterSpec("field", .string, help: "compare this field instead of the kind's text"),
-        ParameterSpec("verify", .boolean, help: "confirm near-duplicates by exact Jaccard (default false)"),
-        ParameterSpec("seed", .integer(0...Int.max), help: "MinHash seed (default 1)"),
+        ParameterSpec("verify", .boolean, help: "confirm near-duplicates by exact Jaccard (default \(defaults.verify))"),
+        ParameterSpec("seed", .integer(0...Int.max), help: "MinHash seed (default \(defaults.seed))"),
     ])
 
     let options: DedupOptions
@@ -24,7 +27,8 @@ public struct DedupStep: RecipeStepRunner {
         var options = DedupOptions()
         if let method = parameters.string("method").flatMap(DedupMethod.init(rawValue:)) { options.method = method }
         if let threshold = parameters.double("threshold") { options.threshold = threshold }
-        options.shingler = Shingler(unit: ShingleUnit(rawValue: parameters.string("shingle") ?? "word") ?? .word, size: parameters.int("ngram") ?? 5)
+        if let unit = parameters.string("shingle").flatMap(ShingleUnit.init(rawValue:)) { options.shingler.unit = unit }
+        if let ngram = parameters.int("ngram") { options.shingler.size = ngram }
         if let numPerm = parameters.int("num_perm") { options.numPerm = numPerm }
         if let bands = parameters.int("bands"), let rows = parameters.int("rows") {
             options.banding = LSHParameters(bands: bands, rows: rows)
@@ -33,7 +37,7 @@ public struct DedupStep: RecipeStepRunner {
         }
         if let keep = parameters.string("keep").flatMap(KeepPolicy.init(rawValue:)) { options.keep = keep }
         options.field = parameters.string("field")
-        options.verify = parameters.bool("verify") ?? false
+        if let verify = parameters.bool("verify") { options.verify = verify }
         if let seed = parameters.int("seed") { options.seed = UInt64(seed) }
         try options.validate()
         self.options = options

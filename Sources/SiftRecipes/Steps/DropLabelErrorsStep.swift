@@ -12,10 +12,11 @@ public struct DropLabelErrorsStep: RecipeStepRunner {
                                           parameters: [
         ParameterSpec("label", .string, required: true, help: "field holding the class label"),
         ParameterSpec("text_field", .string, help: "field holding the text to classify (default: the kind's text)"),
-        ParameterSpec(CrossValidation.folds),
-        ParameterSpec("filter_by", .choice(ConfidentLearning.FilterBy.allCases.map(\.rawValue)), help: "confident learning rule (default prune_by_noise_rate)"),
+        ParameterSpec(CrossValidation.folds, default: LabelErrorRemoval.defaultFolds),
+        ParameterSpec("filter_by", .choice(ConfidentLearning.FilterBy.allCases.map(\.rawValue)),
+                      help: "confident learning rule (default \(LabelErrorRemoval.defaultFilterBy.rawValue))"),
         ParameterSpec("pred_probs", .string, help: "the user's predicted probabilities, one JSON array per record of this step's input"),
-        ParameterSpec("seed", .integer(0...Int.max), help: "random seed of the folds (default 42)"),
+        ParameterSpec("seed", .integer(0...Int.max), help: "random seed of the folds (default \(LabelErrorRemoval.defaultSeed))"),
     ])
 
     let removal: LabelErrorRemoval

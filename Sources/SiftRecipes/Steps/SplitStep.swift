@@ -11,8 +11,8 @@ public struct SplitStep: RecipeStepRunner {
         ParameterSpec("names", .list(.string), help: "split names (default train, validation, test)"),
         ParameterSpec("stratify", .string, help: "`label` or a field whose proportions every split keeps"),
         ParameterSpec("group_by", .string, help: "`near-duplicates` or a field: groups never straddle splits"),
-        ParameterSpec(SplitOptions.Parameters.threshold),
-        ParameterSpec("seed", .integer(0...Int.max), help: "random seed (default 42)"),
+        ParameterSpec(SplitOptions.Parameters.threshold, default: SplitOptions.defaultThreshold),
+        ParameterSpec("seed", .integer(0...Int.max), help: "random seed (default \(SplitOptions.defaultSeed))"),
     ])
 
     let ratios: [Double]
@@ -27,8 +27,8 @@ public struct SplitStep: RecipeStepRunner {
         names = parameters.strings("names") ?? SplitOptions.defaultNames(count: ratios.count)
         stratify = parameters.string("stratify")
         groupBy = parameters.string("group_by")
-        threshold = parameters.double("threshold") ?? 0.8
-        seed = UInt64(parameters.int("seed") ?? 42)
+        threshold = parameters.double("threshold") ?? SplitOptions.defaultThreshold
+        seed = parameters.int("seed").map(UInt64.init) ?? SplitOptions.defaultSeed
         guard names.count == ratios.count else { throw SiftError("split: \(names.count) names for \(ratios.count) ratios", status: .config) }
     }
 

@@ -29,26 +29,29 @@ struct CurveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Field holding the text to classify (default: the kind's text).", valueName: "field"))
     var textField: String?
 
+    /// The library's defaults, which the options below start from (stated once, in `CurveOptions`).
+    private static let defaults = CurveOptions()
+
     @Option(help: ArgumentHelp("Training sizes, comma-separated; sizes beyond the data are dropped with a warning.", valueName: "n1,n2,..."))
-    var sizes: String = "100,500,1000,5000"
+    var sizes = Self.defaults.sizes.map(String.init).joined(separator: ",")
 
     @Option(help: "Subsets per size, each with its own seed.")
-    var repeats: Int = 3
+    var repeats = Self.defaults.repeats
 
     @Option(help: ArgumentHelp("Held-out evaluation file(s); without it, repeat r holds out stratified fold r of --folds.", valueName: "path"))
     var eval: [String] = []
 
-    @Option(help: ArgumentHelp(CrossValidation.folds.help + " Used when no --eval is given."))
-    var folds: Int = 5
+    @Option(name: .parameter(CrossValidation.folds), help: ArgumentHelp(CrossValidation.folds.help + " Used when no --eval is given."))
+    var folds = Self.defaults.folds
 
     @Option(help: "Metric: accuracy or macro_f1.")
-    var metric: CurveMetric = .accuracy
+    var metric = Self.defaults.metric
 
     @Option(help: "Metric to forecast the data size for.")
-    var target: Double = 0.9
+    var target = Self.defaults.target
 
     @Option(help: "Random seed.")
-    var seed: UInt64 = 42
+    var seed = Self.defaults.seed
 
     @OptionGroup var jsonReport: JSONReportOptions
 

@@ -21,11 +21,14 @@ struct DecontamCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Evaluation set files.", valueName: "path"))
     var eval: [String]
 
-    @Option(help: ArgumentHelp(DecontamOptions.Parameters.ngram.help))
-    var ngram = 13
+    /// The library's defaults, which the options below start from (stated once, in `DecontamOptions`).
+    private static let defaults = DecontamOptions()
 
-    @Option(help: ArgumentHelp(DecontamOptions.Parameters.minWords.help))
-    var minWords = 8
+    @Option(name: .parameter(DecontamOptions.Parameters.ngram), help: ArgumentHelp(DecontamOptions.Parameters.ngram.help))
+    var ngram = Self.defaults.ngram
+
+    @Option(name: .parameter(DecontamOptions.Parameters.minWords), help: ArgumentHelp(DecontamOptions.Parameters.minWords.help))
+    var minWords = Self.defaults.minWords
 
     @Option(help: ArgumentHelp("Write the clean records here: the training set, or the evaluation set with --drop-eval.", valueName: "path"))
     var out: String?
@@ -34,7 +37,7 @@ struct DecontamCommand: ParsableCommand {
     var removed: String?
 
     @Flag(help: "Remove the contaminated evaluation items instead of the training records.")
-    var dropEval = false
+    var dropEval = Self.defaults.dropEval
 
     @Option(help: ArgumentHelp("The training text field (default: by dataset kind).", valueName: "name"))
     var trainField: String?

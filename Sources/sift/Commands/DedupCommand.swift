@@ -30,38 +30,41 @@ struct DedupCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the removed records here, annotated with _sift.dedup, and malformed lines with _sift.reject.", valueName: "path"))
     var removed: String?
 
+    /// The library's defaults, which every option below starts from (stated once, in `DedupOptions`).
+    private static let defaults = DedupOptions()
+
     @Option(help: "exact (identical canonical texts), minhash (near-duplicates), or both.")
-    var method: DedupMethod = .both
+    var method = Self.defaults.method
 
     @Option(help: ArgumentHelp("The text to compare: auto (by dataset kind) or a field name.", valueName: "auto|name"))
     var field = "auto"
 
-    @Option(help: "Jaccard similarity at or above which two texts are near-duplicates.")
-    var threshold = 0.8
+    @Option(name: .parameter(DedupOptions.Parameters.threshold), help: ArgumentHelp(DedupOptions.Parameters.threshold.help))
+    var threshold = Self.defaults.threshold
 
-    @Option(help: ArgumentHelp(DedupOptions.Parameters.ngram.help))
-    var ngram = 5
+    @Option(name: .parameter(DedupOptions.Parameters.ngram), help: ArgumentHelp(DedupOptions.Parameters.ngram.help))
+    var ngram = Self.defaults.shingler.size
 
     @Option(help: "Shingle unit: word or char.")
-    var shingle: ShingleUnit = .word
+    var shingle = Self.defaults.shingler.unit
 
-    @Option(help: ArgumentHelp(DedupOptions.Parameters.numPerm.help))
-    var numPerm = 128
+    @Option(name: .parameter(DedupOptions.Parameters.numPerm), help: ArgumentHelp(DedupOptions.Parameters.numPerm.help))
+    var numPerm = Self.defaults.numPerm
 
-    @Option(help: ArgumentHelp(DedupOptions.Parameters.bands.help))
+    @Option(name: .parameter(DedupOptions.Parameters.bands), help: ArgumentHelp(DedupOptions.Parameters.bands.help))
     var bands: Int?
 
-    @Option(help: ArgumentHelp(DedupOptions.Parameters.rows.help))
+    @Option(name: .parameter(DedupOptions.Parameters.rows), help: ArgumentHelp(DedupOptions.Parameters.rows.help))
     var rows: Int?
 
     @Option(help: "Seed of the MinHash permutations.")
-    var seed: UInt64 = 1
+    var seed = Self.defaults.seed
 
     @Flag(help: "Check candidate pairs by exact Jaccard of their shingles (one more read of the input).")
-    var verify = false
+    var verify = Self.defaults.verify
 
     @Option(help: "Which record of a cluster to keep: first, longest or newest.")
-    var keep: KeepPolicy = .first
+    var keep = Self.defaults.keep
 
     @OptionGroup var jsonReport: JSONReportOptions
 

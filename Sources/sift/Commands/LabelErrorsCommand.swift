@@ -29,14 +29,14 @@ struct LabelErrorsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Predicted probabilities, one JSON array per record (instead of the built-in learner).", valueName: "path"))
     var predProbs: String?
 
-    @Option(help: ArgumentHelp(CrossValidation.folds.help))
-    var folds: Int = 5
+    @Option(name: .parameter(CrossValidation.folds), help: ArgumentHelp(CrossValidation.folds.help))
+    var folds = LabelErrorRemoval.defaultFolds
 
     @Option(help: "Rule: prune_by_noise_rate, prune_by_class, both, confident_learning or predicted_neq_given.")
-    var filterBy: ConfidentLearning.FilterBy = .pruneByNoiseRate
+    var filterBy = LabelErrorRemoval.defaultFilterBy
 
     @Option(help: "Random seed of the folds.")
-    var seed: UInt64 = 42
+    var seed = LabelErrorRemoval.defaultSeed
 
     @Option(help: ArgumentHelp("Write the flagged records as JSON Lines (id, given, suggested, self_confidence).", valueName: "path"))
     var out: String?

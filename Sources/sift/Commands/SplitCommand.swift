@@ -40,11 +40,12 @@ struct SplitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keep groups in one split: a field name, or near-duplicates.", valueName: "near-duplicates|field"))
     var groupBy: String?
 
-    @Option(help: ArgumentHelp(SplitOptions.Parameters.threshold.help + " Used with --group-by near-duplicates."))
-    var threshold: Double = 0.8
+    @Option(name: .parameter(SplitOptions.Parameters.threshold),
+            help: ArgumentHelp(SplitOptions.Parameters.threshold.help + " Used with --group-by near-duplicates."))
+    var threshold = SplitOptions.defaultThreshold
 
     @Option(help: "Random seed.")
-    var seed: UInt64 = 42
+    var seed = SplitOptions.defaultSeed
 
     @Flag(help: "Before splitting, remove the records `sift label-errors` flags (confident learning) into rejects.jsonl.")
     var dropLabelErrors = false
@@ -59,10 +60,11 @@ struct SplitCommand: ParsableCommand {
                                valueName: "path"))
     var predProbs: String?
 
-    @Option(help: "With --drop-label-errors: cross-validation folds for the out-of-fold probabilities (default 5).")
+    @Option(name: .parameter(CrossValidation.folds),
+            help: "With --drop-label-errors: cross-validation folds for the out-of-fold probabilities (default \(LabelErrorRemoval.defaultFolds)).")
     var folds: Int?
 
-    @Option(help: "With --drop-label-errors: prune_by_noise_rate (default), prune_by_class, both, confident_learning or predicted_neq_given.")
+    @Option(help: "With --drop-label-errors: prune_by_noise_rate, prune_by_class, both, confident_learning or predicted_neq_given (default \(LabelErrorRemoval.defaultFilterBy.rawValue)).")
     var filterBy: ConfidentLearning.FilterBy?
 
     @OptionGroup var jsonReport: JSONReportOptions
@@ -134,9 +136,10 @@ extension SplitCommand {
             return nil
         }
         guard let label else { throw SiftError("--drop-label-errors needs --label FIELD (the field holding the class label)", status: .usage) }
-        try CrossValidation.folds.check(folds ?? 5)  // a ParameterError: `reportingErrors` spells it as the flag, exit 64
-        return LabelErrorRemoval(labelField: label, textField: textField, probabilitiesFile: predProbs, folds: folds ?? 5,
-                                 filterBy: filterBy ?? .pruneByNoiseRate, seed: seed)
+        let folds = folds ?? LabelErrorRemoval.defaultFolds
+        try CrossValidation.folds.check(folds)  // a ParameterError: `reportingErrors` spells it as the flag, exit 64
+        return LabelErrorRemoval(labelField: label, textField: textField, probabilitiesFile: predProbs, folds: folds,
+                                 filterBy: filterBy ?? LabelErrorRemoval.defaultFilterBy, seed: seed)
     }
 }
 
