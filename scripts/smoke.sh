@@ -87,9 +87,9 @@ $check json curve.json records=3000 dropped_sizes.0=5000 repeats=2
 $check html curve.html
 grep -q "dropped" logs/curve.err
 # The chat set's intents include planted mis-cased labels with a record or two: too few for 5 folds
-# (exit 65 naming the class); with the five clean intents, train on the first 1,600 lines, evaluate on the rest.
+# (exit 65 naming the class); with the five clean intents, train on the first 1,500 lines, evaluate on the rest.
 run 65 curve-rare-class -- "$sift" curve examples/support-chat.jsonl --label intent
-grep -q "fewer than 5 (--folds 5)" logs/curve-rare-class.err
+grep -q "fewer than 5, the number of folds" logs/curve-rare-class.err
 grep -E '"intent": "(technical|shipping|billing|returns|account)"' examples/support-chat.jsonl > chat-clean.jsonl
 head -n 1500 chat-clean.jsonl > chat-train.jsonl
 tail -n +1501 chat-clean.jsonl > chat-eval.jsonl
