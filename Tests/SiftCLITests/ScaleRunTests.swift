@@ -140,7 +140,7 @@ struct ScaleRunTests {
         #expect(shards.count == 4)
     }
 
-    @Test("a failed task shows its status and log; --resume reruns it and only the tasks without a marker")
+    @Test("a failed task shows its status and log; --resume reruns it and only the tasks without a marker (stage files kept)")
     func failedTaskResumes() throws {
         let dir = try TemporaryDirectory()
         let steps = """
@@ -152,7 +152,7 @@ struct ScaleRunTests {
 
         """
         let recipe = try dir.write("r.yaml", "name: t\noutput: \(dir.path("out"))\n" + steps)
-        let arguments = ["run", recipe, "--executor", "local", "--tasks", "3", "--parallel", "3", "--workdir", dir.path("work")]
+        let arguments = ["run", recipe, "--executor", "local", "--tasks", "3", "--parallel", "3", "--workdir", dir.path("work"), "--keep-stage-files"]
         let failed = try SiftProcess.run(arguments, in: Self.root)
         #expect(failed.status == 78, "the task's own exit status (configuration)")
         #expect(failed.stderr.contains("stage 02-pii task 0 failed (exit status 78)"), "\(failed.stderr)")
@@ -183,6 +183,58 @@ struct ScaleRunTests {
         #expect(try SiftProcess.run(["run", single], environment: salt, in: Self.root).status == 0)
         #expect(try dir.bytes("out/kept.jsonl") == dir.bytes("single/kept.jsonl"))
         #expect(try dir.bytes("out/rejects.jsonl") == dir.bytes("single/rejects.jsonl"))
+    }
+
+    @Test("a stage's shard files are deleted once the stages reading them finished; --resume reruns a deleted stage a rerun task needs")
+    func stageFilesReleased() throws {
+        let dir = try TemporaryDirectory()
+        let steps = """
+        steps:
+          - read: {path: examples/support-chat.jsonl}
+          - filter: {rules: [instruction]}
+          - dedup: {method: both, threshold: 0.8}
+          - write: {path: kept.jsonl}
+
+        """
+        let single = try dir.write("s.yaml", "name: t\noutput: \(dir.path("single"))\n" + steps)
+        #expect(try SiftProcess.run(["run", single], in: Self.root).status == 0)
+        let recipe = try dir.write("r.yaml", "name: t\noutput: \(dir.path("out"))\n" + steps)
+        let arguments = ["run", recipe, "--executor", "local", "--tasks", "3", "--parallel", "2", "--workdir", dir.path("work")]
+        func outputsEqualSingle() throws {
+            #expect(try dir.bytes("out/kept.jsonl") == dir.bytes("single/kept.jsonl"))
+            #expect(try dir.bytes("out/rejects.jsonl") == dir.bytes("single/rejects.jsonl"))
+        }
+        func shardFiles(_ stage: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: dir.path("work/stages/\(stage)")).filter { $0.hasPrefix("out-") }.sorted()
+        }
+        let first = try SiftProcess.run(arguments, in: Self.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        try outputsEqualSingle()
+        for stage in ["01-read", "02-filter", "03-dedup-filter"] {
+            #expect(try shardFiles(stage).isEmpty, "\(stage)'s records are gone once their readers finished")
+            #expect(FileManager.default.fileExists(atPath: dir.path("work/stages/\(stage)/released")))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path("work/stages/02-filter")).contains("rejects-0.jsonl"),
+                "rejects stay for the assembly")
+
+        // A dedup filter task to run again needs the filter's records, which need the read's: both rerun.
+        try FileManager.default.removeItem(atPath: dir.path("work/markers/03-dedup-filter.1.json"))
+        let resumed = try SiftProcess.run(arguments + ["--resume"], in: Self.root)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        try outputsEqualSingle()
+        func runs(_ stage: String, _ task: Int) throws -> Int {
+            try dir.read("work/logs/\(stage).\(task).log").components(separatedBy: "== sift run-task").count - 1
+        }
+        for stage in ["01-read", "02-filter", "03-dedup-sketch", "03-dedup-filter", "04-write"] {
+            #expect(try runs(stage, 0) == 2, "\(stage) reran")
+        }
+        #expect(try shardFiles("02-filter").isEmpty)
+
+        // --keep-stage-files keeps them all.
+        let kept = try SiftProcess.run(arguments + ["--keep-stage-files"], in: Self.root)
+        #expect(kept.status == 0, "\(kept.stderr)")
+        try outputsEqualSingle()
+        for stage in ["01-read", "02-filter", "03-dedup-filter"] { #expect(try shardFiles(stage).count == 3, "\(stage)") }
     }
 
     /// Web-like documents of `words` words from a 5,000-word vocabulary, deterministic; every

@@ -17,6 +17,9 @@ public struct ScaleRun {
     public let executorName: String
     public let executor: any StageExecutor
     public var binary = TaskCommand.currentBinary
+    /// Keep every stage's shard files instead of deleting them once their readers finished
+    /// (`StageFileRelease`): for looking at what a stage wrote.
+    public var keepStageFiles = false
     public var progress: (String) -> Void = { _ in }
 
     public init(recipe: Recipe, registry: StepRegistry, workdir: ScaleWorkdir, tasks: Int, executorName: String, executor: any StageExecutor) {
@@ -54,6 +57,12 @@ public struct ScaleRun {
         try writeFileAtomically(workdir.plan, Array(plan.encoded))
         try writeFileAtomically(workdir.planDigest, plan.sha256 + "\n")
         try workdir.createDirectories(for: plan)
+        if keepStageFiles {
+            try writeFileAtomically(workdir.keepStageFiles, "")
+        } else {
+            try? fm.removeItem(atPath: workdir.keepStageFiles)
+        }
+        StageFileRelease(plan: plan, workdir: workdir).restoreLineage()
         // A stage with pending tasks makes every later stage's markers stale.
         if let firstPending = plan.stages.firstIndex(where: { !workdir.pending($0).isEmpty }) {
             for stage in plan.stages[(firstPending + 1)...] {

@@ -43,6 +43,7 @@ public struct ScaleTask {
         case .dedupFilter: marker = try dedupFilter(stage: stage, shard: task)
         }
         try marker.save(workdir.marker(name, task))
+        try StageFileRelease(plan: plan, workdir: workdir).afterTask(of: stage)
     }
 
     // MARK: - Where a stage's shards come from

@@ -16,6 +16,10 @@ public struct ScaleWorkdir: Sendable {
     public func marker(_ stage: String, _ task: Int) -> String { "\(path)/markers/\(stage).\(task).json" }
     public func log(_ stage: String, _ task: Int) -> String { "\(path)/logs/\(stage).\(task).log" }
     public var slurmDirectory: String { "\(path)/slurm" }
+    /// Present while the run was asked to keep every stage's shard files (`--keep-stage-files`).
+    public var keepStageFiles: String { "\(path)/keep-stage-files" }
+    /// Present once a stage's shard files were deleted (`StageFileRelease`).
+    public func released(_ stage: String) -> String { "\(stageDirectory(stage))/released" }
 
     /// A shard's records after a stage (`out-i.jsonl`) and what the stage removed (`rejects-i.jsonl`).
     public func output(_ stage: String, _ shard: Int) -> String { "\(stageDirectory(stage))/out-\(shard).jsonl" }

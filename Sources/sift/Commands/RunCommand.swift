@@ -37,6 +37,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Work directory for plan, shards, markers and logs (default <output>/.sift-scale).", valueName: "dir"))
     var workdir: String?
 
+    @Flag(help: "With --executor: keep every stage's shard files in the work directory (by default a stage's files are deleted once the stages reading them finished).")
+    var keepStageFiles = false
+
     @Option(help: "Local executor: tasks running at once (default: the number of cores).")
     var parallel: Int?
 
@@ -140,6 +143,7 @@ extension RunCommand {
         let dir = ScaleWorkdir(workdir ?? recipe.outputDirectory + "/.sift-scale")
         var run = ScaleRun(recipe: recipe, registry: registry, workdir: dir, tasks: tasks, executorName: name.rawValue, executor: executor)
         run.progress = { say(terminal.dim("  " + $0)) }
+        run.keepStageFiles = keepStageFiles
         say(terminal.dim("  \(name.rawValue) executor, up to \(tasks) task\(tasks == 1 ? "" : "s") per stage, work directory \(dir.path)"))
         let outcome = try run.run(resume: resume)
         var table = TextTable(["step", "in", "out", "removed"])
