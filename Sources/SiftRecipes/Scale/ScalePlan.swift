@@ -125,6 +125,14 @@ public struct ScalePlan: Codable, Sendable {
 
     public func stage(named name: String) -> Stage? { stages.first { $0.name == name } }
 
+    /// The stage whose `out-i.jsonl` files hold the records `name` stands for: `write` and the
+    /// dedup helper stages write none of their own, so a stage reading them reads their source's.
+    func recordsStage(_ name: String) -> String {
+        guard let stage = stage(named: name), let source = stage.source,
+              [.write, .dedupSketch, .dedupPairs, .dedupClusters].contains(stage.role) else { return name }
+        return recordsStage(source)
+    }
+
     /// The partitions of a dedup stage's sketch (as many as its pairs stage has tasks).
     func partitions(ofDedupAt step: Int) -> Int {
         stages.first { $0.step == step && $0.role == .dedupPairs }?.tasks ?? 1

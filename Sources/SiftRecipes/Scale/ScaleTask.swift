@@ -50,12 +50,7 @@ public struct ScaleTask {
 
     /// The file holding shard `shard` of the records a stage reads.
     func data(_ stageName: String, _ shard: Int) -> String {
-        guard let stage = plan.stage(named: stageName) else { return "" }
-        switch stage.role {
-        case .write: return data(stage.source!, shard)
-        case .dedupSketch, .dedupPairs, .dedupClusters: return data(stage.source!, shard)
-        default: return workdir.output(stageName, shard)
-        }
+        workdir.output(plan.recordsStage(stageName), shard)
     }
 
     func shardCount(_ stageName: String) -> Int {
@@ -72,10 +67,7 @@ public struct ScaleTask {
 
     /// Records in the shards before `shard`, from their markers.
     func recordsBefore(_ source: String, _ shard: Int) throws -> Int {
-        var stageName = source
-        while let stage = plan.stage(named: stageName), stage.role == .dedupSketch || stage.role == .dedupPairs || stage.role == .dedupClusters {
-            stageName = stage.source!
-        }
+        let stageName = plan.recordsStage(source)
         return try (0..<shard).reduce(0) { $0 + (try TaskMarker.load(workdir.marker(stageName, $1))).kept }
     }
 

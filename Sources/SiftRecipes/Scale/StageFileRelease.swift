@@ -15,17 +15,9 @@ struct StageFileRelease {
     let plan: ScalePlan
     let workdir: ScaleWorkdir
 
-    /// The stage whose `out-i.jsonl` files hold the records `name` stands for: `write` and the
-    /// dedup helper stages pass their source's files through (as `ScaleTask.data` reads them).
-    func dataStage(_ name: String) -> String {
-        guard let stage = plan.stage(named: name), let source = stage.source,
-              [.write, .dedupSketch, .dedupPairs, .dedupClusters].contains(stage.role) else { return name }
-        return dataStage(source)
-    }
-
     /// The stages that read `name`'s shard files.
     func readers(of name: String) -> [ScalePlan.Stage] {
-        plan.stages.filter { $0.source.map(dataStage) == name }
+        plan.stages.filter { $0.source.map(plan.recordsStage) == name }
     }
 
     func isReleased(_ name: String) -> Bool { FileManager.default.fileExists(atPath: workdir.released(name)) }
@@ -35,7 +27,7 @@ struct StageFileRelease {
     /// every marker, whichever it is.
     func afterTask(of stage: ScalePlan.Stage) throws {
         guard !FileManager.default.fileExists(atPath: workdir.keepStageFiles), let source = stage.source else { return }
-        let name = dataStage(source)
+        let name = plan.recordsStage(source)
         guard let owner = plan.stage(named: name), !isReleased(name) else { return }
         let readers = readers(of: name)
         guard readers.allSatisfy({ workdir.pending($0).isEmpty }) else { return }
@@ -53,7 +45,7 @@ struct StageFileRelease {
             changed = false
             for stage in plan.stages where !workdir.pending(stage).isEmpty {
                 guard let source = stage.source else { continue }
-                let name = dataStage(source)
+                let name = plan.recordsStage(source)
                 guard isReleased(name), let owner = plan.stage(named: name) else { continue }
                 for task in 0..<owner.tasks { try? fm.removeItem(atPath: workdir.marker(name, task)) }
                 try? fm.removeItem(atPath: workdir.released(name))
