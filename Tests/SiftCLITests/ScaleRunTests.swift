@@ -20,6 +20,11 @@ struct ScaleRunTests {
         try FileManager.default.contentsOfDirectory(atPath: directory).filter { !$0.hasPrefix(".") && $0 != "manifest.json" }.sorted()
     }
 
+    /// How many times a task ran: each start appends a `== sift run-task` line to its log.
+    func runs(_ stage: String, _ task: Int, in dir: TemporaryDirectory) throws -> Int {
+        try dir.read("work/logs/\(stage).\(task).log").components(separatedBy: "== sift run-task").count - 1
+    }
+
     func steps(_ manifest: String) throws -> [String] {
         let object = try readJSONObject(manifest)
         return (object["steps"] as? [[String: Any]] ?? []).map { step in
@@ -162,12 +167,9 @@ struct ScaleRunTests {
         let salt = ["SIFT_TEST_SCALE_SALT": "pepper"]
         let resumed = try SiftProcess.run(arguments + ["--resume"], environment: salt, in: Self.root)
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        func runs(_ stage: String, _ task: Int) throws -> Int {
-            try dir.read("work/logs/\(stage).\(task).log").components(separatedBy: "== sift run-task").count - 1
-        }
         for task in 0..<3 {
-            #expect(try runs("01-read", task) == 1, "finished read tasks are not rerun")
-            #expect(try runs("02-pii", task) == 2, "failed pii tasks are rerun")
+            #expect(try runs("01-read", task, in: dir) == 1, "finished read tasks are not rerun")
+            #expect(try runs("02-pii", task, in: dir) == 2, "failed pii tasks are rerun")
         }
 
         // A task whose marker is gone (killed before writing it) is rerun; the others are not.
@@ -175,9 +177,9 @@ struct ScaleRunTests {
         try dir.write("work/stages/03-dedup-filter/out-1.jsonl", "{\"partial\": ")
         let again = try SiftProcess.run(arguments + ["--resume"], environment: salt, in: Self.root)
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(try runs("03-dedup-filter", 1) == 2)
-        #expect(try runs("03-dedup-filter", 0) == 1)
-        #expect(try runs("03-dedup-sketch", 1) == 1)
+        #expect(try runs("03-dedup-filter", 1, in: dir) == 2)
+        #expect(try runs("03-dedup-filter", 0, in: dir) == 1)
+        #expect(try runs("03-dedup-sketch", 1, in: dir) == 1)
 
         let single = try dir.write("s.yaml", "name: t\noutput: \(dir.path("single"))\n" + steps)
         #expect(try SiftProcess.run(["run", single], environment: salt, in: Self.root).status == 0)
@@ -222,11 +224,8 @@ struct ScaleRunTests {
         let resumed = try SiftProcess.run(arguments + ["--resume"], in: Self.root)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         try outputsEqualSingle()
-        func runs(_ stage: String, _ task: Int) throws -> Int {
-            try dir.read("work/logs/\(stage).\(task).log").components(separatedBy: "== sift run-task").count - 1
-        }
         for stage in ["01-read", "02-filter", "03-dedup-sketch", "03-dedup-filter", "04-write"] {
-            #expect(try runs(stage, 0) == 2, "\(stage) reran")
+            #expect(try runs(stage, 0, in: dir) == 2, "\(stage) reran")
         }
         #expect(try shardFiles("02-filter").isEmpty)
 
@@ -347,12 +346,9 @@ struct ScaleRunTests {
         let resumed = try SiftProcess.run(arguments + ["--resume"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("02-filter: 4/4 tasks done") && resumed.stdout.contains("(1 run, 3 resumed)"), "\(resumed.stdout)")
-        func runs(_ stage: String, _ task: Int) throws -> Int {
-            try dir.read("work/logs/\(stage).\(task).log").components(separatedBy: "== sift run-task").count - 1
-        }
         for task in 0..<4 {
-            #expect(try runs("01-read", task) == 1)
-            #expect(try runs("02-filter", task) == (task == 2 ? 2 : 1), "only the killed task is rerun")
+            #expect(try runs("01-read", task, in: dir) == 1)
+            #expect(try runs("02-filter", task, in: dir) == (task == 2 ? 2 : 1), "only the killed task is rerun")
         }
         let single = try dir.write("s.yaml", "name: t\noutput: \(dir.path("single"))\n" + steps)
         #expect(try SiftProcess.run(["run", single]).status == 0)
