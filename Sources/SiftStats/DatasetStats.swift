@@ -150,10 +150,10 @@ public enum StatsCollector {
                 partials = parallelMap(count: parts, threads: parts, minimumPerSlice: 1) { part in
                     var accumulator = StatsAccumulator(kind: kind)
                     var reader = StatsLineReader(kind: kind, maxDepth: maxDepth)
-                    for i in lines.count * part / parts..<lines.count * (part + 1) / parts {
+                    lines.forEachLine(in: lines.count * part / parts..<lines.count * (part + 1) / parts) { i, line in
                         // A line the reader cannot vouch for is decoded as any other command would.
-                        let read = lines.withLine(i) { reader.add($0, to: &accumulator) } ?? false
-                        if !read { accumulator.add(lines.event(i)) }
+                        if let line, reader.add(line, to: &accumulator) { return }
+                        accumulator.add(lines.event(i))
                     }
                     return accumulator
                 }

@@ -123,8 +123,7 @@ struct StatsLineReader {
                     observed.append(observation)
                 } else if let rank = layout.documentRank[position] {
                     if try cursor.peekKind() == .string {
-                        let string = try cursor.string(validating: false)
-                        let measure = try cursor.measure(string)
+                        let measure = try cursor.measuredString()
                         if document == nil || rank < document!.rank { document = (rank, measure) }
                         observed.append(("string", measure.words == 0))
                     } else {
@@ -285,7 +284,7 @@ struct StatsLineReader {
                     guard !sawContent else { throw JSONCursor.Stop() }
                     sawContent = true
                     switch try cursor.peekKind() {
-                    case .string: measure = try cursor.measure(try cursor.string(validating: false))
+                    case .string: measure = try cursor.measuredString()
                     case .integer, .number: measure = TextMeasure(characters: try cursor.number().count, words: 1)
                     case .boolean: measure = TextMeasure(characters: try cursor.boolean() ? 4 : 5, words: 1)
                     case .null, .object: try cursor.skipValue(depth: 3)

@@ -47,9 +47,16 @@ struct JSONCursorTests {
     func strings() throws {
         var generator = AdversarialJSON(seed: 7)
         var checked = 0
-        for _ in 0..<20_000 {
-            let text = generator.string(maxPieces: 8)
+        for round in 0..<20_000 {
+            // Long strings too, so that escapes and stops fall at every place of a 32-byte block.
+            let text = generator.string(maxPieces: round % 4 == 0 ? 40 : 8)
             let parsed = try? JSONParser.parse(text)
+            // Measured in the pass that reads it, as `sift stats` does.
+            let measuredInPass: TextMeasure? = text.withUnsafeBufferPointer { bytes in
+                var cursor = JSONCursor(bytes, maxDepth: 8)
+                guard let measure = try? cursor.measuredString(), cursor.atEnd() else { return nil }
+                return measure
+            }
             let read: (String, TextMeasure, Bool)? = text.withUnsafeBufferPointer { bytes in
                 var cursor = JSONCursor(bytes, maxDepth: 8)
                 do throws(JSONCursor.Stop) {
@@ -66,9 +73,11 @@ struct JSONCursorTests {
             let shown = String(decoding: text, as: UTF8.self)
             guard case .string(let expected)? = parsed else {
                 #expect(read == nil, "cursor read a string the parser rejects: \(shown)")
+                #expect(measuredInPass == nil, "measuredString read a string the parser rejects: \(shown)")
                 continue
             }
             let (decoded, measure, blank) = try #require(read, "cursor stopped on a valid string: \(shown)")
+            #expect(measuredInPass == measure, "\(shown)")
             #expect(decoded == expected, "\(shown)")
             #expect(measure == TextMeasure(expected), "\(shown)")
             #expect(blank == TextNormalization.isBlank(expected), "\(shown)")

@@ -117,6 +117,41 @@ struct TextUtilityTests {
         #expect(empty.characters == 0 && empty.words == 0)
     }
 
+    @Test("measuring bytes accepts exactly the UTF-8 that String(validating:) accepts, and counts alike")
+    func measureValidation() {
+        var random = SplitMix64(seed: 21)
+        // Well-formed sequences at the edges of Table 3-7, Unicode spaces, and ill-formed ones:
+        // overlong, surrogate, past U+10FFFF, lone continuation, truncated.
+        let pieces: [[UInt8]] = [
+            [0x61], [0x20], [0x0A], [0xC2, 0x80], [0xC2, 0xA0], [0xC2, 0x85], [0xDF, 0xBF], [0xE0, 0xA0, 0x80],
+            [0xE1, 0x9A, 0x80], [0xE2, 0x80, 0x8A], [0xE2, 0x81, 0x9F], [0xE3, 0x80, 0x80], [0xED, 0x9F, 0xBF],
+            [0xEF, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+            [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x80], [0xBF], [0xFF], [0xE2, 0x80], [0xF0, 0x9F, 0x98],
+        ]
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...6, using: &random) {
+                bytes += Int.random(in: 0..<10, using: &random) == 0 ? [UInt8.random(in: 0...255, using: &random)] : pieces.randomElement(using: &random)!
+            }
+            let expected = String(validating: bytes, as: UTF8.self).map { text in
+                TextMeasure(characters: text.unicodeScalars.count,
+                            words: text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }).count)
+            }
+            #expect(bytes.withUnsafeBufferPointer { TextMeasure(validatingUTF8: $0) } == expected, "\(bytes)")
+        }
+    }
+
+    @Test("the whitespace table is Unicode's White_Space property on every scalar")
+    func whitespaceTable() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if TextNormalization.isWhitespace(scalar) != scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16, uppercase: true))")
+            }
+        }
+    }
+
     @Test("XXH64 matches the reference test vectors")
     func xxh64() {
         #expect(XXH64.hash("") == 0xEF46_DB37_51D8_E999)

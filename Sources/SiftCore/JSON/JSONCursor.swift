@@ -1,3 +1,5 @@
+import SiftText
+
 /// A forward-only reader over one JSON text that validates as it goes and builds nothing: a command
 /// that needs a few measures of a record (`sift stats`: the types of its fields, the lengths of its
 /// texts) walks the bytes with it instead of building a `JSONValue` tree of owned strings.
@@ -249,18 +251,16 @@ public struct JSONCursor {
     public mutating func string(validating: Bool = true) throws(Stop) -> RawString {
         try expect(UInt8(ascii: "\""))
         let start = index
-        var highBits: UInt64 = 0
+        var bits: UInt8 = 0
         var hasEscapes = false
         while true {
-            // Sixteen bytes per step while none is a quote, a backslash or a control byte.
+            // A block at a time while none is a quote, a backslash or a control byte.
             if let base = bytes.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while index + 16 <= bytes.count {
-                    let low = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let high = raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-                    if JSONWriter.needsEscape(low) || JSONWriter.needsEscape(high) { break }
-                    highBits |= low | high
-                    index += 16
+                while bytes.count &- index >= TextBlock.size {
+                    let block = TextBlock.plain(base + index)
+                    if block.stops != 0 { break }
+                    bits |= block.bits
+                    index &+= TextBlock.size
                 }
             }
             guard index < bytes.count else { throw Stop() }
@@ -282,16 +282,86 @@ public struct JSONCursor {
                 }
                 continue
             }
-            highBits |= UInt64(byte)
+            bits |= byte
             index += 1
         }
         let string = RawString(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index]), hasEscapes: hasEscapes,
-                               isASCII: highBits & 0x8080_8080_8080_8080 == 0)
+                               isASCII: bits & 0x80 == 0)
         index += 1
         if validating, !string.isASCII {
             _ = try measure(string)
         }
         return string
+    }
+
+    /// Reads a string as `string(validating: false)` does and returns `measure` of it, counting
+    /// while it scans: text whose raw bytes are ASCII (escapes of any kind included) is measured
+    /// in this single pass; a non-ASCII byte hands the string to `measure`, which validates it.
+    public mutating func measuredString() throws(Stop) -> TextMeasure {
+        try expect(UInt8(ascii: "\""))
+        guard let base = bytes.baseAddress else { throw Stop() }
+        let start = index
+        var i = index
+        var words = 0
+        var bits: UInt8 = 0
+        /// Bytes of escapes beyond the one character each stands for.
+        var escapeBytes = 0
+        var hasEscapes = false
+        var previousIsSpace: UInt8 = 1
+        // Blocks may count word starts only where the byte before `i` is the previous character
+        // itself: not at the opening quote, not after an escape.
+        var previousIsRaw = false
+        while true {
+            if previousIsRaw {
+                while bytes.count &- i >= TextBlock.size {
+                    let block = TextBlock.scan(base + i)
+                    if block.stops != 0 { break }
+                    words &+= Int(block.wordStarts)
+                    bits |= block.bits
+                    i &+= TextBlock.size
+                }
+                previousIsSpace = TextBlock.space(base[i &- 1])
+            }
+            guard i < bytes.count else { throw Stop() }
+            let byte = base[i]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte < 0x20 { throw Stop() }
+            let isSpace: UInt8
+            if byte == UInt8(ascii: "\\") {
+                hasEscapes = true
+                previousIsRaw = false
+                guard i + 1 < bytes.count else { throw Stop() }
+                if let decoded = JSONEscape.byte(for: base[i + 1]) {
+                    isSpace = TextBlock.space(decoded)
+                    escapeBytes += 1
+                    i += 2
+                } else if base[i + 1] == UInt8(ascii: "u") {
+                    // As `decode`: a high surrogate and an escaped low one are one scalar.
+                    let code = try hex4(at: i + 2)
+                    i += 6
+                    let next = JSONEscape.isHighSurrogate(code) && bytes.count - i >= 6 && base[i] == UInt8(ascii: "\\")
+                        && base[i + 1] == UInt8(ascii: "u") ? try? hex4(at: i + 2) : nil
+                    let (scalar, usesNext) = JSONEscape.scalar(code, next: next)
+                    if usesNext { i += 6 }
+                    escapeBytes += usesNext ? 11 : 5
+                    isSpace = TextNormalization.isWhitespace(scalar) ? 1 : 0
+                } else {
+                    throw Stop()
+                }
+            } else {
+                bits |= byte
+                isSpace = TextBlock.space(byte)
+                i += 1
+                previousIsRaw = true
+            }
+            words &+= Int(previousIsSpace & (isSpace ^ 1))
+            previousIsSpace = isSpace
+        }
+        index = i + 1
+        if bits & 0x80 != 0 {
+            return try measure(RawString(bytes: UnsafeBufferPointer(rebasing: bytes[start..<i]), hasEscapes: hasEscapes, isASCII: false))
+        }
+        return TextMeasure(characters: i - start - escapeBytes, words: words)
     }
 
     /// The characters and words of a string read with `string(validating: false)` (or with

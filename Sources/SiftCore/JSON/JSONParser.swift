@@ -1,3 +1,4 @@
+import SiftText
 import Collections
 
 /// Why a JSON text could not be read, and where: `offset` is the byte offset of the offending
@@ -295,21 +296,20 @@ public struct JSONParser: ~Copyable {
         return try parseEscapedString(from: start)
     }
 
-    /// Skips 8 bytes at a time while none of them is a quote, a backslash or a control character
-    /// (SWAR "has byte" tests); returns whether a skipped byte was non-ASCII.
+    /// Skips a `TextBlock` at a time while none of its bytes is a quote, a backslash or a
+    /// control character; returns whether a skipped byte was non-ASCII.
     @inline(__always)
     private mutating func skipPlainWords() -> Bool {
-        var highBits: UInt64 = 0
+        var bits: UInt8 = 0
         if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while index + 8 <= bytes.count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if JSONWriter.needsEscape(word) { break }
-                highBits |= word & 0x8080_8080_8080_8080
-                index += 8
+            while bytes.count &- index >= TextBlock.size {
+                let block = TextBlock.plain(base + index)
+                if block.stops != 0 { break }
+                bits |= block.bits
+                index &+= TextBlock.size
             }
         }
-        return highBits != 0
+        return bits & 0x80 != 0
     }
 
     private mutating func parseEscapedString(from start: Int) throws(JSONParseError) -> String {

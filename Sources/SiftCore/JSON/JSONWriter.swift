@@ -1,3 +1,5 @@
+import SiftText
+
 /// Serializes `JSONValue`s deterministically: members in their stored order, numbers by their
 /// literal, non-ASCII text as UTF-8 (like `ensure_ascii=False`), so the same value always gives the
 /// same bytes. That determinism is what lets Sift promise byte-identical outputs for a recipe.
@@ -74,32 +76,23 @@ public struct JSONWriter: Sendable {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// Whether one of eight bytes is a quote, a backslash or below 0x20 (SWAR "has byte" tests):
-    /// the bytes a JSON string escapes, so also where the parser's plain run of a string ends.
-    @inline(__always)
-    static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let hasQuote = (quote &- ones) & ~quote & highs
-        let hasBackslash = (backslash &- ones) & ~backslash & highs
-        let hasControl = (word &- ones &* 0x20) & ~word & highs
-        return hasQuote | hasBackslash | hasControl != 0
-    }
-
     public static func writeString(_ string: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { utf8 in
             var runStart = 0
             var i = 0
+            // Where the last block that held a byte to escape ends: up to there, byte by byte.
+            var bytewiseUntil = 0
             while i < utf8.count {
-                // Eight bytes at a time while none is a quote, a backslash or a control byte: text
-                // is mostly such runs.
-                if i + 8 <= utf8.count, !Self.needsEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
-                    i += 8
-                    continue
+                // A `TextBlock` at a time while none is a quote, a backslash or a control byte:
+                // text is mostly such runs.
+                if i >= bytewiseUntil, utf8.count &- i >= TextBlock.size {
+                    if TextBlock.plain(utf8.baseAddress! + i).stops == 0 {
+                        i &+= TextBlock.size
+                        continue
+                    }
+                    bytewiseUntil = i + TextBlock.size
                 }
                 let byte = utf8[i]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {

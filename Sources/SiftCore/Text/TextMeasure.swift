@@ -1,3 +1,5 @@
+import SiftText
+
 /// Length measures used in every report. Characters are Unicode scalars (what Python's `len`
 /// counts), not grapheme clusters: they are cheap to count and match the tools people compare with.
 /// Words are runs of non-whitespace, as `str.split()` makes them.
@@ -21,24 +23,57 @@ public struct TextMeasure: Sendable, Equatable {
             self.words = words
             return
         }
-        var scalarCount = 0
-        var wordCount = 0
+        guard let measure = Self.unicodePass(bytes) else { return nil }
+        self = measure
+    }
+
+    /// Decodes and counts in one pass, accepting exactly the well-formed UTF-8 of Unicode's
+    /// Table 3-7 (what `String(validating:)` accepts: no overlong forms, no surrogates, nothing
+    /// past U+10FFFF). Hand-written because the standard library's `UTF8` decoder iterator was
+    /// most of the cost of measuring non-ASCII text (issue 20); tests compare the two.
+    private static func unicodePass(_ bytes: UnsafeBufferPointer<UInt8>) -> TextMeasure? {
+        var scalars = 0, words = 0
         var inWord = false
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        decoding: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                scalarCount += 1
-                let space = scalar.properties.isWhitespace
-                if !space && !inWord { wordCount += 1 }
-                inWord = !space
-            case .emptyInput: break decoding
-            case .error: return nil
-            }
+        var i = 0
+        let n = bytes.count
+        @inline(__always) func continuation(_ k: Int) -> UInt32? {
+            guard k < n, bytes[k] & 0xC0 == 0x80 else { return nil }
+            return UInt32(bytes[k] & 0x3F)
         }
-        self.characters = scalarCount
-        self.words = wordCount
+        while i < n {
+            let lead = bytes[i]
+            let space: Bool
+            if lead < 0x80 {
+                space = TextNormalization.isASCIIWhitespace(lead)
+                i += 1
+            } else {
+                let value: UInt32
+                switch lead {
+                case 0xC2...0xDF:
+                    guard let b1 = continuation(i + 1) else { return nil }
+                    value = UInt32(lead & 0x1F) << 6 | b1
+                    i += 2
+                case 0xE0...0xEF:
+                    guard let b1 = continuation(i + 1), let b2 = continuation(i + 2) else { return nil }
+                    value = UInt32(lead & 0x0F) << 12 | b1 << 6 | b2
+                    // E0 needs A0...BF next (no overlong form), ED needs 80...9F (no surrogate).
+                    guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return nil }
+                    i += 3
+                case 0xF0...0xF4:
+                    guard let b1 = continuation(i + 1), let b2 = continuation(i + 2), let b3 = continuation(i + 3) else { return nil }
+                    value = UInt32(lead & 0x07) << 18 | b1 << 12 | b2 << 6 | b3
+                    guard value >= 0x10000, value <= 0x10FFFF else { return nil }
+                    i += 4
+                default:
+                    return nil
+                }
+                space = TextNormalization.isWhitespace(Unicode.Scalar(value)!)
+            }
+            scalars += 1
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+        return TextMeasure(characters: scalars, words: words)
     }
 
     public init(characters: Int, words: Int) {
@@ -47,29 +82,26 @@ public struct TextMeasure: Sendable, Equatable {
     }
 
     /// One pass over the bytes: for ASCII text, characters are bytes and a word starts at every
-    /// non-space byte that follows a space (or the start). Written without a loop-carried state so
-    /// that the compiler vectorises it. Reports whether the text was ASCII; if not, the caller
-    /// recounts with Unicode's whitespace.
+    /// non-space byte that follows a space (or the start). `ByteBlock` counts 32 bytes at a time.
+    /// Reports whether the text was ASCII; if not, the caller recounts with Unicode's whitespace.
     @inline(__always)
     private static func asciiPass(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Bool) {
         let n = bytes.count
         guard n > 0, let p = bytes.baseAddress else { return (0, 0, true) }
-        @inline(__always) func space(_ b: UInt8) -> UInt8 { (b == 0x20 || (b &- 0x09) < 5) ? 1 : 0 }
-        let starts = Int(space(p[0]) ^ 1)
-        var high: UInt8 = p[0]
-        var total = 0
+        var starts = Int(TextBlock.space(p[0]) ^ 1)
+        var bits = p[0]
         var i = 1
-        while i < n {
-            // Count in 32-bit lanes over blocks, flushing before the counter could overflow.
-            let end = min(n, i + 1 << 20)
-            var block: UInt32 = 0
-            while i < end {
-                block &+= UInt32(space(p[i - 1]) & (space(p[i]) ^ 1))
-                high |= p[i]
-                i += 1
-            }
-            total += Int(block)
+        while n &- i >= TextBlock.size {
+            let block = TextBlock.scan(p + i)
+            starts &+= Int(block.wordStarts)
+            bits |= block.bits
+            i &+= TextBlock.size
         }
-        return (n, total + starts, high & 0x80 == 0)
+        while i < n {
+            starts &+= Int(TextBlock.space(p[i &- 1]) & (TextBlock.space(p[i]) ^ 1))
+            bits |= p[i]
+            i &+= 1
+        }
+        return (n, starts, bits & 0x80 == 0)
     }
 }

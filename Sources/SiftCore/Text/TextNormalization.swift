@@ -23,6 +23,19 @@ public enum TextNormalization {
         byte == 0x20 || (byte &- 0x09) < 5
     }
 
+    /// Unicode's White_Space property (PropList.txt: U+0009...U+000D, U+0020, U+0085, U+00A0,
+    /// U+1680, U+2000...U+200A, U+2028, U+2029, U+202F, U+205F, U+3000; unchanged since Unicode
+    /// 6.3), which `Unicode.Scalar.Properties.isWhitespace` reports, decided without its property
+    /// lookup: that lookup was 68% of `sift stats` on non-ASCII text (issue 20). A test compares
+    /// the two on every scalar.
+    @inline(__always)
+    public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return isASCIIWhitespace(UInt8(v)) }
+        if v < 0x1680 { return v == 0x85 || v == 0xA0 }
+        return v == 0x1680 || (v >= 0x2000 && v <= 0x200A) || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0x3000
+    }
+
     private static func asciiCanonical(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         for byte in bytes where byte >= 0x80 { return nil }
         return String(unsafeUninitializedCapacity: bytes.count) { out in
@@ -51,7 +64,7 @@ public enum TextNormalization {
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            let space = scalar.value < 0x80 ? isASCIIWhitespace(UInt8(scalar.value)) : scalar.properties.isWhitespace
+            let space = isWhitespace(scalar)
             if space {
                 pendingSpace = !out.isEmpty
                 continue
@@ -75,7 +88,7 @@ public enum TextNormalization {
         guard let text else { return true }
         // Decide on the bytes while they are ASCII: most texts start with a letter.
         for byte in text.utf8 {
-            if byte >= 0x80 { return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
+            if byte >= 0x80 { return text.unicodeScalars.allSatisfy(isWhitespace) }
             if !isASCIIWhitespace(byte) { return false }
         }
         return true
