@@ -55,6 +55,9 @@ struct StatsAccumulator: Sendable {
     var recordsWithoutLabel = 0
     var turns = LengthDistribution()
     let kind: DatasetKind
+    /// Records of a file share their keys: their content is found by position (13% of `sift
+    /// stats` on Parquet went to finding it by name in every record).
+    private var layouts = FieldLayout.Cache()
 
     init(kind: DatasetKind) {
         self.kind = kind
@@ -75,7 +78,7 @@ struct StatsAccumulator: Sendable {
         for (name, value) in record.fields {
             fields[name, default: FieldStats()].add(value)
         }
-        let content = record.content(as: kind)
+        let content = record.content(as: kind, layouts: &layouts)
         addContent(prompt: content.prompt.map(TextMeasure.init), response: content.response.map(TextMeasure.init),
                    document: content.document.map(TextMeasure.init), turns: content.turns.count,
                    label: content.label, labelField: content.labelField)
