@@ -275,7 +275,7 @@ public struct JSONParser: ~Copyable {
         index += 1
         let start = index
         // Fast path: no escapes, the string is a slice of the input.
-        var sawNonASCII = skipPlainWords()
+        var sawNonASCII = skipPlainRun()
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -299,7 +299,7 @@ public struct JSONParser: ~Copyable {
     /// Skips a `TextBlock` at a time while none of its bytes is a quote, a backslash or a
     /// control character; returns whether a skipped byte was non-ASCII.
     @inline(__always)
-    private mutating func skipPlainWords() -> Bool {
+    private mutating func skipPlainRun() -> Bool {
         var bits: UInt8 = 0
         if let base = bytes.baseAddress {
             while bytes.count &- index >= TextBlock.size {
@@ -345,7 +345,7 @@ public struct JSONParser: ~Copyable {
                 // Text between escapes (most of a string, as a rule) is copied as one run.
                 let run = index
                 index += 1
-                _ = skipPlainWords()
+                _ = skipPlainRun()
                 while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
                     index += 1
                 }

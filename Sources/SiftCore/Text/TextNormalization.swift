@@ -1,4 +1,5 @@
 import Foundation
+import SiftText
 
 /// Text normalisation shared by every module, so that "the same text" means one thing in
 /// exact-duplicate checks, conflicting-label checks, MinHash shingling and decontamination alike.
@@ -17,10 +18,10 @@ public enum TextNormalization {
     }
 
     /// ASCII scalars with the Unicode White_Space property: tab, line feed, vertical tab, form feed,
-    /// carriage return and space.
+    /// carriage return and space. The rule is `TextBlock.space`, which the block scans count with.
     @inline(__always)
     static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte &- 0x09) < 5
+        TextBlock.space(byte) != 0
     }
 
     /// Unicode's White_Space property (PropList.txt: U+0009...U+000D, U+0020, U+0085, U+00A0,
