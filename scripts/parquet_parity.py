@@ -328,17 +328,28 @@ def roundtrip(args):
                 table = pq.read_table(out)
                 arrow_rows = norm_table(table)
                 json_columns = {f.name for f in table.schema if is_json_column(out, f.name)}
-                con = duckdb.connect()
-                con.execute("SET threads=1")
-                rel = con.execute(f"SELECT * FROM read_parquet('{out}')")
-                names = [d[0] for d in rel.description]
-                duck_rows = [dict(zip(names, map(duck_value, row))) for row in rel.fetchall()]
-                for row in duck_rows:
-                    for k in json_columns:
-                        if isinstance(row.get(k), str):
-                            row[k] = json.loads(row[k], parse_float=decimal.Decimal)
+                readers = [("sift", sift_rows), ("pyarrow", arrow_rows)]
+                if table.num_columns == 0:
+                    # Only an empty dataset has no field to make a column of; DuckDB reads no
+                    # zero-column file ("Need at least one non-root column"), pyarrow's own
+                    # `pq.write_table(pa.table({}))` included, so it is left out of this case.
+                    if records:
+                        print(f"FAIL case {case} {codec}: no columns written for {len(records)} records")
+                        failures += 1
+                        continue
+                else:
+                    con = duckdb.connect()
+                    con.execute("SET threads=1")
+                    rel = con.execute(f"SELECT * FROM read_parquet('{out}')")
+                    names = [d[0] for d in rel.description]
+                    duck_rows = [dict(zip(names, map(duck_value, row))) for row in rel.fetchall()]
+                    for row in duck_rows:
+                        for k in json_columns:
+                            if isinstance(row.get(k), str):
+                                row[k] = json.loads(row[k], parse_float=decimal.Decimal)
+                    readers.append(("duckdb", duck_rows))
                 want = [json.loads(json.dumps(r), parse_float=decimal.Decimal) for r in records]
-                for label, rows in (("sift", sift_rows), ("pyarrow", arrow_rows), ("duckdb", duck_rows)):
+                for label, rows in readers:
                     checks += 1
                     problem = compare_rows([null_filled(g, w) for g, w in zip(rows, want)] + rows[len(want):], want,
                                            f"case {case} {codec} {label}")
