@@ -141,8 +141,9 @@ public enum StatsCollector {
                         progress: ((Int) -> Void)? = nil) throws -> DatasetStats {
         let kind = try kind ?? stream.detectKind()
         var total = StatsAccumulator(kind: kind)
-        // Lines are read from their bytes unless --strict (which must stop before the first
-        // malformed line of a chunk) or the kind's content is not one the line reader knows.
+        // Lines are read from their bytes and Parquet from its columns unless --strict (which must
+        // stop before the first malformed item of a chunk) or the kind's content is not one the
+        // line and column readers know.
         let readsLines = readingLines && !strict && StatsLineReader.supports(kind)
         let maxDepth = stream.options.maxDepth
         while let chunk = readsLines ? try stream.nextChunk() : try stream.nextBatch().map(ReadChunk.events) {
@@ -159,6 +160,15 @@ public enum StatsCollector {
                         accumulator.add(lines.event(i))
                     }
                     return accumulator
+                }
+            case .columns(let rows):
+                // Rows the column reader cannot vouch for are read as records.
+                if let read = StatsColumnReader(kind: kind).partials(rows, threads: stream.options.threads) {
+                    partials = read
+                } else {
+                    var accumulator = StatsAccumulator(kind: kind)
+                    for event in rows.events() { accumulator.add(event) }
+                    partials = [accumulator]
                 }
             case .events(let batch):
                 if strict, let first = batch.first(where: { if case .malformed = $0 { return true } else { return false } }),

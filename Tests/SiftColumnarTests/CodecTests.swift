@@ -22,6 +22,63 @@ struct CodecTests {
         }
     }
 
+    /// A random valid snappy block using every element kind (literals with 0-4 length bytes,
+    /// copies with 1-, 2- and 4-byte offsets, overlapping copies), and the bytes it decodes to.
+    static func snappyBlock(_ rng: inout some RandomNumberGenerator, elements: Int) -> (block: [UInt8], text: [UInt8]) {
+        var text: [UInt8] = []
+        var body: [UInt8] = []
+        for _ in 0..<elements {
+            if text.isEmpty || Int.random(in: 0..<3, using: &rng) == 0 {
+                let length = [Int.random(in: 1...16, using: &rng), Int.random(in: 17...60, using: &rng),
+                              Int.random(in: 61...300, using: &rng), Int.random(in: 1...70_000, using: &rng)][Int.random(in: 0..<4, using: &rng) == 3 ? Int.random(in: 0..<4, using: &rng) : Int.random(in: 0..<2, using: &rng)]
+                let n = length - 1
+                if n < 60 {
+                    body.append(UInt8(n << 2))
+                } else {
+                    let bytes = n < 256 ? 1 : n < 65536 ? 2 : 3
+                    body.append(UInt8((59 + bytes) << 2))
+                    for k in 0..<bytes { body.append(UInt8(truncatingIfNeeded: n >> (8 * k))) }
+                }
+                let literal = (0..<length).map { _ in UInt8.random(in: 97...100, using: &rng) }
+                body += literal
+                text += literal
+            } else {
+                let kind = Int.random(in: 1...3, using: &rng)
+                let maxOffset = kind == 1 ? min(text.count, 2047) : kind == 2 ? min(text.count, 65535) : text.count
+                let offset = Bool.random(using: &rng) ? Int.random(in: 1...min(maxOffset, 20), using: &rng) : Int.random(in: 1...maxOffset, using: &rng)
+                let length = kind == 1 ? Int.random(in: 4...11, using: &rng) : Int.random(in: 1...64, using: &rng)
+                switch kind {
+                case 1: body += [UInt8(1 | (length - 4) << 2 | (offset >> 8) << 5), UInt8(offset & 0xFF)]
+                case 2: body += [UInt8(2 | (length - 1) << 2), UInt8(offset & 0xFF), UInt8(offset >> 8)]
+                default: body += [UInt8(3 | (length - 1) << 2)] + (0..<4).map { UInt8(truncatingIfNeeded: offset >> (8 * $0)) }
+                }
+                for _ in 0..<length { text.append(text[text.count - offset]) }
+            }
+        }
+        var block: [UInt8] = []
+        var n = text.count
+        while n >= 0x80 {
+            block.append(UInt8(n & 0x7F) | 0x80)
+            n >>= 7
+        }
+        block.append(UInt8(n))
+        return (block + body, text)
+    }
+
+    @Test("snappy: blocks of every element kind decode as the format describes; mutated blocks decode or throw")
+    func snappyElements() throws {
+        var rng = SplitMix64Generator(seed: 2026)
+        for round in 0..<120 {
+            let (block, text) = Self.snappyBlock(&rng, elements: Int.random(in: 1...200, using: &rng))
+            #expect(try block.withUnsafeBytes { try Snappy.decompress($0, limit: 1 << 26) } == text, "round \(round)")
+            var mutated = block
+            for _ in 0..<3 { mutated[Int.random(in: 0..<mutated.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
+            if let back = try? mutated.withUnsafeBytes({ try Snappy.decompress($0, limit: 1 << 26) }) {
+                #expect(back.count == (try mutated.withUnsafeBytes { try Snappy.declaredLength($0) }))
+            }
+        }
+    }
+
     @Test("snappy: corrupt and forged blocks throw")
     func snappyHostile() throws {
         let text = Array(String(repeating: "abcdefgh", count: 1000).utf8)
@@ -61,5 +118,18 @@ struct CodecTests {
     func crc() {
         // CRC-32/ISO-HDLC check value (Greg Cook's catalogue of parametrised CRC algorithms).
         #expect(Array("123456789".utf8).withUnsafeBytes { CRC32.checksum($0) } == 0xCBF4_3926)
+    }
+}
+
+/// A seeded generator for reproducible codec tests (SplitMix64).
+struct SplitMix64Generator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -55,15 +55,30 @@ public enum Snappy {
 
     @inline(__always)
     private static func copy16(_ to: UnsafeMutablePointer<UInt8>, _ from: UnsafePointer<UInt8>) {
-        let raw = UnsafeMutableRawPointer(to)
-        let source = UnsafeRawPointer(from)
-        raw.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
-        (raw + 8).storeBytes(of: (source + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        UnsafeMutableRawPointer(to).storeBytes(of: UnsafeRawPointer(from).loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
     }
 
-    /// The decoding loop. Short literals and copies (most elements) move 16 bytes with two 8-byte
-    /// loads and stores when both buffers have that much room, as the reference decoder does;
-    /// the bytes written past the element are overwritten by the next one.
+    @inline(__always)
+    private static func copy8(_ to: UnsafeMutablePointer<UInt8>, _ from: UnsafePointer<UInt8>) {
+        UnsafeMutableRawPointer(to).storeBytes(of: UnsafeRawPointer(from).loadUnaligned(as: UInt64.self), as: UInt64.self)
+    }
+
+    /// Per copy tag (low bits 01, 10, 11): its length, in the low byte, and its trailer's size
+    /// and the offset's high bits (tag 01 carries three), above. Literal tags are not used.
+    private static let copyTags: [UInt16] = (0..<256).map { tag in
+        switch tag & 3 {
+        case 1: return UInt16(4 + (tag >> 2) & 7) | 1 << 8 | UInt16(tag >> 5) << 11
+        case 2: return UInt16((tag >> 2) + 1) | 2 << 8
+        case 3: return UInt16((tag >> 2) + 1) | 4 << 8
+        default: return 0
+        }
+    }
+
+    /// The decoding loop. While the input has five bytes and the output 64 bytes of room (nearly
+    /// all of a block), an element is decoded without further bounds checks on what it may write
+    /// past its end: short literals move 16 bytes, copies move 16 bytes per step from at least 16
+    /// bytes back (8 from 8 back), and the next element overwrites the excess, as the reference
+    /// decoder does. The copy kinds are told apart by a table rather than a branch per kind.
     private static func decode(_ input: UnsafeRawBufferPointer, from start: Int, into out: UnsafeMutableBufferPointer<UInt8>) throws {
         guard let srcBase = input.baseAddress else { return }
         let src = srcBase.assumingMemoryBound(to: UInt8.self)
@@ -75,71 +90,78 @@ public enum Snappy {
             guard ip == srcEnd else { throw ColumnarError("corrupt snappy data (output overruns)") }
             return
         }
-        while ip < srcEnd {
-            let tag = src[ip]
-            ip += 1
-            if tag & 3 == 0 {
-                var length = Int(tag >> 2) + 1
-                if length <= 16, srcEnd - ip >= 16, outEnd - op >= 16 {
-                    copy16(dst + op, src + ip)
+        try copyTags.withUnsafeBufferPointer { table in
+            while ip < srcEnd {
+                let tag = src[ip]
+                if tag & 3 != 0, srcEnd - ip >= 5, outEnd - op >= 64 {
+                    let entry = Int(table[Int(tag)])
+                    let length = entry & 0xFF
+                    let trailerBytes = (entry >> 8) & 7
+                    let trailer = Int(UInt32(littleEndian: UnsafeRawPointer(src + ip + 1).loadUnaligned(as: UInt32.self)))
+                        & (1 << (trailerBytes * 8) &- 1)
+                    let offset = (entry >> 11) << 8 | trailer
+                    ip += 1 + trailerBytes
+                    guard offset > 0, offset <= op else { throw ColumnarError("corrupt snappy data (copy out of range)") }
+                    let d = dst + op
+                    if offset >= 16 {
+                        copy16(d, d - offset)
+                        var k = 16
+                        while k < length {
+                            copy16(d + k, d - offset + k)
+                            k &+= 16
+                        }
+                    } else if offset >= 8 {
+                        var k = 0
+                        while k < length {
+                            copy8(d + k, d - offset + k)
+                            k &+= 8
+                        }
+                    } else {
+                        for k in 0..<length { d[k] = d[k - offset] }
+                    }
+                    op += length
+                    continue
+                }
+                ip += 1
+                if tag & 3 == 0 {
+                    var length = Int(tag >> 2) + 1
+                    if length <= 16, srcEnd - ip >= 16, outEnd - op >= 16 {
+                        copy16(dst + op, src + ip)
+                        ip += length
+                        op += length
+                        continue
+                    }
+                    if length > 60 {
+                        let extra = length - 60
+                        guard ip + extra <= srcEnd else { throw ColumnarError("corrupt snappy data (literal length cut)") }
+                        length = 0
+                        for k in 0..<extra { length |= Int(src[ip + k]) << (8 * k) }
+                        ip += extra
+                        length += 1
+                    }
+                    guard length <= srcEnd - ip, length <= outEnd - op else { throw ColumnarError("corrupt snappy data (literal overruns)") }
+                    (dst + op).update(from: src + ip, count: length)
                     ip += length
                     op += length
                     continue
                 }
-                if length > 60 {
-                    let extra = length - 60
-                    guard ip + extra <= srcEnd else { throw ColumnarError("corrupt snappy data (literal length cut)") }
-                    length = 0
-                    for k in 0..<extra { length |= Int(src[ip + k]) << (8 * k) }
-                    ip += extra
-                    length += 1
+                // A copy near the end of the input or output, checked at every step.
+                let entry = Int(table[Int(tag)])
+                let length = entry & 0xFF
+                let trailerBytes = (entry >> 8) & 7
+                guard ip + trailerBytes <= srcEnd else { throw ColumnarError("corrupt snappy data (copy cut)") }
+                var offset = (entry >> 11) << 8
+                for k in 0..<trailerBytes { offset |= Int(src[ip + k]) << (8 * k) }
+                ip += trailerBytes
+                guard offset > 0, offset <= op, length <= outEnd - op else { throw ColumnarError("corrupt snappy data (copy out of range)") }
+                let d = dst + op
+                if offset >= length {
+                    d.update(from: d - offset, count: length)
+                } else {
+                    for k in 0..<length { d[k] = d[k - offset] }
                 }
-                guard length <= srcEnd - ip, length <= outEnd - op else { throw ColumnarError("corrupt snappy data (literal overruns)") }
-                (dst + op).update(from: src + ip, count: length)
-                ip += length
                 op += length
-                continue
             }
-            var length: Int
-            var offset: Int
-            if tag & 3 == 1 {
-                guard ip < srcEnd else { throw ColumnarError("corrupt snappy data (copy cut)") }
-                length = 4 + Int((tag >> 2) & 7)
-                offset = Int(tag >> 5) << 8 | Int(src[ip])
-                ip += 1
-            } else if tag & 3 == 2 {
-                guard ip + 2 <= srcEnd else { throw ColumnarError("corrupt snappy data (copy cut)") }
-                length = Int(tag >> 2) + 1
-                offset = Int(src[ip]) | Int(src[ip + 1]) << 8
-                ip += 2
-            } else {
-                guard ip + 4 <= srcEnd else { throw ColumnarError("corrupt snappy data (copy cut)") }
-                length = Int(tag >> 2) + 1
-                offset = Int(src[ip]) | Int(src[ip + 1]) << 8 | Int(src[ip + 2]) << 16 | Int(src[ip + 3]) << 24
-                ip += 4
-            }
-            guard offset > 0, offset <= op, length <= outEnd - op else { throw ColumnarError("corrupt snappy data (copy out of range)") }
-            let d = dst + op
-            if offset >= 8, length <= 16, outEnd - op >= 16 {
-                // Two 8-byte moves; with an offset under 16 the second reads what the first wrote.
-                let raw = UnsafeMutableRawPointer(d)
-                raw.storeBytes(of: UnsafeRawPointer(d - offset).loadUnaligned(as: UInt64.self), as: UInt64.self)
-                (raw + 8).storeBytes(of: UnsafeRawPointer(d - offset + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
-            } else if offset >= 16, length <= 64, outEnd - op >= 64 {
-                // A longer copy from at least 16 bytes back: 16-byte moves, each reading only
-                // bytes already written (a `memmove` call per copy was 9% of reading snappy).
-                var k = 0
-                while k < length {
-                    copy16(d + k, d - offset + k)
-                    k &+= 16
-                }
-            } else if offset >= length {
-                d.update(from: d - offset, count: length)
-            } else {
-                // Overlapping copy: a repeating pattern, byte by byte.
-                for k in 0..<length { d[k] = d[k - offset] }
-            }
-            op += length
         }
         guard op == outEnd else { throw ColumnarError("corrupt snappy data (\(op) bytes decoded, \(outEnd) declared)") }
     }

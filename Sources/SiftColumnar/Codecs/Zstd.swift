@@ -10,6 +10,9 @@ public enum Zstd {
         let freeDStream: @convention(c) (OpaquePointer?) -> Int
         let initDStream: @convention(c) (OpaquePointer?) -> Int
         let decompressStream: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer, UnsafeMutableRawPointer) -> Int
+        let createDCtx: @convention(c) () -> OpaquePointer?
+        let freeDCtx: @convention(c) (OpaquePointer?) -> Int
+        let decompressDCtx: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, Int, UnsafeRawPointer?, Int) -> Int
         let createCCtx: @convention(c) () -> OpaquePointer?
         let freeCCtx: @convention(c) (OpaquePointer?) -> Int
         let compressCCtx: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, Int, UnsafeRawPointer?, Int, Int32) -> Int
@@ -28,8 +31,12 @@ public enum Zstd {
                   let g = lib.symbol("ZSTD_compressCCtx", as: (@convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, Int, UnsafeRawPointer?, Int, Int32) -> Int).self),
                   let h = lib.symbol("ZSTD_compressBound", as: (@convention(c) (Int) -> Int).self),
                   let i = lib.symbol("ZSTD_isError", as: (@convention(c) (Int) -> UInt32).self),
-                  let j = lib.symbol("ZSTD_getErrorName", as: (@convention(c) (Int) -> UnsafePointer<CChar>?).self)
+                  let j = lib.symbol("ZSTD_getErrorName", as: (@convention(c) (Int) -> UnsafePointer<CChar>?).self),
+                  let k = lib.symbol("ZSTD_createDCtx", as: (@convention(c) () -> OpaquePointer?).self),
+                  let l = lib.symbol("ZSTD_freeDCtx", as: (@convention(c) (OpaquePointer?) -> Int).self),
+                  let m = lib.symbol("ZSTD_decompressDCtx", as: (@convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, Int, UnsafeRawPointer?, Int) -> Int).self)
             else { return nil }
+            createDCtx = k; freeDCtx = l; decompressDCtx = m
             createDStream = a; freeDStream = b; initDStream = c; decompressStream = d
             createCCtx = e; freeCCtx = f; compressCCtx = g; compressBound = h; isError = i; getErrorName = j
         }
@@ -42,9 +49,22 @@ public enum Zstd {
 
     public static var isAvailable: Bool { api != nil }
 
-    /// Decompresses a zstd stream (one or more frames) of at most `limit` bytes.
+    /// Decompresses a zstd stream (one or more frames) of at most `limit` bytes. A declared size
+    /// that is plausible for the input is decoded in one call straight into a buffer of that size
+    /// (streaming went through libzstd's window buffer: a second copy of every page, and its
+    /// allocation); any other is streamed into a buffer that grows only as output is produced.
     public static func decompress(_ input: UnsafeRawBufferPointer, expected: Int, limit: Int) throws -> [UInt8] {
         guard let api else { throw ColumnarError(missing, unsupported: true) }
+        if expected > 0, expected <= min(limit, input.count * 8 + 1 << 16), let context = api.createDCtx() {
+            defer { _ = api.freeDCtx(context) }
+            var code = 0
+            let output = [UInt8](unsafeUninitializedCapacity: expected) { out, initialized in
+                code = api.decompressDCtx(context, out.baseAddress, expected, input.baseAddress, input.count)
+                initialized = api.isError(code) != 0 ? 0 : code
+            }
+            if api.isError(code) != 0 { throw ColumnarError("corrupt zstd data (\(api.errorName(code)))") }
+            return output
+        }
         guard let stream = api.createDStream() else { throw ColumnarError("zstd: out of memory") }
         defer { _ = api.freeDStream(stream) }
         _ = api.initDStream(stream)

@@ -89,6 +89,23 @@ public enum ColumnValues: Sendable {
         }
     }
 
+    /// Appends the values of `other` (of the same column) in `range`, copying them once: the whole
+    /// run onto an empty one is shared, not copied (`slice` then `append` moved every byte of a
+    /// page twice).
+    public mutating func append(_ other: ColumnValues, range: Range<Int>) {
+        if count == 0, range.lowerBound == 0, range.upperBound == other.count {
+            self = other
+            return
+        }
+        if case .bytes(var a) = self, case .bytes(let b) = other {
+            self = .int32([])
+            a.append(b, range: range)
+            self = .bytes(a)
+            return
+        }
+        append(other.slice(range))
+    }
+
     /// The values in `range` (the whole run is returned without copying).
     public func slice(_ range: Range<Int>) -> ColumnValues {
         if range.lowerBound == 0 && range.upperBound == count { return self }
@@ -148,6 +165,16 @@ public struct ByteArrays: Sendable {
         data.append(contentsOf: other.data)
         offsets.reserveCapacity(offsets.count + other.count)
         for k in 1..<other.offsets.count { offsets.append(base + other.offsets[k]) }
+    }
+
+    /// Appends values `range` of `other`.
+    public mutating func append(_ other: ByteArrays, range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        let start = other.offsets[range.lowerBound]
+        let shift = data.count - start
+        data.append(contentsOf: other.data[start..<other.offsets[range.upperBound]])
+        offsets.reserveCapacity(offsets.count + range.count)
+        for k in range.lowerBound + 1...range.upperBound { offsets.append(other.offsets[k] + shift) }
     }
 
     func slice(_ range: Range<Int>) -> ByteArrays {

@@ -392,7 +392,7 @@ public final class ColumnChunkReader {
             guard valuePosition + nonNull <= page.values.count else {
                 throw ColumnarError("page levels call for \(valuePosition + nonNull) values, the page holds \(page.values.count)")
             }
-            batch.values.append(page.values.slice(valuePosition..<valuePosition + nonNull))
+            batch.values.append(page.values, range: valuePosition..<valuePosition + nonNull)
             valuePosition += nonNull
             entryPosition = stop
             batch.entryCount += range.count

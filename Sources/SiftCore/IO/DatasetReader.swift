@@ -148,9 +148,10 @@ public final class DatasetReader {
     }
 
     /// The next chunk in file order, or nil at the end: JSON Lines as raw lines (see `RawLines`),
-    /// every other format as decoded events (`nextBatch`).
+    /// Parquet as columns (`ColumnarRows`), every other format as decoded events (`nextBatch`).
     public func nextChunk(firstIndex: Int) throws -> ReadChunk? {
-        guard columnar == nil, format == .jsonl else { return try nextBatch(firstIndex: firstIndex).map(ReadChunk.events) }
+        if let columnar { return try columnar.nextColumns(firstIndex: firstIndex) }
+        guard format == .jsonl else { return try nextBatch(firstIndex: firstIndex).map(ReadChunk.events) }
         guard let batch = try splitter?.nextBatch() else { return nil }
         return .lines(RawLines(batch: batch, file: path, fileID: RecordLocation.fileID(of: path), maxDepth: options.maxDepth))
     }

@@ -59,17 +59,23 @@ public final class DatasetStream {
         return try readBatch()
     }
 
-    /// `nextBatch()` for a consumer that reads JSON Lines from their bytes: the queued events
-    /// first, then each JSON Lines file as `RawLines` and every other file as events. Records
-    /// decoded from raw lines are not numbered (`location.index` 0), and records of later event
-    /// chunks are numbered without them: for consumers that do not use `location.index`.
+    /// `nextBatch()` for a consumer that reads JSON Lines from their bytes and Parquet from its
+    /// columns: the queued events first, then each JSON Lines file as `RawLines`, each Parquet
+    /// file as `ColumnarRows` and every other file as events. Records decoded from raw lines are
+    /// not numbered (`location.index` 0), and records of later event chunks are numbered without
+    /// them: for consumers that do not use `location.index`.
     public func nextChunk() throws -> ReadChunk? {
         if !lookahead.isEmpty { return .events(lookahead.removeFirst()) }
         while current < readers.count {
             if let chunk = try readers[current].nextChunk(firstIndex: nextIndex) {
-                if case .events(let batch) = chunk {
+                switch chunk {
+                case .events(let batch):
                     nextIndex += batch.reduce(0) { if case .record = $1 { return $0 + 1 } else { return $0 } }
                     if batch.isEmpty { continue }
+                case .columns(let rows):
+                    nextIndex += rows.rowCount
+                case .lines:
+                    break
                 }
                 onProgress?(bytesRead, totalBytes)
                 return chunk

@@ -35,8 +35,10 @@ public struct RawLines: Sendable {
     }
 }
 
-/// What `DatasetStream.nextChunk()` hands out: decoded events, or JSON Lines lines to read.
+/// What `DatasetStream.nextChunk()` hands out: decoded events, JSON Lines lines to read, or
+/// Parquet rows as columns.
 public enum ReadChunk: Sendable {
     case events([ReadEvent])
     case lines(RawLines)
+    case columns(ColumnarRows)
 }

@@ -17,6 +17,14 @@ protocol ColumnarRecordReader: AnyObject {
     var diagnostics: [ReadDiagnostic] { get }
     /// The next events; records are numbered from `firstIndex` (`RecordLocation.index`).
     func nextBatch(firstIndex: Int) throws -> [ReadEvent]?
+    /// The next rows as columns where the format has them (`ReadChunk.columns`), else as events.
+    func nextColumns(firstIndex: Int) throws -> ReadChunk?
+}
+
+extension ColumnarRecordReader {
+    func nextColumns(firstIndex: Int) throws -> ReadChunk? {
+        try nextBatch(firstIndex: firstIndex).map(ReadChunk.events)
+    }
 }
 
 /// Fields added to every record of a file: hive-style `key=value` folders of a partitioned dataset.

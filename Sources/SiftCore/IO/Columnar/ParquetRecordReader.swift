@@ -20,8 +20,8 @@ final class ParquetRecordReader: ColumnarRecordReader {
     private var keys: [String] = []
     private var partitionValues: [JSONValue] = []
     private var leaves: [Int] = []
-    private var conversions: [Int: ColumnarValueConversion] = [:]
-    private var caches: [Int: ColumnarValueConversion.DictionaryCache] = [:]
+    private var conversions: [ColumnarValueConversion?] = []
+    private var caches: [ColumnarValueConversion.DictionaryCache?] = []
     private var rowGroup = 0
     /// The row group after the last one read.
     private var endGroup = 0
@@ -79,6 +79,8 @@ final class ParquetRecordReader: ColumnarRecordReader {
         leaves = fields.flatMap(\.1.leaves)
         // With nothing projected, one column still counts the rows (and checks them).
         if leaves.isEmpty, !file.schema.columns.isEmpty { leaves = [0] }
+        conversions = Array(repeating: nil, count: file.schema.columns.count)
+        caches = Array(repeating: nil, count: file.schema.columns.count)
         for leaf in leaves {
             conversions[leaf] = ColumnarValueConversion(parquet: file.schema.columns[leaf])
             caches[leaf] = ColumnarValueConversion.DictionaryCache()
@@ -93,6 +95,7 @@ final class ParquetRecordReader: ColumnarRecordReader {
             return [.malformed(failure)]
         }
         guard let file else { return nil }
+        applyHandOut()
         while rowGroup < endGroup {
             let groupRows = file.rowCount(ofRowGroup: rowGroup)
             if rowInGroup >= groupRows {
@@ -123,52 +126,92 @@ final class ParquetRecordReader: ColumnarRecordReader {
     }
 
     private func readRows(_ file: ParquetFile, groupRows: Int) -> [ReadEvent] {
+        if file.schema.columns.isEmpty { return readRowsWithoutColumns(groupRows: groupRows) }
+        switch readColumns(file, groupRows: groupRows) {
+        case .success(let rows): return rows.events()
+        case .failure(let lost): return [.malformed(lost)]
+        }
+    }
+
+    /// The next batch as columns (`ReadChunk.columns`), for a consumer that computes over them.
+    func nextColumns(firstIndex: Int) throws -> ReadChunk? {
+        nextIndex = firstIndex
+        if pendingFailure != nil || file == nil || file!.schema.columns.isEmpty {
+            return try nextBatch(firstIndex: firstIndex).map(ReadChunk.events)
+        }
+        let file = file!
+        applyHandOut()
+        while rowGroup < endGroup {
+            let groupRows = file.rowCount(ofRowGroup: rowGroup)
+            if rowInGroup >= groupRows {
+                finishRowGroup(file, rows: groupRows)
+                continue
+            }
+            switch readColumns(file, groupRows: groupRows) {
+            case .success(let rows): return .columns(rows)
+            case .failure(let lost): return .events([.malformed(lost)])
+            }
+        }
+        file.suspend()
+        bytesRead = fileSize
+        return nil
+    }
+
+    /// What the consumer of the last columns found: when their records could not be assembled,
+    /// the rest of the row group is lost as one item, as `readRows` would have decided.
+    private func applyHandOut() {
+        guard let handOut, handOut.assemblyFailed else { return }
+        self.handOut = nil
+        itemsSeen -= handOut.rowCount - 1
+        rowInGroup = Int.max
+    }
+
+    private var handOut: ColumnarRows.HandOut?
+
+    /// Records without fields (`{}` written as Parquet). No column backs the count, so a count past
+    /// a fixed bound is refused rather than allocated because it is claimed.
+    private func readRowsWithoutColumns(groupRows: Int) -> [ReadEvent] {
+        let firstRow = rowsBefore + rowInGroup + 1
+        guard groupRows <= 1 << 20 else {
+            return [.malformed(lose(from: firstRow, groupRows: groupRows, ColumnarError("the schema has no columns and claims \(groupRows) rows")))]
+        }
+        rowInGroup = groupRows
+        itemsSeen += groupRows
+        return (0..<groupRows).map { i in
+            .record(Record(fields: JSONObject(uncheckedUniqueKeys: keys, values: partitionValues), location: location(row: firstRow + i)))
+        }
+    }
+
+    /// Reads the next batch of rows of every needed leaf, before any record is built; a column
+    /// that cannot be read loses the rest of the row group.
+    private func readColumns(_ file: ParquetFile, groupRows: Int) -> Result<ColumnarRows, MalformedRecord> {
         let count = batchRows(file, groupRows: groupRows)
         let firstRow = rowsBefore + rowInGroup + 1
         do {
-            if file.schema.columns.isEmpty {
-                // Records without fields (`{}` written as Parquet). No column backs the count, so
-                // a count past a fixed bound is refused rather than allocated because it is claimed.
-                guard groupRows <= 1 << 20 else { throw ColumnarError("the schema has no columns and claims \(groupRows) rows") }
-                rowInGroup = groupRows
-                itemsSeen += groupRows
-                return (0..<groupRows).map { i in
-                    .record(Record(fields: JSONObject(uncheckedUniqueKeys: keys, values: partitionValues), location: location(row: firstRow + i)))
-                }
-            }
-            let batches = try readLeaves(file, count: count)
-            var columns: [[JSONValue]] = []
-            columns.reserveCapacity(fields.count + partitionValues.count)
-            for (name, node) in fields {
-                do {
-                    let values = try RecordAssembly.values(node, batches)
-                    guard values.count == count else { throw AssemblyError(message: "field \(name) assembles \(values.count) values for \(count) rows") }
-                    columns.append(values)
-                } catch let error as AssemblyError {
-                    throw ColumnarError("field \(name): \(error.message)")
-                }
-            }
-            for value in partitionValues { columns.append(Array(repeating: value, count: count)) }
-            let objects = RecordAssembly.objects(keys: keys, columns: columns, count: count)
-            var events = [ReadEvent]()
-            events.reserveCapacity(count)
-            for (i, object) in objects.enumerated() {
-                guard case .object(let fields) = object else { continue }
-                events.append(.record(Record(fields: fields, location: location(row: firstRow + i))))
-            }
+            let leafBatches = try readLeaves(file, count: count)
+            let handOut = ColumnarRows.HandOut(rowCount: count)
+            self.handOut = handOut
+            let rows = ColumnarRows(
+                rowCount: count, fieldNames: keys, nodes: fields.map(\.1), partitionValues: partitionValues,
+                leaves: leafBatches, conversions: conversions, caches: caches, threads: options.threads,
+                origin: .init(file: path, fileID: fileID, rowGroup: rowGroup, firstRow: firstRow, firstIndex: nextIndex,
+                              restOfGroup: groupRows - rowInGroup),
+                handOut: handOut)
+            nextIndex += count
             rowInGroup += count
             itemsSeen += count
-            return events
+            return .success(rows)
         } catch {
-            // The rest of the row group is lost: one malformed item for it, then the next group.
-            let lost = groupRows - rowInGroup
-            let reason = ColumnarError.from(error)
-            let failure = MalformedRecord(file: path, firstRow: firstRow, rows: lost, rowGroup: rowGroup,
-                                          error: (reason.isUnsupported ? "unsupported: " : "") + reason.message)
-            rowInGroup = groupRows
-            itemsSeen += 1
-            return [.malformed(failure)]
+            return .failure(lose(from: firstRow, groupRows: groupRows, error))
         }
+    }
+
+    /// The rest of the row group as one malformed item, then the next group.
+    private func lose(from firstRow: Int, groupRows: Int, _ error: Error) -> MalformedRecord {
+        let lost = groupRows - rowInGroup
+        rowInGroup = groupRows
+        itemsSeen += 1
+        return ColumnarRows.lost(file: path, firstRow: firstRow, rows: lost, rowGroup: rowGroup, error)
     }
 
     private func location(row: Int) -> RecordLocation {
@@ -178,9 +221,9 @@ final class ParquetRecordReader: ColumnarRecordReader {
         return location
     }
 
-    /// Reads `count` rows of every needed leaf (on several cores when there are several leaves)
-    /// and converts their values; errors name the column and page.
-    private func readLeaves(_ file: ParquetFile, count: Int) throws -> [LeafColumnBatch] {
+    /// Reads `count` rows of every needed leaf (on several cores when there are several leaves),
+    /// indexed by leaf column; errors name the column and page.
+    private func readLeaves(_ file: ParquetFile, count: Int) throws -> [LeafBatch?] {
         for leaf in leaves where readers[leaf] == nil {
             do {
                 readers[leaf] = try file.columnReader(rowGroup: rowGroup, column: leaf)
@@ -188,31 +231,26 @@ final class ParquetRecordReader: ColumnarRecordReader {
                 throw ColumnarError.from(error).located("column \(file.schema.columns[leaf].dottedPath)")
             }
         }
-        let jobs = leaves.map { LeafJob(reader: readers[$0]!, conversion: conversions[$0]!, cache: caches[$0]!) }
-        let results = parallelMap(count: jobs.count, threads: min(options.threads, jobs.count), minimumPerSlice: 1) { i -> Result<LeafColumnBatch, ColumnarError> in
-            let (reader, conversion, cache) = (jobs[i].reader, jobs[i].conversion, jobs[i].cache)
+        let jobs = leaves.map { LeafJob(reader: readers[$0]!) }
+        let results = parallelMap(count: jobs.count, threads: min(options.threads, jobs.count), minimumPerSlice: 1) { i -> Result<LeafBatch, ColumnarError> in
+            let reader = jobs[i].reader
             do {
                 let batch = try reader.readRows(count)
                 guard batch.rowCount == count else {
                     throw ColumnarError("column chunk ends after \(batch.rowCount) of the \(count) rows asked for (the row group promises more)")
                 }
-                let values = conversion.convert(batch.values, cache: cache)
-                return .success(LeafColumnBatch(definition: batch.definitionLevels, repetition: batch.repetitionLevels,
-                                                values: values, entryCount: batch.entryCount))
+                return .success(batch)
             } catch {
                 return .failure(ColumnarError.from(error).located("column \(reader.descriptor.dottedPath), \(reader.pageDescription)"))
             }
         }
-        var out = [LeafColumnBatch](repeating: LeafColumnBatch(definition: [], repetition: [], values: [], entryCount: 0),
-                                    count: file.schema.columns.count)
+        var out = [LeafBatch?](repeating: nil, count: file.schema.columns.count)
         for (k, leaf) in leaves.enumerated() { out[leaf] = try results[k].get() }
         return out
     }
 }
 
-/// One leaf's reader and conversion state, handed to exactly one worker per batch.
+/// One leaf's reader, handed to exactly one worker per batch.
 private struct LeafJob: @unchecked Sendable {
     let reader: ColumnChunkReader
-    let conversion: ColumnarValueConversion
-    let cache: ColumnarValueConversion.DictionaryCache
 }
