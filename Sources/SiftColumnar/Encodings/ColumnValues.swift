@@ -106,6 +106,20 @@ public enum ColumnValues: Sendable {
         append(other.slice(range))
     }
 
+    /// Room for the values of `runs` (byte arrays: their bytes too), so that appending them copies
+    /// each value once.
+    mutating func reserve(_ runs: [ValueRun]) {
+        guard case .bytes(var a) = self else { return }
+        self = .int32([])
+        var bytes = 0
+        for run in runs {
+            if case .bytes(let b) = run.values, !run.range.isEmpty { bytes += b.offsets[run.range.upperBound] - b.offsets[run.range.lowerBound] }
+        }
+        a.data.reserveCapacity(a.data.count + bytes)
+        a.offsets.reserveCapacity(a.offsets.count + runs.reduce(0) { $0 + $1.range.count })
+        self = .bytes(a)
+    }
+
     /// The values in `range` (the whole run is returned without copying).
     public func slice(_ range: Range<Int>) -> ColumnValues {
         if range.lowerBound == 0 && range.upperBound == count { return self }

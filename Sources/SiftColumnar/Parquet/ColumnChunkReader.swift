@@ -17,10 +17,43 @@ public struct ParquetLimits: Sendable {
 public struct LeafBatch: Sendable {
     public var definitionLevels: [UInt8] = []
     public var repetitionLevels: [UInt8] = []
-    public var values: ColumnValues
+    /// The non-null values, as ranges of the decoded pages they come from: shared with the pages,
+    /// not copied (a reader that measures values in place never copies them).
+    public var runs: [ValueRun] = []
     /// Level entries (values and nulls, including empty lists).
     public var entryCount = 0
     public var rowCount = 0
+
+    init(type: PhysicalType) {
+        self.type = type
+    }
+
+    let type: PhysicalType
+
+    /// The non-null values in one run, copied together when they come from several pages.
+    public var values: ColumnValues {
+        if runs.count == 1, runs[0].range == 0..<runs[0].values.count { return runs[0].values }
+        var out = ColumnValues.empty(type)
+        out.reserve(runs)
+        for run in runs { out.append(run.values, range: run.range) }
+        return out
+    }
+
+    public var valueCount: Int { runs.reduce(0) { $0 + $1.range.count } }
+}
+
+/// Values `range` of a decoded page.
+public struct ValueRun: Sendable {
+    public let values: ColumnValues
+    public let range: Range<Int>
+}
+
+/// A decoded data page, handed out in whole rows.
+private struct Page {
+    var definitionLevels: [UInt8] = []
+    var repetitionLevels: [UInt8] = []
+    var values: ColumnValues
+    var entryCount = 0
 }
 
 /// Streams one column chunk page by page, handing out whole rows (`readRows`). Memory is one page
@@ -36,7 +69,7 @@ public final class ColumnChunkReader {
     private var windowStart = 0
     private var dictionary: ColumnDictionary?
     /// The page being handed out.
-    private var page = LeafBatch(values: .int32([]))
+    private var page = Page(values: .int32([]))
     private var entryPosition = 0
     private var valuePosition = 0
     public private(set) var pageIndex = -1
@@ -320,7 +353,7 @@ public final class ColumnChunkReader {
                 throw ColumnarError("values encoded as \(Encoding.named(encoding))", unsupported: true)
             }
         }
-        page = LeafBatch(definitionLevels: definition, repetitionLevels: repetition, values: values, entryCount: count, rowCount: 0)
+        page = Page(definitionLevels: definition, repetitionLevels: repetition, values: values, entryCount: count)
         entryPosition = 0
         valuePosition = 0
     }
@@ -351,7 +384,7 @@ public final class ColumnChunkReader {
     /// Hands out exactly `rows` whole rows (fewer only at the end of the chunk: the caller compares
     /// `rowCount` with what the row group promised).
     public func readRows(_ rows: Int) throws -> LeafBatch {
-        var batch = LeafBatch(values: .empty(descriptor.type))
+        var batch = LeafBatch(type: descriptor.type)
         let hasDef = descriptor.maxDefinitionLevel > 0
         let hasRep = descriptor.maxRepetitionLevel > 0
         let maxDef = UInt8(descriptor.maxDefinitionLevel)
@@ -392,7 +425,7 @@ public final class ColumnChunkReader {
             guard valuePosition + nonNull <= page.values.count else {
                 throw ColumnarError("page levels call for \(valuePosition + nonNull) values, the page holds \(page.values.count)")
             }
-            batch.values.append(page.values, range: valuePosition..<valuePosition + nonNull)
+            if nonNull > 0 { batch.runs.append(ValueRun(values: page.values, range: valuePosition..<valuePosition + nonNull)) }
             valuePosition += nonNull
             entryPosition = stop
             batch.entryCount += range.count

@@ -98,7 +98,7 @@ public struct ColumnarRows: @unchecked Sendable {
         var slots = [Int32]()
         slots.reserveCapacity(rowCount)
         if batch.definitionLevels.isEmpty {
-            guard batch.values.count == rowCount else { return nil }
+            guard batch.valueCount == rowCount else { return nil }
             slots.append(contentsOf: (0..<Int32(rowCount)))
         } else {
             var next: Int32 = 0
@@ -110,9 +110,9 @@ public struct ColumnarRows: @unchecked Sendable {
                     slots.append(-1)
                 }
             }
-            guard slots.count == rowCount, Int(next) == batch.values.count else { return nil }
+            guard slots.count == rowCount, Int(next) == batch.valueCount else { return nil }
         }
-        return ColumnarText(slots: slots, values: batch.values)
+        return ColumnarText(slots: slots, runs: batch.runs)
     }
 
     /// Field `i` when it is a list of structs whose children are all plain leaves (a chat's
@@ -206,8 +206,8 @@ public struct ColumnarRows: @unchecked Sendable {
                     slots.append(-1)
                 }
             }
-            guard slots.count == elements.count, Int(next) == batch.values.count else { return nil }
-            texts[name] = ColumnarText(slots: slots, values: batch.values)
+            guard slots.count == elements.count, Int(next) == batch.valueCount else { return nil }
+            texts[name] = ColumnarText(slots: slots, runs: batch.runs)
         }
         var firstElement = [Int32]()
         firstElement.reserveCapacity(rowCount)
@@ -257,7 +257,7 @@ private struct ConversionJob: @unchecked Sendable {
 public struct ColumnarText: @unchecked Sendable {
     /// Per slot, the index of its value, or -1 where the value is null.
     public let slots: [Int32]
-    let values: ColumnValues
+    let runs: [ValueRun]
 
     /// The text measures of the values in `slots`, as `TextMeasure(String)` gives them for the
     /// strings records would hold (malformed UTF-8 replaced, as `String(decoding:)` does); nil
@@ -274,31 +274,43 @@ public struct ColumnarText: @unchecked Sendable {
     }
 
     private func forEachValue<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> [R?] {
-        let arrays: ByteArrays
-        var indices: [Int32]?
-        switch values {
-        case .bytes(let plain): arrays = plain
-        case .dictionary(let dictionaryIndices, let dictionary):
-            guard case .bytes(let plain) = dictionary.values else { return Array(repeating: nil, count: range.count) }
-            (arrays, indices) = (plain, dictionaryIndices)
-        default:
-            return Array(repeating: nil, count: range.count)
-        }
         var out = [R?]()
         out.reserveCapacity(range.count)
-        arrays.data.withUnsafeBufferPointer { data in
-            arrays.offsets.withUnsafeBufferPointer { offsets in
-                for slot in range {
-                    var index = Int(slots[slot])
-                    guard index >= 0 else {
-                        out.append(nil)
-                        continue
+        var slot = range.lowerBound
+        var runStart = 0
+        // Slots' value indices only grow: each run serves the slots up to its last value.
+        for run in runs {
+            let runEnd = runStart + run.range.count
+            let arrays: ByteArrays
+            var indices: [Int32]?
+            switch run.values {
+            case .bytes(let plain): arrays = plain
+            case .dictionary(let dictionaryIndices, let dictionary):
+                guard case .bytes(let plain) = dictionary.values else { return Array(repeating: nil, count: range.count) }
+                (arrays, indices) = (plain, dictionaryIndices)
+            default:
+                return Array(repeating: nil, count: range.count)
+            }
+            let shift = run.range.lowerBound - runStart
+            arrays.data.withUnsafeBufferPointer { data in
+                arrays.offsets.withUnsafeBufferPointer { offsets in
+                    while slot < range.upperBound, Int(slots[slot]) < runEnd {
+                        var index = Int(slots[slot])
+                        slot += 1
+                        guard index >= 0 else {
+                            out.append(nil)
+                            continue
+                        }
+                        index += shift
+                        if let indices { index = Int(indices[index]) }
+                        out.append(body(UnsafeBufferPointer(rebasing: data[offsets[index]..<offsets[index + 1]])))
                     }
-                    if let indices { index = Int(indices[index]) }
-                    out.append(body(UnsafeBufferPointer(rebasing: data[offsets[index]..<offsets[index + 1]])))
                 }
             }
+            runStart = runEnd
         }
+        // Null slots after the last value.
+        while out.count < range.count { out.append(nil) }
         return out
     }
 }
