@@ -18,7 +18,7 @@ for codec in snappy zstd; do
 done
 [ -n "${SIFT_BIN:-}" ] || swift build -c release --product sift >/dev/null
 bin=${SIFT_BIN:-$(swift build -c release --show-bin-path)/sift}
-jsonl_bytes=$(stat -c %s "$jsonl")
+jsonl_bytes=$(stat -L -c %s "$jsonl")
 cat bench-data/chat-${size}mb.* > /dev/null  # warm the page cache
 
 measure() {  # label, then the command; prints wall, CPU, MB/s of the JSON Lines size, peak RSS
@@ -40,7 +40,7 @@ PY
   rm -f "$log"
 }
 
-echo "chat dataset: $(du -h "$jsonl" | cut -f1) JSON Lines; Parquet: $(du -h bench-data/chat-${size}mb.snappy.parquet | cut -f1) snappy, $(du -h bench-data/chat-${size}mb.zstd.parquet | cut -f1) zstd"
+echo "chat dataset: $(du -hL "$jsonl" | cut -f1) JSON Lines; Parquet: $(du -h bench-data/chat-${size}mb.snappy.parquet | cut -f1) snappy, $(du -h bench-data/chat-${size}mb.zstd.parquet | cut -f1) zstd"
 measure "sift stats, JSON Lines" "$bin" stats "$jsonl" --json /dev/null
 for codec in snappy zstd; do
   pq=bench-data/chat-${size}mb.$codec.parquet
