@@ -45,27 +45,39 @@ enum PlainDecoding {
             out.offsets = (0...count).map { $0 * typeLength }
             return (.bytes(out), count * typeLength)
         case .byteArray:
-            var out = ByteArrays()
-            out.offsets.reserveCapacity(count + 1)
+            // One pass: each value's length checked against the page, then its bytes copied
+            // (without the length prefixes) into a buffer no larger than the page.
+            var offsets = [Int]()
+            offsets.reserveCapacity(count + 1)
+            offsets.append(0)
             var position = 0
-            // One pass for the offsets; the data is then one copy minus the length prefixes.
-            var spans: [(Int, Int)] = []
-            spans.reserveCapacity(count)
-            var total = 0
-            for _ in 0..<count {
-                guard position + 4 <= bytes.count else { throw ColumnarError("PLAIN byte array length cut at byte \(position)") }
-                let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
-                position += 4
-                guard length <= bytes.count - position else {
-                    throw ColumnarError("PLAIN byte array of \(length) bytes runs past its page (at byte \(position))")
+            var failure: ColumnarError?
+            let data = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, initialized in
+                var total = 0
+                for _ in 0..<count {
+                    guard position + 4 <= bytes.count else {
+                        failure = ColumnarError("PLAIN byte array length cut at byte \(position)")
+                        break
+                    }
+                    let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
+                    position += 4
+                    guard length <= bytes.count - position else {
+                        failure = ColumnarError("PLAIN byte array of \(length) bytes runs past its page (at byte \(position))")
+                        break
+                    }
+                    if length > 0 {
+                        UnsafeMutableRawPointer(out.baseAddress! + total).copyMemory(from: bytes.baseAddress! + position, byteCount: length)
+                    }
+                    position += length
+                    total += length
+                    offsets.append(total)
                 }
-                spans.append((position, length))
-                position += length
-                total += length
-                out.offsets.append(total)
+                initialized = total
             }
-            out.data.reserveCapacity(total)
-            for (start, length) in spans { out.data.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<start + length])) }
+            if let failure { throw failure }
+            var out = ByteArrays()
+            out.data = data
+            out.offsets = offsets
             return (.bytes(out), position)
         }
     }

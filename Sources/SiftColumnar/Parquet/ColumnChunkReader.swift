@@ -99,10 +99,12 @@ public final class ColumnChunkReader {
     /// Where the reader is, for error messages.
     public var pageDescription: String { pageIndex < 0 ? "column chunk start" : "page \(pageIndex)" }
 
-    /// Bytes `[offset, offset + count)` of the chunk, from the read-ahead window.
+    /// Bytes `[offset, offset + count)` of the chunk, from the read-ahead window. A page that
+    /// straddles the window's end is read again with the next window, so the window spans several
+    /// pages (1 MB windows read a Parquet file's text column about twice over).
     private func bytes(at offset: Int, count: Int) throws -> ArraySlice<UInt8> {
         if offset < windowStart || offset + count > windowStart + window.count {
-            let length = min(max(count, 1 << 20), end - offset)
+            let length = min(max(count, 4 << 20), end - offset)
             window = try file.read(at: offset, count: length)
             windowStart = offset
         }
