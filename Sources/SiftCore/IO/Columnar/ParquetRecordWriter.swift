@@ -38,6 +38,8 @@ final class ParquetRecordWriter {
     private var fd: Int32 = -1
     private var offset = 0
     private var pending: [JSONObject] = []
+    /// The last row group's leaves, whose buffers the next one refills.
+    private var spareLeaves: [LeafData] = []
     private var pendingBytes = 0
     private var fields: [(String, WriterFieldType)]?
     private var rowGroups: [RowGroup] = []
@@ -141,9 +143,10 @@ final class ParquetRecordWriter {
 
     private func writeRowGroup(_ records: [JSONObject], schema: WriterSchema) throws {
         guard !records.isEmpty else { return }
-        var shredder = RecordShredder(schema: schema)
+        var shredder = RecordShredder(schema: schema, reusing: &spareLeaves)
         for record in records { shredder.add(record) }
         let leaves = shredder.finish()
+        defer { spareLeaves = leaves }
         let codec = compression.codec
         let columns = schema.columns
         let results = parallelMap(count: leaves.count, threads: threads, minimumPerSlice: 1) { i -> Result<ColumnChunkWriter.Chunk, ColumnarError> in

@@ -12,7 +12,10 @@ struct RecordShredder {
     private let schema: WriterSchema
     private let writer = JSONWriter()
 
-    init(schema: WriterSchema) {
+    /// `spare`: the previous row group's leaves, whose level and byte buffers are emptied and
+    /// refilled rather than grown afresh (a row group's text is above glibc's mmap threshold, so
+    /// new buffers were new mappings, page-faulted in every row group).
+    init(schema: WriterSchema, reusing spare: inout [LeafData]) {
         self.schema = schema
         let n = schema.columns.count
         leaves = schema.columns.map { LeafData(values: .empty($0.type == .int64 ? .int64 : $0.type)) }
@@ -20,6 +23,20 @@ struct RecordShredder {
         ints = Array(repeating: [], count: n)
         doubles = Array(repeating: [], count: n)
         bytes = Array(repeating: ByteArrays(), count: n)
+        guard spare.count == n else { return }
+        for i in 0..<n {
+            swap(&leaves[i].definition, &spare[i].definition)
+            swap(&leaves[i].repetition, &spare[i].repetition)
+            leaves[i].definition.removeAll(keepingCapacity: true)
+            leaves[i].repetition.removeAll(keepingCapacity: true)
+            if case .bytes(var buffer) = spare[i].values {
+                spare[i].values = .int32([])
+                buffer.data.removeAll(keepingCapacity: true)
+                buffer.offsets.removeAll(keepingCapacity: true)
+                buffer.offsets.append(0)
+                bytes[i] = buffer
+            }
+        }
     }
 
     mutating func add(_ record: JSONObject) {
@@ -36,7 +53,9 @@ struct RecordShredder {
             case .boolean: leaves[i].values = .boolean(bools[i])
             case .int64: leaves[i].values = .int64(ints[i])
             case .double: leaves[i].values = .double(doubles[i])
-            default: leaves[i].values = .bytes(bytes[i])
+            default:
+                leaves[i].values = .bytes(bytes[i])
+                bytes[i] = ByteArrays()
             }
         }
         return leaves
