@@ -27,6 +27,32 @@ struct EncodingTests {
         }
     }
 
+    @Test("PLAIN byte arrays left in their page read as the copied ones; appending, slicing and packing them copy the values")
+    func byteArraysInPage() throws {
+        let values: [[UInt8]] = [[], Array("héllo".utf8), [0, 1, 2], Array(repeating: 7, count: 300), [], Array("x".utf8)]
+        var page: [UInt8] = [9, 9, 9]  // bytes before the values (a v1 page's levels)
+        for v in values { page += withUnsafeBytes(of: UInt32(v.count).littleEndian, Array.init) + v }
+        let inPage = try PlainDecoding.byteArrays(inPage: page, from: 3, count: values.count)
+        #expect(inPage.gap == 4)
+        let copied = try page.dropFirst(3).withUnsafeBytes { try PlainDecoding.decode($0, type: .byteArray, typeLength: 0, count: values.count).0 }
+        guard case .bytes(let packed) = copied else { Issue.record("not bytes"); return }
+        func list(_ a: ByteArrays) -> [[UInt8]] { (0..<a.count).map { Array(a.data[a.range($0)]) } }
+        #expect(list(inPage) == values)
+        #expect(list(packed) == values)
+        var appended = inPage
+        appended.append(packed, range: 1..<3)
+        #expect(list(appended) == values + values[1..<3])
+        #expect(appended.gap == 0)
+        #expect(list(inPage.slice(2..<5)) == Array(values[2..<5]))
+        var joined = ColumnValues.bytes(ByteArrays())
+        joined.append(.bytes(inPage), range: 0..<values.count)
+        joined.append(.bytes(inPage), range: 4..<6)
+        guard case .bytes(let j) = joined else { Issue.record("not bytes"); return }
+        #expect(list(j) == values + values[4..<6])
+        // A length past the page is refused, as when copying.
+        #expect(throws: ColumnarError.self) { try PlainDecoding.byteArrays(inPage: Array(page.dropLast()), from: 3, count: values.count) }
+    }
+
     @Test("a dictionary index past the dictionary is refused")
     func indexOutOfRange() throws {
         var encoder = RLEHybridEncoder(bitWidth: 4)

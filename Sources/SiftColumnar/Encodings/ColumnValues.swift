@@ -93,7 +93,8 @@ public enum ColumnValues: Sendable {
     /// run onto an empty one is shared, not copied (`slice` then `append` moved every byte of a
     /// page twice).
     public mutating func append(_ other: ColumnValues, range: Range<Int>) {
-        if count == 0, range.lowerBound == 0, range.upperBound == other.count {
+        // Shared only when packed: more values may follow, and they append to packed arrays.
+        if count == 0, range.lowerBound == 0, range.upperBound == other.count, !other.isPageBuffer {
             self = other
             return
         }
@@ -118,6 +119,12 @@ public enum ColumnValues: Sendable {
         a.data.reserveCapacity(a.data.count + bytes)
         a.offsets.reserveCapacity(a.offsets.count + runs.reduce(0) { $0 + $1.range.count })
         self = .bytes(a)
+    }
+
+    /// Byte arrays that are a PLAIN page's own buffer (`ByteArrays.gap`).
+    var isPageBuffer: Bool {
+        if case .bytes(let arrays) = self { return arrays.gap != 0 }
+        return false
     }
 
     /// The values in `range` (the whole run is returned without copying).
@@ -153,37 +160,57 @@ public struct Int96: Sendable, Hashable {
     }
 }
 
-/// Variable-length byte strings in one buffer: value i is `data[offsets[i]..<offsets[i+1]]`.
+/// Variable-length byte strings in one buffer: value i is `data[offsets[i]..<offsets[i+1] - gap]`.
+/// `gap` is 0 where the values are packed, and 4 where `data` is a PLAIN page itself, each value
+/// followed by the next one's length prefix: decoding such a page copies nothing.
 public struct ByteArrays: Sendable {
     public var data: [UInt8] = []
     public var offsets: [Int] = [0]
+    public var gap = 0
 
     public init() {}
 
     public var count: Int { offsets.count - 1 }
 
-    public func range(_ i: Int) -> Range<Int> { offsets[i]..<offsets[i + 1] }
+    public func range(_ i: Int) -> Range<Int> { offsets[i]..<offsets[i + 1] - gap }
 
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        if gap != 0 { pack() }
         data.append(contentsOf: bytes)
         offsets.append(data.count)
     }
 
     public mutating func append(_ other: ByteArrays, _ i: Int) {
+        if gap != 0 { pack() }
         data.append(contentsOf: other.data[other.range(i)])
         offsets.append(data.count)
     }
 
     public mutating func append(contentsOf other: ByteArrays) {
+        guard other.gap == 0, gap == 0 else { return append(other, range: 0..<other.count) }
         let base = data.count
         data.append(contentsOf: other.data)
         offsets.reserveCapacity(offsets.count + other.count)
         for k in 1..<other.offsets.count { offsets.append(base + other.offsets[k]) }
     }
 
+    /// Copies the values together (`gap` 0), so that more can follow them.
+    mutating func pack() {
+        guard gap != 0 else { return }
+        var packed = ByteArrays()
+        packed.data.reserveCapacity(data.count)
+        packed.offsets.reserveCapacity(offsets.count)
+        for i in 0..<count { packed.append(self, i) }
+        self = packed
+    }
+
     /// Appends values `range` of `other`.
     public mutating func append(_ other: ByteArrays, range: Range<Int>) {
         guard !range.isEmpty else { return }
+        guard other.gap == 0, gap == 0 else {
+            for i in range { append(other, i) }
+            return
+        }
         let start = other.offsets[range.lowerBound]
         let shift = data.count - start
         data.append(contentsOf: other.data[start..<other.offsets[range.upperBound]])
@@ -193,6 +220,10 @@ public struct ByteArrays: Sendable {
 
     func slice(_ range: Range<Int>) -> ByteArrays {
         var out = ByteArrays()
+        guard gap == 0 else {
+            out.append(self, range: range)
+            return out
+        }
         let start = offsets[range.lowerBound]
         out.data = Array(data[start..<offsets[range.upperBound]])
         out.offsets = offsets[range.lowerBound...range.upperBound].map { $0 - start }

@@ -82,6 +82,33 @@ enum PlainDecoding {
         }
     }
 
+    /// PLAIN byte arrays of a data page, left where they are: `page` becomes the buffer, each
+    /// value's length prefix the `gap` after the value before it. Every length is checked against
+    /// the page as `decode` does.
+    static func byteArrays(inPage page: [UInt8], from start: Int, count: Int) throws -> ByteArrays {
+        var offsets = [Int]()
+        offsets.reserveCapacity(count + 1)
+        var position = start
+        try page.withUnsafeBytes { bytes in
+            for _ in 0..<count {
+                guard position + 4 <= bytes.count else { throw ColumnarError("PLAIN byte array length cut at byte \(position - start)") }
+                let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
+                position += 4
+                guard length <= bytes.count - position else {
+                    throw ColumnarError("PLAIN byte array of \(length) bytes runs past its page (at byte \(position - start))")
+                }
+                offsets.append(position)
+                position += length
+            }
+        }
+        offsets.append(position + 4)
+        var out = ByteArrays()
+        out.data = page
+        out.offsets = offsets
+        out.gap = 4
+        return out
+    }
+
     private static func load<T: FixedWidthInteger>(_ bytes: UnsafeRawBufferPointer, _ count: Int, as: T.Type) -> [T] {
         [T](unsafeUninitializedCapacity: count) { out, initialized in
             if count > 0 { UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[0..<count * MemoryLayout<T>.size])) }

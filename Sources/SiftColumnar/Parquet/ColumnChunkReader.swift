@@ -220,7 +220,7 @@ public final class ColumnChunkReader {
                                            maxLevel: descriptor.maxDefinitionLevel, count: count, into: &definition, what: "definition")
             }
             try install(definition: definition, repetition: repetition, count: count, encoding: info.encoding,
-                        values: UnsafeRawBufferPointer(rebasing: raw[offset...]))
+                        values: UnsafeRawBufferPointer(rebasing: raw[offset...]), pageBytes: data, valuesStart: offset)
         }
     }
 
@@ -261,7 +261,8 @@ public final class ColumnChunkReader {
             data = Array(valueBody)
         }
         try data.withUnsafeBytes { raw in
-            try install(definition: definition, repetition: repetition, count: count, encoding: info.encoding, values: raw)
+            try install(definition: definition, repetition: repetition, count: count, encoding: info.encoding, values: raw,
+                        pageBytes: data, valuesStart: 0)
         }
     }
 
@@ -304,7 +305,9 @@ public final class ColumnChunkReader {
     }
 
     /// Decodes a page's values and makes it the current page.
-    private func install(definition: [UInt8], repetition: [UInt8], count: Int, encoding: Int32, values raw: UnsafeRawBufferPointer) throws {
+    /// `raw` is `pageBytes[valuesStart...]`: PLAIN byte arrays keep the page itself as their buffer.
+    private func install(definition: [UInt8], repetition: [UInt8], count: Int, encoding: Int32, values raw: UnsafeRawBufferPointer,
+                         pageBytes: [UInt8], valuesStart: Int) throws {
         let maxDef = UInt8(descriptor.maxDefinitionLevel)
         var nonNull = count
         if descriptor.maxDefinitionLevel > 0 {
@@ -319,6 +322,8 @@ public final class ColumnChunkReader {
         let values: ColumnValues
         do {
             switch Encoding(rawValue: encoding) {
+            case .plain where type == .byteArray:
+                values = .bytes(try PlainDecoding.byteArrays(inPage: pageBytes, from: valuesStart, count: nonNull))
             case .plain:
                 values = try PlainDecoding.decode(raw, type: type, typeLength: descriptor.typeLength, count: nonNull).0
             case .plainDictionary, .rleDictionary:

@@ -118,7 +118,7 @@ public enum ColumnChunkWriter {
 
     private static func averageValueSize(_ values: ColumnValues, dictionary: Bool) -> (Int) -> Int {
         switch values {
-        case .bytes(let arrays) where !dictionary: return { i in arrays.offsets[i + 1] - arrays.offsets[i] + 4 }
+        case .bytes(let arrays) where !dictionary: return { i in arrays.range(i).count + 4 }
         case .boolean: return { _ in 1 }
         case .bytes: return { _ in 2 }
         default: return { _ in 8 }

@@ -292,6 +292,7 @@ public struct ColumnarText: @unchecked Sendable {
                 return Array(repeating: nil, count: range.count)
             }
             let shift = run.range.lowerBound - runStart
+            let gap = arrays.gap
             arrays.data.withUnsafeBufferPointer { data in
                 arrays.offsets.withUnsafeBufferPointer { offsets in
                     while slot < range.upperBound, Int(slots[slot]) < runEnd {
@@ -303,7 +304,7 @@ public struct ColumnarText: @unchecked Sendable {
                         }
                         index += shift
                         if let indices { index = Int(indices[index]) }
-                        out.append(body(UnsafeBufferPointer(rebasing: data[offsets[index]..<offsets[index + 1]])))
+                        out.append(body(UnsafeBufferPointer(rebasing: data[offsets[index]..<offsets[index + 1] - gap])))
                     }
                 }
             }

@@ -104,7 +104,7 @@ struct ColumnarValueConversion: Sendable {
         out.reserveCapacity(arrays.count)
         arrays.data.withUnsafeBufferPointer { data in
             for i in 0..<arrays.count {
-                let slice = UnsafeBufferPointer(rebasing: data[arrays.offsets[i]..<arrays.offsets[i + 1]])
+                let slice = UnsafeBufferPointer(rebasing: data[arrays.range(i)])
                 out.append(byteValue(slice))
             }
         }
