@@ -94,15 +94,18 @@ final class ParquetRecordReader: ColumnarRecordReader {
             itemsSeen += 1
             return [.malformed(failure)]
         }
-        guard let file else { return nil }
+        guard let file, let groupRows = nextRowGroupRows(file) else { return nil }
+        return readRows(file, groupRows: groupRows)
+    }
+
+    /// The rows of the row group the next batch comes from, past finished groups; nil at the end
+    /// of the file (or of the row groups asked for).
+    private func nextRowGroupRows(_ file: ParquetFile) -> Int? {
         applyHandOut()
         while rowGroup < endGroup {
             let groupRows = file.rowCount(ofRowGroup: rowGroup)
-            if rowInGroup >= groupRows {
-                finishRowGroup(file, rows: groupRows)
-                continue
-            }
-            return readRows(file, groupRows: groupRows)
+            if rowInGroup < groupRows { return groupRows }
+            finishRowGroup(file, rows: groupRows)
         }
         file.suspend()
         bytesRead = fileSize
@@ -135,26 +138,15 @@ final class ParquetRecordReader: ColumnarRecordReader {
 
     /// The next batch as columns (`ReadChunk.columns`), for a consumer that computes over them.
     func nextColumns(firstIndex: Int) throws -> ReadChunk? {
-        nextIndex = firstIndex
-        if pendingFailure != nil || file == nil || file!.schema.columns.isEmpty {
+        guard let file, pendingFailure == nil, !file.schema.columns.isEmpty else {
             return try nextBatch(firstIndex: firstIndex).map(ReadChunk.events)
         }
-        let file = file!
-        applyHandOut()
-        while rowGroup < endGroup {
-            let groupRows = file.rowCount(ofRowGroup: rowGroup)
-            if rowInGroup >= groupRows {
-                finishRowGroup(file, rows: groupRows)
-                continue
-            }
-            switch readColumns(file, groupRows: groupRows) {
-            case .success(let rows): return .columns(rows)
-            case .failure(let lost): return .events([.malformed(lost)])
-            }
+        nextIndex = firstIndex
+        guard let groupRows = nextRowGroupRows(file) else { return nil }
+        switch readColumns(file, groupRows: groupRows) {
+        case .success(let rows): return .columns(rows)
+        case .failure(let lost): return .events([.malformed(lost)])
         }
-        file.suspend()
-        bytesRead = fileSize
-        return nil
     }
 
     /// What the consumer of the last columns found: when their records could not be assembled,
