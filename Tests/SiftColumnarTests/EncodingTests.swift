@@ -27,7 +27,7 @@ struct EncodingTests {
         }
     }
 
-    @Test("PLAIN byte arrays left in their page read as the copied ones; appending, slicing and packing them copy the values")
+    @Test("PLAIN byte arrays left in their page read as written, also from a copy of the page; appending, slicing and packing them copy the values")
     func byteArraysInPage() throws {
         let values: [[UInt8]] = [[], Array("héllo".utf8), [0, 1, 2], Array(repeating: 7, count: 300), [], Array("x".utf8)]
         var page: [UInt8] = [9, 9, 9]  // bytes before the values (a v1 page's levels)

@@ -45,46 +45,15 @@ enum PlainDecoding {
             out.offsets = (0...count).map { $0 * typeLength }
             return (.bytes(out), count * typeLength)
         case .byteArray:
-            // One pass: each value's length checked against the page, then its bytes copied
-            // (without the length prefixes) into a buffer no larger than the page.
-            var offsets = [Int]()
-            offsets.reserveCapacity(count + 1)
-            offsets.append(0)
-            var position = 0
-            var failure: ColumnarError?
-            let data = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, initialized in
-                var total = 0
-                for _ in 0..<count {
-                    guard position + 4 <= bytes.count else {
-                        failure = ColumnarError("PLAIN byte array length cut at byte \(position)")
-                        break
-                    }
-                    let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
-                    position += 4
-                    guard length <= bytes.count - position else {
-                        failure = ColumnarError("PLAIN byte array of \(length) bytes runs past its page (at byte \(position))")
-                        break
-                    }
-                    if length > 0 {
-                        UnsafeMutableRawPointer(out.baseAddress! + total).copyMemory(from: bytes.baseAddress! + position, byteCount: length)
-                    }
-                    position += length
-                    total += length
-                    offsets.append(total)
-                }
-                initialized = total
-            }
-            if let failure { throw failure }
-            var out = ByteArrays()
-            out.data = data
-            out.offsets = offsets
-            return (.bytes(out), position)
+            // One copy of the values with their length prefixes, read as a page in place.
+            let arrays = try byteArrays(inPage: Array(bytes), from: 0, count: count)
+            return (.bytes(arrays), arrays.offsets[count] - arrays.gap)
         }
     }
 
-    /// PLAIN byte arrays of a data page, left where they are: `page` becomes the buffer, each
-    /// value's length prefix the `gap` after the value before it. Every length is checked against
-    /// the page as `decode` does.
+    /// PLAIN byte arrays of a page, left where they are: `page` becomes the buffer, each value's
+    /// length prefix the `gap` after the value before it. Every length is checked against the page
+    /// before it is used.
     static func byteArrays(inPage page: [UInt8], from start: Int, count: Int) throws -> ByteArrays {
         var offsets = [Int]()
         offsets.reserveCapacity(count + 1)
