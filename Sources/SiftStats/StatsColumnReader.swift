@@ -82,13 +82,6 @@ struct StatsColumnReader {
         return Conversation(list: list, roles: roleKeys.compactMap { list.texts[$0] }, content: list.texts[contentKey])
     }
 
-    /// A conversation turn as the stats need it.
-    private struct Turn {
-        var isAssistant: Bool
-        var isSystem: Bool
-        var measure: TextMeasure
-    }
-
     /// What a range of rows holds, read column by column: each text column's measures, the label's
     /// strings, the conversation's turns.
     private struct Part {
@@ -98,7 +91,7 @@ struct StatsColumnReader {
         var labels: [String?] = []
         /// Per row of the range, its turns in `turns`.
         var turnRanges: [Range<Int>] = []
-        var turns: [Turn] = []
+        var turns: [TurnMeasure] = []
 
         init(_ columns: [FieldColumn], _ rows: Range<Int>, label: Int?) {
             self.rows = rows
@@ -130,9 +123,8 @@ struct StatsColumnReader {
                 let elements = Int(list.firstElement[row])..<Int(list.firstElement[row]) + max(Int(list.rows[row]), 0)
                 for element in elements where list.elementIsDefined[element] {
                     let k = element - first
-                    let role = roles.lazy.compactMap { $0[k] }.first.map(SiftCore.Turn.normalizedRole) ?? ""
-                    turns.append(Turn(isAssistant: role == "assistant", isSystem: role == "system",
-                                      measure: contents?[k] ?? TextMeasure(characters: 0, words: 0)))
+                    let role = roles.lazy.compactMap { $0[k] }.first.map(Turn.normalizedRole) ?? ""
+                    turns.append(TurnMeasure(role: role, measure: contents?[k] ?? TextMeasure(characters: 0, words: 0)))
                 }
                 turnRanges.append(start..<turns.count)
             }
@@ -171,35 +163,14 @@ struct StatsColumnReader {
                 case .text:
                     label = part.labels[k]
                 case .values(let values):
-                    let value = values[row]
-                    if let text = value.scalarText { label = text }
-                    else if case .array(let items) = value, items.count == 1 { label = items[0].scalarText }
+                    label = RecordContent.labelText(values[row])
                 case .conversation:
                     break
                 }
             }
-            let (prompt, response) = Self.split(part.turns[turns])
+            let (prompt, response) = part.turns[turns].promptAndResponse()
             accumulator.addContent(prompt: prompt, response: response, document: document, turns: turns.count,
                                    label: label, labelField: labelPosition.map { names[$0] })
         }
-    }
-
-    /// `RecordContent.split`, on measures (as `StatsLineReader.split`).
-    private static func split(_ turns: ArraySlice<Turn>) -> (prompt: TextMeasure?, response: TextMeasure?) {
-        guard let last = turns.last else { return (nil, nil) }
-        let context = last.isAssistant ? turns.count - 1 : turns.count
-        var prompt: TextMeasure?
-        if context > 0 {
-            var joined = TextMeasure(characters: 0, words: 0)
-            var parts = 0
-            for turn in turns.prefix(context) where !turn.isSystem {
-                joined.characters += turn.measure.characters
-                joined.words += turn.measure.words
-                parts += 1
-            }
-            joined.characters += max(0, parts - 1)
-            prompt = joined
-        }
-        return (prompt, last.isAssistant ? last.measure : nil)
     }
 }

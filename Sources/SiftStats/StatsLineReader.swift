@@ -25,7 +25,7 @@ struct StatsLineReader {
     private var layout = Layout(names: [], kind: .unknown)
     /// Per top-level field of the current line: its type and whether it is empty.
     private var observed: [(type: String, isEmpty: Bool)] = []
-    private var turns: [(role: String, measure: TextMeasure)] = []
+    private var turns: [TurnMeasure] = []
 
     static func supports(_ kind: DatasetKind) -> Bool {
         switch kind {
@@ -160,30 +160,9 @@ struct StatsLineReader {
             }
             accumulator.fields.values[slot].add(typeName: observed[position].type, isEmpty: observed[position].isEmpty)
         }
-        let (prompt, response) = split()
+        let (prompt, response) = turns.promptAndResponse()
         accumulator.addContent(prompt: prompt, response: response, document: document?.measure, turns: turns.count,
                                label: label, labelField: layout.label.map { layout.names[$0] })
-    }
-
-    /// `RecordContent.split`: the prompt is the non-system turns before a final assistant turn,
-    /// joined by newlines (whitespace, so their words add up and each newline is one character).
-    private func split() -> (prompt: TextMeasure?, response: TextMeasure?) {
-        guard let last = turns.last else { return (nil, nil) }
-        let endsWithAssistant = last.role == "assistant"
-        let context = endsWithAssistant ? turns.count - 1 : turns.count
-        var prompt: TextMeasure?
-        if context > 0 {
-            var joined = TextMeasure(characters: 0, words: 0)
-            var parts = 0
-            for turn in turns[..<context] where turn.role != "system" {
-                joined.characters += turn.measure.characters
-                joined.words += turn.measure.words
-                parts += 1
-            }
-            joined.characters += max(0, parts - 1)
-            prompt = joined
-        }
-        return (prompt, endsWithAssistant ? last.measure : nil)
     }
 
     /// The type and emptiness of any value (`JSONValue.typeName`, `JSONValue.isEmpty`), read past.
@@ -297,7 +276,7 @@ struct StatsLineReader {
         }
         // `message[roleKey] ?? message["role"] ?? message["from"]`, roleKey being "role" or "from".
         let text = (roleKey == "from" ? from ?? role : role ?? from) ?? ""
-        turns.append((Turn.normalizedRole(text), measure))
+        turns.append(TurnMeasure(role: Turn.normalizedRole(text), measure: measure))
     }
 
     private static let role = Array("role".utf8)

@@ -63,8 +63,7 @@ public struct RecordContent: Sendable {
         id = found.firstScalar(.id)
         if let (name, value) = found.first(.label) {
             labelField = name
-            if let text = value.scalarText { label = text }
-            else if case .array(let items) = value, items.count == 1 { label = items[0].scalarText }
+            label = Self.labelText(value)
         }
         if let (name, value) = found.first(.timestamp), !value.isNull {
             timestamp = (name, value)
@@ -97,6 +96,13 @@ public struct RecordContent: Sendable {
             if let prompt { turns.append(Turn(role: "user", content: prompt)) }
             if let response { turns.append(Turn(role: "assistant", content: response)) }
         }
+    }
+
+    /// A label field's value as a label: a scalar's text, or a one-element list's.
+    public static func labelText(_ value: JSONValue) -> String? {
+        if let text = value.scalarText { return text }
+        if case .array(let items) = value, items.count == 1 { return items[0].scalarText }
+        return nil
     }
 
     /// The text that identifies the record, for duplicate detection and overlap measures.
