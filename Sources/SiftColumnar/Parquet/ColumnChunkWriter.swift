@@ -31,7 +31,8 @@ public enum ColumnChunkWriter {
     }
 
     public struct Chunk: Sendable {
-        public var bytes: [UInt8]
+        /// The pages in file order, written one after another.
+        public var pages: [EncodedPage]
         /// Metadata with offsets relative to the chunk's start (`placed(at:)` makes them absolute).
         public var metadata: ColumnMetaData
 
@@ -46,29 +47,42 @@ public enum ColumnChunkWriter {
     static let pageBytes = 1 << 20
     static let dictionaryLimit = 1 << 20
 
-    public static func encode(_ leaf: LeafData, column: Column, codec: CompressionCodec, zstd: Zstd.Compressor?) throws -> Chunk {
-        var out: [UInt8] = []
-        var uncompressedTotal = 0
-        var encodings: Set<Int32> = [Encoding.rle.rawValue]
-        var dictionaryOffset: Int64?
-        var dictionary: (values: ByteArrays, indices: [UInt32])?
+    /// What is decided once for a leaf's row group: the dictionary, where data pages end, the
+    /// statistics. Its pages are then encoded independently (`page(_:of:codec:zstd:)`), so a
+    /// writer can spread one large column's pages over several cores.
+    public struct Plan: Sendable {
+        let leaf: LeafData
+        let column: Column
+        let dictionary: DictionaryValues?
+        /// Each data page's entries (levels) and non-null values.
+        let dataPages: [(entries: Range<Int>, values: Range<Int>)]
+        let statistics: Statistics
+
+        /// Pages in file order: the dictionary page, when there is one, then the data pages.
+        public var pageCount: Int { dataPages.count + (dictionary == nil ? 0 : 1) }
+    }
+
+    struct DictionaryValues: Sendable {
+        var values: ByteArrays
+        var indices: [UInt32]
+    }
+
+    /// One page as it lands in the file: the header, then the compressed body.
+    public struct EncodedPage: Sendable {
+        public var header: [UInt8]
+        public var body: [UInt8]
+        /// Header plus uncompressed body, for `total_uncompressed_size`.
+        var uncompressedSize: Int
+        var byteCount: Int { header.count + body.count }
+    }
+
+    public static func plan(_ leaf: LeafData, column: Column) -> Plan {
+        var dictionary: DictionaryValues?
         if case .bytes(let arrays) = leaf.values, arrays.count > 0 {
-            dictionary = buildDictionary(arrays)
+            dictionary = buildDictionary(arrays).map { DictionaryValues(values: $0.values, indices: $0.indices) }
         }
-        if let dictionary {
-            var body: [UInt8] = []
-            body.reserveCapacity(dictionary.values.data.count + 4 * dictionary.values.count)
-            appendPlain(dictionary.values, into: &body)
-            dictionaryOffset = 0
-            uncompressedTotal += try writePage(body, type: .dictionaryPage, values: dictionary.values.count, encoding: .plain,
-                                               codec: codec, zstd: zstd, into: &out)
-            encodings.insert(Encoding.plain.rawValue)
-            encodings.insert(Encoding.rleDictionary.rawValue)
-        } else {
-            encodings.insert(Encoding.plain.rawValue)
-        }
-        let dataOffset = out.count
         // Pages: cut at row starts once a page holds about `pageBytes` of values.
+        var pages: [(entries: Range<Int>, values: Range<Int>)] = []
         var entry = 0
         var value = 0
         let hasDef = column.maxDefinitionLevel > 0
@@ -88,32 +102,60 @@ public enum ColumnChunkWriter {
                 bytes += 1
                 end += 1
             }
-            var body: [UInt8] = []
-            if hasRep { appendLevels(leaf.repetition[entry..<end], max: column.maxRepetitionLevel, into: &body) }
-            if hasDef { appendLevels(leaf.definition[entry..<end], max: column.maxDefinitionLevel, into: &body) }
-            let encoding: Encoding
-            if let dictionary {
-                let width = max(1, Int.bitWidth - (dictionary.values.count - 1).leadingZeroBitCount)
-                body.append(UInt8(width))
-                var encoder = RLEHybridEncoder(bitWidth: width)
-                for k in value..<value + nonNull { encoder.append(dictionary.indices[k]) }
-                body.append(contentsOf: encoder.finish())
-                encoding = .rleDictionary
-            } else {
-                appendPlain(leaf.values, value..<value + nonNull, into: &body)
-                encoding = .plain
-            }
-            uncompressedTotal += try writePage(body, type: .dataPage, values: end - entry, encoding: encoding, codec: codec, zstd: zstd, into: &out)
+            pages.append((entry..<end, value..<value + nonNull))
             value += nonNull
             entry = end
         }
         var nulls = 0
         if hasDef { for d in leaf.definition where d < maxDef { nulls += 1 } }
-        let meta = ColumnMetaData(type: column.type, encodings: encodings.sorted(), pathInSchema: column.path, codec: codec.rawValue,
-                                  numValues: Int64(leaf.entryCount), totalUncompressedSize: Int64(uncompressedTotal),
-                                  totalCompressedSize: Int64(out.count), dataPageOffset: Int64(dataOffset),
-                                  dictionaryPageOffset: dictionaryOffset, statistics: statistics(leaf.values, nulls: nulls))
-        return Chunk(bytes: out, metadata: meta)
+        return Plan(leaf: leaf, column: column, dictionary: dictionary, dataPages: pages,
+                    statistics: statistics(leaf.values, nulls: nulls))
+    }
+
+    /// Encodes and compresses page `index` of `plan` (in `Plan.pageCount` order).
+    public static func page(_ index: Int, of plan: Plan, codec: CompressionCodec, zstd: Zstd.Compressor?) throws -> EncodedPage {
+        var body: [UInt8] = []
+        if let dictionary = plan.dictionary {
+            if index == 0 {
+                body.reserveCapacity(dictionary.values.data.count + 4 * dictionary.values.count)
+                appendPlain(dictionary.values, into: &body)
+                return try encodePage(body, type: .dictionaryPage, values: dictionary.values.count, encoding: .plain, codec: codec, zstd: zstd)
+            }
+        }
+        let (entries, values) = plan.dataPages[index - (plan.dictionary == nil ? 0 : 1)]
+        let leaf = plan.leaf
+        let column = plan.column
+        if column.maxRepetitionLevel > 0 { appendLevels(leaf.repetition[entries], max: column.maxRepetitionLevel, into: &body) }
+        if column.maxDefinitionLevel > 0 { appendLevels(leaf.definition[entries], max: column.maxDefinitionLevel, into: &body) }
+        let encoding: Encoding
+        if let dictionary = plan.dictionary {
+            let width = max(1, Int.bitWidth - (dictionary.values.count - 1).leadingZeroBitCount)
+            body.append(UInt8(width))
+            var encoder = RLEHybridEncoder(bitWidth: width)
+            for k in values { encoder.append(dictionary.indices[k]) }
+            body.append(contentsOf: encoder.finish())
+            encoding = .rleDictionary
+        } else {
+            appendPlain(leaf.values, values, into: &body)
+            encoding = .plain
+        }
+        return try encodePage(body, type: .dataPage, values: entries.count, encoding: encoding, codec: codec, zstd: zstd)
+    }
+
+    /// The column chunk from its pages, in `Plan.pageCount` order.
+    public static func chunk(_ plan: Plan, pages: [EncodedPage], codec: CompressionCodec) -> Chunk {
+        var encodings: Set<Int32> = [Encoding.rle.rawValue, Encoding.plain.rawValue]
+        var dataOffset = 0
+        if plan.dictionary != nil {
+            encodings.insert(Encoding.rleDictionary.rawValue)
+            dataOffset = pages[0].byteCount
+        }
+        let meta = ColumnMetaData(type: plan.column.type, encodings: encodings.sorted(), pathInSchema: plan.column.path, codec: codec.rawValue,
+                                  numValues: Int64(plan.leaf.entryCount),
+                                  totalUncompressedSize: Int64(pages.reduce(0) { $0 + $1.uncompressedSize }),
+                                  totalCompressedSize: Int64(pages.reduce(0) { $0 + $1.byteCount }), dataPageOffset: Int64(dataOffset),
+                                  dictionaryPageOffset: plan.dictionary == nil ? nil : 0, statistics: plan.statistics)
+        return Chunk(pages: pages, metadata: meta)
     }
 
     private static func averageValueSize(_ values: ColumnValues, dictionary: Bool) -> (Int) -> Int {
@@ -125,9 +167,9 @@ public enum ColumnChunkWriter {
         }
     }
 
-    /// Writes one page (header, then the compressed body); returns its uncompressed size with header.
-    private static func writePage(_ body: [UInt8], type: PageType, values: Int, encoding: Encoding, codec: CompressionCodec,
-                                  zstd: Zstd.Compressor?, into out: inout [UInt8]) throws -> Int {
+    /// One page: its header, then the compressed body.
+    private static func encodePage(_ body: [UInt8], type: PageType, values: Int, encoding: Encoding, codec: CompressionCodec,
+                                   zstd: Zstd.Compressor?) throws -> EncodedPage {
         var compressed: [UInt8] = []
         try body.withUnsafeBytes { try PageCodec.compress(codec, $0, zstd: zstd, into: &compressed) }
         let crc = compressed.withUnsafeBytes { CRC32.checksum($0) }
@@ -140,9 +182,7 @@ public enum ColumnChunkWriter {
                                     definitionLevelEncoding: Encoding.rle.rawValue, repetitionLevelEncoding: Encoding.rle.rawValue)
         }
         let headerBytes = header.encoded()
-        out.append(contentsOf: headerBytes)
-        out.append(contentsOf: compressed)
-        return headerBytes.count + body.count
+        return EncodedPage(header: headerBytes, body: compressed, uncompressedSize: headerBytes.count + body.count)
     }
 
     private static func appendLevels(_ levels: ArraySlice<UInt8>, max: Int, into body: inout [UInt8]) {

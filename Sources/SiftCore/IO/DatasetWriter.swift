@@ -48,6 +48,31 @@ public final class DatasetWriter {
         for record in records { try parquet?.write(record.fields) }
     }
 
+    /// Writes the records of JSON Lines `lines` (`ReadChunk.lines`) in order; `malformed` gets the
+    /// lines that are not records. To Parquet, lines the schema holds go straight from their bytes
+    /// into the columns, without building records. Returns how many records it wrote.
+    public func write(lines: RawLines, malformed: (MalformedRecord) throws -> Void) throws -> Int {
+        let written: Int
+        if let parquet {
+            written = try parquet.write(lines: lines, malformed: malformed)
+        } else {
+            var records: [Record] = []
+            for i in 0..<lines.count {
+                switch lines.event(i) {
+                case .record(let record): records.append(record)
+                case .malformed(let item): try malformed(item)
+                }
+            }
+            try jsonl?.write(records: records)
+            written = records.count
+        }
+        count += written
+        return written
+    }
+
+    /// Records that went from their JSON Lines bytes straight into Parquet columns.
+    var shreddedLines: Int { parquet?.shreddedLines ?? 0 }
+
     public func close() throws {
         try jsonl?.close()
         try parquet?.close()

@@ -26,6 +26,21 @@ public struct RawLines: Sendable {
         }
     }
 
+    /// The first item in `range` for which `body` (called as by `forEachLine`) returns true, or
+    /// nil: for a consumer that must stop mid-chunk to do work that may throw.
+    public func firstLine(in range: Range<Int>, where body: (Int, UnsafeBufferPointer<UInt8>?) -> Bool) -> Int? {
+        batch.bytes.withUnsafeBufferPointer { bytes in
+            for i in range {
+                if case .json(let lineRange, _, _) = batch.items[i] {
+                    if body(i, UnsafeBufferPointer(rebasing: bytes[lineRange])) { return i }
+                } else if body(i, nil) {
+                    return i
+                }
+            }
+            return nil
+        }
+    }
+
     /// Item `i` decoded with `JSONParser`: a record (whose `location.index` is 0: consumers of raw
     /// lines count records themselves) or a malformed item with its position and reason.
     public func event(_ i: Int) -> ReadEvent {

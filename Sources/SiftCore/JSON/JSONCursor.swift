@@ -398,6 +398,15 @@ public struct JSONCursor {
         return text
     }
 
+    /// `body` with the decoded UTF-8 bytes of `string`, which `string()` read and validated: its
+    /// raw bytes when it holds no escape, else its text decoded into the scratch buffer (the same
+    /// bytes as `decoded(_:)`'s `String`, without building one).
+    public mutating func withDecodedBytes<R>(of string: RawString, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard string.hasEscapes else { return body(string.bytes) }
+        decode(string)
+        return scratch.withUnsafeBufferPointer(body)
+    }
+
     /// Decodes the escapes of `string` (already checked by `string()`) into `scratch`, with
     /// `JSONParser`'s rules: a `\u` high surrogate followed by an escaped low surrogate is one
     /// scalar, and a lone surrogate becomes U+FFFD.

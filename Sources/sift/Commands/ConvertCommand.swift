@@ -43,21 +43,32 @@ struct ConvertCommand: ParsableCommand {
             var malformed: [MalformedRecord] = []
             var malformedCount = 0
             stream.onProgress = { read, _ in bar.update(read) }
-            while let batch = try stream.nextBatch() {
+            func reject(_ item: MalformedRecord) throws {
+                if strict { throw item }
+                malformedCount += 1
+                if malformed.count < 10 { malformed.append(item) }
+                try rejects?.write(item.rejectRecord)
+            }
+            func write(_ batch: [ReadEvent]) throws {
                 var kept: [Record] = []
                 kept.reserveCapacity(batch.count)
                 for event in batch {
                     switch event {
                     case .record(let record): kept.append(record)
-                    case .malformed(let item):
-                        if strict { throw item }
-                        malformedCount += 1
-                        if malformed.count < 10 { malformed.append(item) }
-                        try rejects?.write(item.rejectRecord)
+                    case .malformed(let item): try reject(item)
                     }
                 }
                 records += kept.count
                 try writer.write(records: kept)
+            }
+            // Into Parquet, JSON Lines go from their bytes straight into the columns.
+            let readsLines = writer.format == .parquet
+            while let chunk = readsLines ? try stream.nextChunk() : try stream.nextBatch().map(ReadChunk.events) {
+                switch chunk {
+                case .lines(let lines): records += try writer.write(lines: lines, malformed: reject)
+                case .columns(let rows): try write(rows.events())
+                case .events(let batch): try write(batch)
+                }
             }
             bar.finish()
             try writer.close()

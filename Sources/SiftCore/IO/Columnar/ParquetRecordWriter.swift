@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import SiftColumnar
 
 /// Compression of the Parquet files Sift writes (`--compression`).
@@ -22,9 +23,15 @@ public enum ParquetCompression: String, Sendable, CaseIterable {
 }
 
 /// Writes records as a Parquet file: row groups of about `rowGroupBytes` of records, the schema
-/// inferred from them (`WriterFieldType`), columns encoded on all cores.
+/// inferred from them (`WriterFieldType`).
 ///
-/// The schema is fixed by the first row group. When a later record needs a wider type (a new
+/// With more than one thread, a row group's pages are encoded and compressed on all cores in the
+/// background while the caller's next records are shredded: compression is most of the work, and
+/// one text column holds most of the pages, so neither columns alone nor a serial writer would use
+/// the second core.
+///
+/// The schema is fixed by the first row group, whose records are kept until it is full; later
+/// records are shredded as they come. When a later record needs a wider type (a new
 /// field, an integer field that meets a fraction, a field whose types now conflict), the row groups
 /// written so far are read back and rewritten under the widened schema: rare, and it keeps memory
 /// at one row group however the data drifts. The file is written under a temporary name and moved
@@ -37,11 +44,26 @@ final class ParquetRecordWriter {
     private var writePath: String
     private var fd: Int32 = -1
     private var offset = 0
+    /// Records not yet shredded: the first row group's, whose schema is not yet known, and those
+    /// from a record the schema does not accept until the row group ends.
     private var pending: [JSONObject] = []
+    /// The current row group's shredded records, once the schema is known.
+    private var shredder: RecordShredder?
+    private var shreddedRows = 0
     /// The last row group's leaves, whose buffers the next one refills.
     private var spareLeaves: [LeafData] = []
+    /// The row group being encoded in the background.
+    private var encoding: RowGroupEncoding?
     private var pendingBytes = 0
     private var fields: [(String, WriterFieldType)]?
+    private var schema: WriterSchema?
+    private var fieldIndex: [String: Int] = [:]
+    /// The schema as `RecordShredder.add(line:)` walks it, with its reusable buffers.
+    private var lineSchema: LineSchemaNode?
+    private var lineMarks: [LeafMark] = []
+    private var lineScratch: [UInt8] = []
+    /// Records shredded straight from their lines, never built.
+    private(set) var shreddedLines = 0
     private var rowGroups: [RowGroup] = []
     private var rowCount: Int64 = 0
     private var closed = false
@@ -94,8 +116,60 @@ final class ParquetRecordWriter {
 
     func write(_ record: JSONObject) throws {
         pendingBytes += Self.approximateSize(.object(record))
-        pending.append(record)
+        if shredder != nil, pending.isEmpty, accepts(record) {
+            shredder!.add(record)
+            shreddedRows += 1
+        } else {
+            pending.append(record)
+        }
         if pendingBytes >= rowGroupBytes { try flushRowGroup() }
+    }
+
+    /// Writes the records of JSON Lines `lines` in order: each line straight from its bytes into
+    /// the columns where the schema holds it as it is (`RecordShredder.add(line:)`), any other
+    /// decoded as every reader decodes it and written as a record; `malformed` gets the lines that
+    /// are not records. Returns how many records it wrote.
+    func write(lines: RawLines, malformed: (MalformedRecord) throws -> Void) throws -> Int {
+        var written = 0
+        var start = 0
+        while start < lines.count {
+            var full = false
+            // Stops at a line the shredder cannot take, or after the line that fills the row group.
+            let stop = lines.firstLine(in: start..<lines.count) { _, line in
+                guard let line, pending.isEmpty, shredder != nil, let root = lineSchema,
+                      let size = shredder!.add(line: line, root: root, maxDepth: lines.maxDepth, marks: &lineMarks, scratch: &lineScratch)
+                else { return true }
+                pendingBytes += size
+                shreddedRows += 1
+                shreddedLines += 1
+                written += 1
+                full = pendingBytes >= rowGroupBytes
+                return full
+            }
+            guard let stop else { break }
+            if full {
+                try flushRowGroup()
+            } else {
+                switch lines.event(stop) {
+                case .record(let record):
+                    try write(record.fields)
+                    written += 1
+                case .malformed(let item):
+                    try malformed(item)
+                }
+            }
+            start = stop + 1
+        }
+        return written
+    }
+
+    /// Whether the current schema holds `record` as it is.
+    private func accepts(_ record: JSONObject) -> Bool {
+        guard let fields else { return false }
+        for (key, value) in record {
+            guard let i = fieldIndex[key], fields[i].1.accepts(value) else { return false }
+        }
+        return true
     }
 
     /// Roughly the record's JSON size: sizes row groups without serialising.
@@ -128,49 +202,81 @@ final class ParquetRecordWriter {
         return Array(zip(names, types))
     }
 
-    private func flushRowGroup() throws {
-        guard !pending.isEmpty else { return }
-        let widened = inferred(pending, from: fields ?? [])
-        if let current = fields, !(current.map(\.0) == widened.map(\.0) && current.map(\.1) == widened.map(\.1)) {
-            try rewrite(as: widened)
+    /// Ends the row group: the shredded records, then any pending ones under a schema widened to
+    /// hold them (rewriting the file so far when it had to widen). `reopen`: start the next.
+    private func flushRowGroup(reopen: Bool = true) throws {
+        if var current = shredder {
+            shredder = nil
+            if shreddedRows > 0 { try submit(current.finish(), rows: shreddedRows) }
+            shreddedRows = 0
         }
-        fields = widened
-        let records = pending
-        pending = []
+        if !pending.isEmpty {
+            let widened = inferred(pending, from: fields ?? [])
+            if let current = fields, !(current.map(\.0) == widened.map(\.0) && current.map(\.1) == widened.map(\.1)) {
+                try rewrite(as: widened)
+            }
+            setFields(widened)
+            let records = pending
+            pending = []
+            try writeRowGroup(records)
+        }
         pendingBytes = 0
-        try writeRowGroup(records, schema: WriterSchema(fields: widened))
+        if reopen, let schema { shredder = RecordShredder(schema: schema, reusing: &spareLeaves) }
     }
 
-    private func writeRowGroup(_ records: [JSONObject], schema: WriterSchema) throws {
-        guard !records.isEmpty else { return }
+    private func setFields(_ widened: [(String, WriterFieldType)]) {
+        fields = widened
+        schema = WriterSchema(fields: widened)
+        lineSchema = LineSchemaNode(fields: widened)
+        fieldIndex = [:]
+        for (i, field) in widened.enumerated() { fieldIndex[field.0] = i }
+    }
+
+    private func writeRowGroup(_ records: [JSONObject]) throws {
+        guard !records.isEmpty, let schema else { return }
         var shredder = RecordShredder(schema: schema, reusing: &spareLeaves)
         for record in records { shredder.add(record) }
-        let leaves = shredder.finish()
-        defer { spareLeaves = leaves }
-        let codec = compression.codec
-        let columns = schema.columns
-        let results = parallelMap(count: leaves.count, threads: threads, minimumPerSlice: 1) { i -> Result<ColumnChunkWriter.Chunk, ColumnarError> in
-            do {
-                let zstd = codec == .zstd ? try Zstd.Compressor(level: 1) : nil
-                return .success(try ColumnChunkWriter.encode(leaves[i], column: columns[i], codec: codec, zstd: zstd))
-            } catch {
-                return .failure(ColumnarError.from(error))
-            }
+        try submit(shredder.finish(), rows: records.count)
+    }
+
+    /// Writes the row group in flight, then encodes `leaves`: in the background with more than one
+    /// thread, otherwise at once.
+    private func submit(_ leaves: [LeafData], rows: Int) throws {
+        try drain()
+        guard let schema else { return }
+        let next = RowGroupEncoding(leaves: leaves, rows: rows, columns: schema.columns, codec: compression.codec, threads: threads)
+        encoding = next
+        if threads > 1 {
+            DispatchQueue.global().async { next.run() }
+        } else {
+            next.run()
+            try drain()
         }
-        var chunks: [ColumnChunk] = []
+    }
+
+    /// Waits for the row group in flight and appends it to the file.
+    private func drain() throws {
+        guard let current = encoding else { return }
+        encoding = nil
+        let (result, leaves) = current.wait()
+        spareLeaves = leaves
+        let chunks: [ColumnChunkWriter.Chunk]
+        do { chunks = try result.get() } catch { throw SiftError("\(path): \(error)", status: .ioError) }
+        var columns: [ColumnChunk] = []
         let groupStart = offset
         var uncompressed: Int64 = 0
-        for result in results {
-            let chunk: ColumnChunkWriter.Chunk
-            do { chunk = try result.get() } catch { throw SiftError("\(path): \(error)", status: .ioError) }
+        for chunk in chunks {
             let meta = chunk.placed(at: offset)
             uncompressed += meta.totalUncompressedSize
-            chunks.append(ColumnChunk(metaData: meta, fileOffset: Int64(offset)))
-            try append(chunk.bytes)
+            columns.append(ColumnChunk(metaData: meta, fileOffset: Int64(offset)))
+            for page in chunk.pages {
+                try append(page.header)
+                try append(page.body)
+            }
         }
-        rowGroups.append(RowGroup(columns: chunks, totalByteSize: uncompressed, numRows: Int64(records.count),
+        rowGroups.append(RowGroup(columns: columns, totalByteSize: uncompressed, numRows: Int64(current.rows),
                                   fileOffset: Int64(groupStart), totalCompressedSize: Int64(offset - groupStart)))
-        rowCount += Int64(records.count)
+        rowCount += Int64(current.rows)
     }
 
     private func writeFooter(schema: WriterSchema) throws {
@@ -187,6 +293,7 @@ final class ParquetRecordWriter {
         guard !inPlace else {
             throw SiftError("\(path): the records need a wider schema than the first row group's; write to a file, not a pipe", status: .dataError)
         }
+        try drain()
         try writeFooter(schema: WriterSchema(fields: fields ?? []))
         Glibc.close(fd)
         let previous = writePath
@@ -194,7 +301,7 @@ final class ParquetRecordWriter {
         writePath = "\(path).tmp-\(getpid())-\(generation)"
         try openFile()
         defer { unlink(previous) }
-        let schema = WriterSchema(fields: widened)
+        setFields(widened)
         let reader = try DatasetReader(path: previous, options: ReadOptions(format: .parquet, threads: threads))
         var batch: [JSONObject] = []
         var batchBytes = 0
@@ -203,23 +310,89 @@ final class ParquetRecordWriter {
                 batchBytes += Self.approximateSize(.object(record.fields))
                 batch.append(record.fields)
                 if batchBytes >= rowGroupBytes {
-                    try writeRowGroup(batch, schema: schema)
+                    try writeRowGroup(batch)
                     batch = []
                     batchBytes = 0
                 }
             }
         }
-        try writeRowGroup(batch, schema: schema)
+        try writeRowGroup(batch)
     }
 
     func close() throws {
         guard !closed else { return }
-        try flushRowGroup()
-        try writeFooter(schema: WriterSchema(fields: fields ?? []))
+        try flushRowGroup(reopen: false)
+        try drain()
+        try writeFooter(schema: schema ?? WriterSchema(fields: []))
         closed = true
         Glibc.close(fd)
         guard inPlace || rename(writePath, path) == 0 else {
             throw SiftError("\(path): cannot move output into place (\(String(cString: strerror(errno))))", status: .ioError)
         }
+    }
+}
+
+/// One row group's leaves being encoded into column chunks, pages on all cores: a large text
+/// column's pages compress in parallel, not just the columns.
+private final class RowGroupEncoding: @unchecked Sendable {
+    // `result` and `leaves` are written by `run` before `done` is signalled and read by `wait`
+    // after it, which is what makes the unchecked sendability sound.
+    private var leaves: [LeafData]
+    private var result: Result<[ColumnChunkWriter.Chunk], ColumnarError> = .success([])
+    private let done = DispatchSemaphore(value: 0)
+    let rows: Int
+    private let columns: [ColumnChunkWriter.Column]
+    private let codec: CompressionCodec
+    private let threads: Int
+
+    init(leaves: [LeafData], rows: Int, columns: [ColumnChunkWriter.Column], codec: CompressionCodec, threads: Int) {
+        self.leaves = leaves
+        self.rows = rows
+        self.columns = columns
+        self.codec = codec
+        self.threads = threads
+    }
+
+    func run() {
+        result = Self.encode(leaves, columns: columns, codec: codec, threads: threads)
+        done.signal()
+    }
+
+    /// The chunks, and the leaves handed back for the next row group to refill.
+    func wait() -> (Result<[ColumnChunkWriter.Chunk], ColumnarError>, [LeafData]) {
+        done.wait()
+        defer { leaves = [] }
+        return (result, leaves)
+    }
+
+    private static func encode(_ leaves: [LeafData], columns: [ColumnChunkWriter.Column], codec: CompressionCodec,
+                               threads: Int) -> Result<[ColumnChunkWriter.Chunk], ColumnarError> {
+        let plans = parallelMap(count: leaves.count, threads: threads, minimumPerSlice: 1) { i in
+            ColumnChunkWriter.plan(leaves[i], column: columns[i])
+        }
+        let pageOf = plans.indices.flatMap { c in (0..<plans[c].pageCount).map { (column: c, page: $0) } }
+        let pages = parallelMap(count: pageOf.count, threads: threads, minimumPerSlice: 1,
+                                state: { codec == .zstd ? try? Zstd.Compressor(level: 1) : nil }) { zstd, t -> Result<ColumnChunkWriter.EncodedPage, ColumnarError> in
+            do {
+                if codec == .zstd, zstd == nil { throw ColumnarError("zstd: out of memory") }
+                return .success(try ColumnChunkWriter.page(pageOf[t].page, of: plans[pageOf[t].column], codec: codec, zstd: zstd))
+            } catch {
+                return .failure(ColumnarError.from(error))
+            }
+        }
+        var chunks: [ColumnChunkWriter.Chunk] = []
+        var t = 0
+        for plan in plans {
+            var own: [ColumnChunkWriter.EncodedPage] = []
+            for _ in 0..<plan.pageCount {
+                switch pages[t] {
+                case .success(let page): own.append(page)
+                case .failure(let error): return .failure(error)
+                }
+                t += 1
+            }
+            chunks.append(ColumnChunkWriter.chunk(plan, pages: own, codec: codec))
+        }
+        return .success(chunks)
     }
 }

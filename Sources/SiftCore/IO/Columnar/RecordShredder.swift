@@ -4,13 +4,15 @@ import SiftColumnar
 /// Melnik et al., VLDB 2010), for a `WriterSchema`. Every record must be accepted by the schema's
 /// types (`WriterFieldType.accepts`); the writer widens the schema first when one is not.
 struct RecordShredder {
-    private(set) var leaves: [LeafData]
-    private var bools: [[Bool]]
-    private var ints: [[Int64]]
-    private var doubles: [[Double]]
-    private var bytes: [ByteArrays]
-    private let schema: WriterSchema
-    private let writer = JSONWriter()
+    // Internal rather than private for the line shredder (`RecordShredder+Lines.swift`), which
+    // fills the same buffers straight from JSON text.
+    var leaves: [LeafData]
+    var bools: [[Bool]]
+    var ints: [[Int64]]
+    var doubles: [[Double]]
+    var bytes: [ByteArrays]
+    let schema: WriterSchema
+    let writer = JSONWriter()
 
     /// `spare`: the previous row group's leaves, whose level and byte buffers are emptied and
     /// refilled rather than grown afresh (a row group's text is above glibc's mmap threshold, so
@@ -61,13 +63,13 @@ struct RecordShredder {
         return leaves
     }
 
-    private mutating func level(_ leaf: Int, def: Int, rep: Int) {
+    mutating func level(_ leaf: Int, def: Int, rep: Int) {
         leaves[leaf].definition.append(UInt8(def))
         if schema.columns[leaf].maxRepetitionLevel > 0 { leaves[leaf].repetition.append(UInt8(rep)) }
         leaves[leaf].entryCount += 1
     }
 
-    private mutating func nulls(_ type: WriterFieldType, leaf: inout Int, def: Int, rep: Int) {
+    mutating func nulls(_ type: WriterFieldType, leaf: inout Int, def: Int, rep: Int) {
         for _ in 0..<type.leafCount {
             level(leaf, def: def, rep: rep)
             leaf += 1
