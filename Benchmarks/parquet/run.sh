@@ -2,7 +2,8 @@
 # Parquet read and write speed and memory, side by side in one run (docs/performance.md):
 #   sift stats on a chat dataset as JSON Lines, as Parquet (snappy, zstd; written by pyarrow),
 #   pyarrow read_table(use_threads=False) + touching every string, DuckDB (threads=1) counting
-#   and measuring the text, and sift convert JSON Lines -> Parquet (zstd), all on one core.
+#   and measuring the text, and sift convert JSON Lines -> Parquet (zstd) against pyarrow's
+#   read_json + write_table, all on one core; then sift convert on every core (wall time).
 # Usage: Benchmarks/parquet/run.sh [size_mb=1024]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,7 +26,7 @@ measure() {  # label, then the command; prints wall, CPU, MB/s of the JSON Lines
   local label=$1; shift
   local log
   log=$(mktemp)
-  SIFT_THREADS=1 /usr/bin/time -v "$@" > /dev/null 2> "$log"
+  SIFT_THREADS=${THREADS:-1} /usr/bin/time -v "$@" > /dev/null 2> "$log"
   python3 - "$log" "$jsonl_bytes" "$label" <<'PY'
 import re, sys
 log, size, label = open(sys.argv[1]).read(), int(sys.argv[2]), sys.argv[3]
@@ -48,6 +49,9 @@ for codec in snappy zstd; do
   measure "pyarrow read_table + every string, $codec" $venv/bin/python Benchmarks/parquet/pyarrow_read.py "$pq"
   measure "DuckDB threads=1 count + text length, $codec" $venv/bin/python Benchmarks/parquet/duckdb_read.py "$pq"
 done
-rm -f bench-data/sift-written.parquet
+rm -f bench-data/sift-written.parquet bench-data/pyarrow-written.parquet
 measure "sift convert JSONL -> Parquet zstd (write)" "$bin" convert "$jsonl" --out bench-data/sift-written.parquet
+measure "pyarrow read_json + write_table zstd" $venv/bin/python Benchmarks/parquet/pyarrow_convert.py "$jsonl" bench-data/pyarrow-written.parquet
+rm -f bench-data/pyarrow-written.parquet bench-data/sift-written.parquet
+THREADS=$(nproc) measure "sift convert JSONL -> Parquet, $(nproc) threads" "$bin" convert "$jsonl" --out bench-data/sift-written.parquet
 measure "sift stats, Parquet written by sift" "$bin" stats bench-data/sift-written.parquet --json /dev/null

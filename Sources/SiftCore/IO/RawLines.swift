@@ -41,6 +41,12 @@ public struct RawLines: Sendable {
         }
     }
 
+    /// `body` with the bytes of line `i`; nil for an item the splitter rejected.
+    public func withLine<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        guard case .json(let lineRange, _, _) = batch.items[i] else { return body(nil) }
+        return batch.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lineRange])) }
+    }
+
     /// Item `i` decoded with `JSONParser`: a record (whose `location.index` is 0: consumers of raw
     /// lines count records themselves) or a malformed item with its position and reason.
     public func event(_ i: Int) -> ReadEvent {

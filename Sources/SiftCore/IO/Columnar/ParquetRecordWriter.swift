@@ -44,9 +44,14 @@ final class ParquetRecordWriter {
     private var writePath: String
     private var fd: Int32 = -1
     private var offset = 0
-    /// Records not yet shredded: the first row group's, whose schema is not yet known, and those
+    /// Rows not yet shredded: the first row group's, whose schema is not yet known, and those
     /// from a record the schema does not accept until the row group ends.
-    private var pending: [JSONObject] = []
+    private var pending: [PendingRow] = []
+    /// The text of the pending rows that are JSON Lines lines.
+    private var pendingLines = ByteArrays()
+    private var pendingLinesMaxDepth = JSONParser.defaultMaxDepth
+    /// The schema the pending rows need, widened by each as it came.
+    private var pendingSchema = SchemaInference(fields: [])
     /// The current row group's shredded records, once the schema is known.
     private var shredder: RecordShredder?
     private var shreddedRows = 0
@@ -120,9 +125,15 @@ final class ParquetRecordWriter {
             shredder!.add(record)
             shreddedRows += 1
         } else {
-            pending.append(record)
+            keep(.record(record), widening: record)
         }
         if pendingBytes >= rowGroupBytes { try flushRowGroup() }
+    }
+
+    private func keep(_ row: PendingRow, widening record: JSONObject) {
+        if pending.isEmpty { pendingSchema = SchemaInference(fields: fields ?? []) }
+        pendingSchema.add(record)
+        pending.append(row)
     }
 
     /// Writes the records of JSON Lines `lines` in order: each line straight from its bytes into
@@ -151,6 +162,15 @@ final class ParquetRecordWriter {
                 try flushRowGroup()
             } else {
                 switch lines.event(stop) {
+                case .record(let record) where shredder == nil || !pending.isEmpty:
+                    // Kept as its line, which is shredded once the schema is known: the record
+                    // itself only widens the schema.
+                    pendingBytes += Self.approximateSize(.object(record.fields))
+                    lines.withLine(stop) { line in line.map { pendingLines.append(UnsafeRawBufferPointer($0)) } }
+                    pendingLinesMaxDepth = lines.maxDepth
+                    keep(.line(pendingLines.count - 1), widening: record.fields)
+                    written += 1
+                    if pendingBytes >= rowGroupBytes { try flushRowGroup() }
                 case .record(let record):
                     try write(record.fields)
                     written += 1
@@ -183,25 +203,6 @@ final class ParquetRecordWriter {
         }
     }
 
-    private func inferred(_ records: [JSONObject], from start: [(String, WriterFieldType)]) -> [(String, WriterFieldType)] {
-        var names = start.map(\.0)
-        var types = start.map(\.1)
-        var index: [String: Int] = [:]
-        for (i, n) in names.enumerated() { index[n] = i }
-        for record in records {
-            for (key, value) in record {
-                if let i = index[key] {
-                    if !types[i].accepts(value) { types[i] = types[i].merged(with: WriterFieldType.of(value)) }
-                } else {
-                    index[key] = names.count
-                    names.append(key)
-                    types.append(WriterFieldType.of(value))
-                }
-            }
-        }
-        return Array(zip(names, types))
-    }
-
     /// Ends the row group: the shredded records, then any pending ones under a schema widened to
     /// hold them (rewriting the file so far when it had to widen). `reopen`: start the next.
     private func flushRowGroup(reopen: Bool = true) throws {
@@ -211,14 +212,12 @@ final class ParquetRecordWriter {
             shreddedRows = 0
         }
         if !pending.isEmpty {
-            let widened = inferred(pending, from: fields ?? [])
+            let widened = pendingSchema.fields
             if let current = fields, !(current.map(\.0) == widened.map(\.0) && current.map(\.1) == widened.map(\.1)) {
                 try rewrite(as: widened)
             }
             setFields(widened)
-            let records = pending
-            pending = []
-            try writeRowGroup(records)
+            try writePendingRows()
         }
         pendingBytes = 0
         if reopen, let schema { shredder = RecordShredder(schema: schema, reusing: &spareLeaves) }
@@ -230,6 +229,38 @@ final class ParquetRecordWriter {
         lineSchema = LineSchemaNode(fields: widened)
         fieldIndex = [:]
         for (i, field) in widened.enumerated() { fieldIndex[field.0] = i }
+    }
+
+    /// The pending rows as one row group; their lines straight from their bytes where the cursor
+    /// can vouch for them (the schema now holds them all), else parsed again.
+    private func writePendingRows() throws {
+        guard let schema, let root = lineSchema else { return }
+        var shredder = RecordShredder(schema: schema, reusing: &spareLeaves)
+        for row in pending {
+            switch row {
+            case .record(let record):
+                shredder.add(record)
+            case .line(let k):
+                let done = pendingLines.data.withUnsafeBufferPointer { data in
+                    let line = UnsafeBufferPointer(rebasing: data[pendingLines.range(k)])
+                    if shredder.add(line: line, root: root, maxDepth: pendingLinesMaxDepth, marks: &lineMarks, scratch: &lineScratch) != nil {
+                        shreddedLines += 1
+                        return true
+                    }
+                    guard case .object(let record)? = try? JSONParser.parse(UnsafeRawBufferPointer(line), maxDepth: pendingLinesMaxDepth) else {
+                        return false
+                    }
+                    shredder.add(record)
+                    return true
+                }
+                guard done else { throw SiftError("\(path): internal error: a kept line no longer parses as a record", status: .ioError) }
+            }
+        }
+        let rows = pending.count
+        pending = []
+        // Rows wait again only when records stop fitting the schema, which is rare.
+        pendingLines = ByteArrays()
+        try submit(shredder.finish(), rows: rows)
     }
 
     private func writeRowGroup(_ records: [JSONObject]) throws {
@@ -394,5 +425,41 @@ private final class RowGroupEncoding: @unchecked Sendable {
             chunks.append(ColumnChunkWriter.chunk(plan, pages: own, codec: codec))
         }
         return .success(chunks)
+    }
+}
+
+/// A row waiting for the row group's schema: a record, or a JSON Lines line kept as its bytes (the
+/// index of its text in `pendingLines`), so that the first row group of a conversion holds its
+/// text once rather than as a tree of strings.
+private enum PendingRow {
+    case record(JSONObject)
+    case line(Int)
+}
+
+/// Field types widened record by record, by the rules of `WriterFieldType` (docs/formats.md):
+/// fields in first-seen order, each type merged with every value it does not already accept.
+struct SchemaInference {
+    private var names: [String]
+    private var types: [WriterFieldType]
+    private var index: [String: Int] = [:]
+
+    init(fields: [(String, WriterFieldType)]) {
+        names = fields.map(\.0)
+        types = fields.map(\.1)
+        for (i, name) in names.enumerated() { index[name] = i }
+    }
+
+    var fields: [(String, WriterFieldType)] { Array(zip(names, types)) }
+
+    mutating func add(_ record: JSONObject) {
+        for (key, value) in record {
+            if let i = index[key] {
+                if !types[i].accepts(value) { types[i] = types[i].merged(with: WriterFieldType.of(value)) }
+            } else {
+                index[key] = names.count
+                names.append(key)
+                types.append(WriterFieldType.of(value))
+            }
+        }
     }
 }
