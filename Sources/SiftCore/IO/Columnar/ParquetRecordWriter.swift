@@ -30,8 +30,8 @@ public enum ParquetCompression: String, Sendable, CaseIterable {
 /// one text column holds most of the pages, so neither columns alone nor a serial writer would use
 /// the second core.
 ///
-/// The schema is fixed by the first row group, whose records are kept until it is full; later
-/// records are shredded as they come. When a later record needs a wider type (a new
+/// The schema is fixed by the first row group, whose rows wait until it is full (JSON Lines as
+/// their bytes, other records as they are); later rows are shredded as they come. When a later record needs a wider type (a new
 /// field, an integer field that meets a fraction, a field whose types now conflict), the row groups
 /// written so far are read back and rewritten under the widened schema: rare, and it keeps memory
 /// at one row group however the data drifts. The file is written under a temporary name and moved
