@@ -15,19 +15,15 @@ public struct RawLines: Sendable {
     /// bytes for the whole range: a generic per-line call across modules went through value
     /// witnesses, 6% of `sift stats`.
     public func forEachLine(in range: Range<Int>, _ body: (Int, UnsafeBufferPointer<UInt8>?) -> Void) {
-        batch.bytes.withUnsafeBufferPointer { bytes in
-            for i in range {
-                if case .json(let lineRange, _, _) = batch.items[i] {
-                    body(i, UnsafeBufferPointer(rebasing: bytes[lineRange]))
-                } else {
-                    body(i, nil)
-                }
-            }
+        _ = firstLine(in: range) { i, line in
+            body(i, line)
+            return false
         }
     }
 
     /// The first item in `range` for which `body` (called as by `forEachLine`) returns true, or
-    /// nil: for a consumer that must stop mid-chunk to do work that may throw.
+    /// nil: for a consumer that must stop mid-chunk to do work that may throw. One borrow of the
+    /// chunk's bytes for the whole range, as `forEachLine`.
     public func firstLine(in range: Range<Int>, where body: (Int, UnsafeBufferPointer<UInt8>?) -> Bool) -> Int? {
         batch.bytes.withUnsafeBufferPointer { bytes in
             for i in range {
