@@ -62,6 +62,7 @@ public enum ColumnChunkWriter {
         public var pageCount: Int { dataPages.count + (dictionary == nil ? 0 : 1) }
     }
 
+    /// A byte column's distinct values, and each value's index among them.
     struct DictionaryValues: Sendable {
         var values: ByteArrays
         var indices: [UInt32]
@@ -79,7 +80,7 @@ public enum ColumnChunkWriter {
     public static func plan(_ leaf: LeafData, column: Column) -> Plan {
         var dictionary: DictionaryValues?
         if case .bytes(let arrays) = leaf.values, arrays.count > 0 {
-            dictionary = buildDictionary(arrays).map { DictionaryValues(values: $0.values, indices: $0.indices) }
+            dictionary = buildDictionary(arrays)
         }
         // Pages: cut at row starts once a page holds about `pageBytes` of values.
         var pages: [(entries: Range<Int>, values: Range<Int>)] = []
@@ -115,12 +116,10 @@ public enum ColumnChunkWriter {
     /// Encodes and compresses page `index` of `plan` (in `Plan.pageCount` order).
     public static func page(_ index: Int, of plan: Plan, codec: CompressionCodec, zstd: Zstd.Compressor?) throws -> EncodedPage {
         var body: [UInt8] = []
-        if let dictionary = plan.dictionary {
-            if index == 0 {
-                body.reserveCapacity(dictionary.values.data.count + 4 * dictionary.values.count)
-                appendPlain(dictionary.values, into: &body)
-                return try encodePage(body, type: .dictionaryPage, values: dictionary.values.count, encoding: .plain, codec: codec, zstd: zstd)
-            }
+        if index == 0, let dictionary = plan.dictionary {
+            body.reserveCapacity(dictionary.values.data.count + 4 * dictionary.values.count)
+            appendPlain(dictionary.values, into: &body)
+            return try encodePage(body, type: .dictionaryPage, values: dictionary.values.count, encoding: .plain, codec: codec, zstd: zstd)
         }
         let (entries, values) = plan.dataPages[index - (plan.dictionary == nil ? 0 : 1)]
         let leaf = plan.leaf
@@ -228,14 +227,14 @@ public enum ColumnChunkWriter {
 
     /// Distinct values and each value's index, or nil when the dictionary would pass the limit
     /// (text that seldom repeats is stored PLAIN).
-    static func buildDictionary(_ arrays: ByteArrays) -> (values: ByteArrays, indices: [UInt32])? {
+    static func buildDictionary(_ arrays: ByteArrays) -> DictionaryValues? {
         var table = [Int32](repeating: -1, count: 1 << 12)
         var mask = table.count - 1
         var distinct = ByteArrays()
         var hashes: [UInt64] = []
         var indices = [UInt32]()
         indices.reserveCapacity(arrays.count)
-        return arrays.data.withUnsafeBufferPointer { data -> (ByteArrays, [UInt32])? in
+        return arrays.data.withUnsafeBufferPointer { data -> DictionaryValues? in
             for i in 0..<arrays.count {
                 let r = arrays.range(i)
                 let slice = UnsafeBufferPointer(rebasing: data[r])
@@ -271,7 +270,7 @@ public enum ColumnChunkWriter {
             }
             // A dictionary only pays when values repeat.
             guard distinct.count * 2 <= arrays.count || distinct.data.count * 2 <= arrays.data.count else { return nil }
-            return (distinct, indices)
+            return DictionaryValues(values: distinct, indices: indices)
         }
     }
 

@@ -60,8 +60,8 @@ final class ParquetRecordWriter {
     /// The row group being encoded in the background.
     private var encoding: RowGroupEncoding?
     private var pendingBytes = 0
-    private var fields: [(String, WriterFieldType)]?
     private var schema: WriterSchema?
+    private var fields: [(String, WriterFieldType)]? { schema?.fields }
     private var fieldIndex: [String: Int] = [:]
     /// The schema as `RecordShredder.add(line:)` walks it, with its reusable buffers.
     private var lineSchema: LineSchemaNode?
@@ -120,21 +120,26 @@ final class ParquetRecordWriter {
     }
 
     func write(_ record: JSONObject) throws {
+        try write(record, waitingAs: { .record(record) })
+    }
+
+    /// Shreds `record` now if the schema is known and holds it, else keeps it as `row()` (which
+    /// waits for the row group's end and a schema widened to hold it).
+    private func write(_ record: JSONObject, waitingAs row: () -> PendingRow) throws {
         pendingBytes += Self.approximateSize(.object(record))
-        if shredder != nil, pending.isEmpty, accepts(record) {
+        if shredsRowsAsTheyCome, accepts(record) {
             shredder!.add(record)
             shreddedRows += 1
         } else {
-            keep(.record(record), widening: record)
+            if pending.isEmpty { pendingSchema = SchemaInference(fields: fields ?? []) }
+            pendingSchema.add(record)
+            pending.append(row())
         }
         if pendingBytes >= rowGroupBytes { try flushRowGroup() }
     }
 
-    private func keep(_ row: PendingRow, widening record: JSONObject) {
-        if pending.isEmpty { pendingSchema = SchemaInference(fields: fields ?? []) }
-        pendingSchema.add(record)
-        pending.append(row)
-    }
+    /// Whether rows are shredded as they come: the schema is known and no row waits before them.
+    private var shredsRowsAsTheyCome: Bool { shredder != nil && pending.isEmpty }
 
     /// Writes the records of JSON Lines `lines` in order: each line straight from its bytes into
     /// the columns where the schema holds it as it is (`RecordShredder.add(line:)`), any other
@@ -147,7 +152,7 @@ final class ParquetRecordWriter {
             var full = false
             // Stops at a line the shredder cannot take, or after the line that fills the row group.
             let stop = lines.firstLine(in: start..<lines.count) { _, line in
-                guard let line, pending.isEmpty, shredder != nil, let root = lineSchema,
+                guard let line, shredsRowsAsTheyCome, let root = lineSchema,
                       let size = shredder!.add(line: line, root: root, maxDepth: lines.maxDepth, marks: &lineMarks, scratch: &lineScratch)
                 else { return true }
                 pendingBytes += size
@@ -162,17 +167,9 @@ final class ParquetRecordWriter {
                 try flushRowGroup()
             } else {
                 switch lines.event(stop) {
-                case .record(let record) where shredder == nil || !pending.isEmpty:
-                    // Kept as its line, which is shredded once the schema is known: the record
-                    // itself only widens the schema.
-                    pendingBytes += Self.approximateSize(.object(record.fields))
-                    lines.withLine(stop) { line in line.map { pendingLines.append(UnsafeRawBufferPointer($0)) } }
-                    pendingLinesMaxDepth = lines.maxDepth
-                    keep(.line(pendingLines.count - 1), widening: record.fields)
-                    written += 1
-                    if pendingBytes >= rowGroupBytes { try flushRowGroup() }
                 case .record(let record):
-                    try write(record.fields)
+                    // If it must wait, it waits as its line: the record itself only widens the schema.
+                    try write(record.fields, waitingAs: { waitingLine(stop, of: lines) })
                     written += 1
                 case .malformed(let item):
                     try malformed(item)
@@ -181,6 +178,12 @@ final class ParquetRecordWriter {
             start = stop + 1
         }
         return written
+    }
+
+    private func waitingLine(_ i: Int, of lines: RawLines) -> PendingRow {
+        lines.withLine(i) { line in line.map { pendingLines.append(UnsafeRawBufferPointer($0)) } }
+        pendingLinesMaxDepth = lines.maxDepth
+        return .line(pendingLines.count - 1)
     }
 
     /// Whether the current schema holds `record` as it is.
@@ -224,7 +227,6 @@ final class ParquetRecordWriter {
     }
 
     private func setFields(_ widened: [(String, WriterFieldType)]) {
-        fields = widened
         schema = WriterSchema(fields: widened)
         lineSchema = LineSchemaNode(fields: widened)
         fieldIndex = [:]
