@@ -63,9 +63,8 @@ public enum Snappy {
         UnsafeMutableRawPointer(to).storeBytes(of: UnsafeRawPointer(from).loadUnaligned(as: UInt64.self), as: UInt64.self)
     }
 
-    /// A copy tag's length and trailer size (1, 2 or 4 bytes for tags ending 01, 10, 11), by
-    /// arithmetic: the next tag's position waits on it, and a table lookup in that chain of
-    /// dependent loads made decoding 15% slower.
+    /// A copy tag's length and trailer size (1, 2 or 4 bytes for tags ending 01, 10, 11), for the
+    /// checked path near a block's end and for 4-byte offsets.
     @inline(__always)
     private static func copyLength(_ tag: UInt8) -> (length: Int, trailerBytes: Int) {
         let t = Int(tag)
@@ -77,7 +76,7 @@ public enum Snappy {
     /// all of a block), an element is decoded without further bounds checks on what it may write
     /// past its end: short literals move 16 bytes, copies move 16 bytes per step from at least 16
     /// bytes back (8 from 8 back), and the next element overwrites the excess, as the reference
-    /// decoder does. The copy kinds share one path rather than a branch per kind.
+    /// decoder does. The two common copy kinds share one path rather than a branch per kind.
     private static func decode(_ input: UnsafeRawBufferPointer, from start: Int, into out: UnsafeMutableBufferPointer<UInt8>) throws {
         guard let srcBase = input.baseAddress else { return }
         let src = srcBase.assumingMemoryBound(to: UInt8.self)
@@ -91,12 +90,20 @@ public enum Snappy {
         }
         while ip < srcEnd {
             let tag = src[ip]
-            if tag & 3 != 0, srcEnd - ip >= 5, outEnd - op >= 64 {
-                let (length, trailerBytes) = copyLength(tag)
-                let trailer = Int(UInt32(littleEndian: UnsafeRawPointer(src + ip + 1).loadUnaligned(as: UInt32.self)))
-                    & (1 << (trailerBytes * 8) &- 1)
-                let offset = (tag & 3 == 1 ? Int(tag >> 5) << 8 : 0) | trailer
-                ip += 1 + trailerBytes
+            let kind = Int(tag & 3)
+            if UInt(bitPattern: kind &- 1) < 2, srcEnd - ip >= 5, outEnd - op >= 64 {
+                // A copy with a 1- or 2-byte offset (4-byte offsets only occur past 64 KB, which
+                // snappy's encoders never reach). Its trailer is `kind` bytes, so the next tag is
+                // one add away from this one: that chain of dependent loads bounds the decoder.
+                // Length and offset are selected without a branch, as which of the two kinds comes
+                // next is a coin toss in text: `one` is all ones for a 1-byte-offset copy (length
+                // 4-11, the offset's high bits in the tag), zero for a 2-byte one (length 1-64).
+                let t = Int(tag)
+                let trailer = Int(UInt16(littleEndian: UnsafeRawPointer(src + ip + 1).loadUnaligned(as: UInt16.self)))
+                let one = 0 &- (kind & 1)
+                let length = ((4 &+ (t >> 2) & 7) & one) | (((t >> 2) &+ 1) & ~one)
+                let offset = ((t >> 5) << 8 & one) | (trailer & (0xFFFF >> ((kind & 1) << 3)))
+                ip &+= 1 &+ kind
                 guard offset > 0, offset <= op else { throw ColumnarError("corrupt snappy data (copy out of range)") }
                 let d = dst + op
                 if offset >= 16 {
