@@ -92,8 +92,9 @@ public enum Snappy {
             let tag = src[ip]
             let kind = Int(tag & 3)
             if UInt(bitPattern: kind &- 1) < 2, srcEnd - ip >= 5, outEnd - op >= 64 {
-                // A copy with a 1- or 2-byte offset (4-byte offsets only occur past 64 KB, which
-                // snappy's encoders never reach). Its trailer is `kind` bytes, so the next tag is
+                // A copy with a 1- or 2-byte offset (4-byte offsets are legal, but encoders that
+                // match within 64 KB fragments, as snappy's do, never write them; they take the
+                // checked path below). Its trailer is `kind` bytes, so the next tag is
                 // one add away from this one: that chain of dependent loads bounds the decoder.
                 // Length and offset are selected without a branch, as which of the two kinds comes
                 // next is a coin toss in text: `one` is all ones for a 1-byte-offset copy (length
