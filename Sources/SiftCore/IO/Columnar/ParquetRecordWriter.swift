@@ -405,10 +405,9 @@ private final class RowGroupEncoding: @unchecked Sendable {
         }
         let pageOf = plans.indices.flatMap { c in (0..<plans[c].pageCount).map { (column: c, page: $0) } }
         let pages = parallelMap(count: pageOf.count, threads: threads, minimumPerSlice: 1,
-                                state: { codec == .zstd ? try? Zstd.Compressor(level: 1) : nil }) { zstd, t -> Result<ColumnChunkWriter.EncodedPage, ColumnarError> in
+                                state: { Result { codec == .zstd ? try Zstd.Compressor(level: 1) : nil } }) { zstd, t -> Result<ColumnChunkWriter.EncodedPage, ColumnarError> in
             do {
-                if codec == .zstd, zstd == nil { throw ColumnarError("zstd: out of memory") }
-                return .success(try ColumnChunkWriter.page(pageOf[t].page, of: plans[pageOf[t].column], codec: codec, zstd: zstd))
+                return .success(try ColumnChunkWriter.page(pageOf[t].page, of: plans[pageOf[t].column], codec: codec, zstd: zstd.get()))
             } catch {
                 return .failure(ColumnarError.from(error))
             }

@@ -75,7 +75,7 @@ extension RecordShredder {
     /// `JSONParser` makes of it, and returns that record's `ParquetRecordWriter.approximateSize`.
     ///
     /// Nil, with the shredder as it was, when the line is not an object the schema holds as it is
-    /// (a new field, a value of another type, a JSON column's value, a repeated key) or not one
+    /// (a new field, a value of another type, a repeated key, an empty struct) or not one
     /// `JSONCursor` can vouch for: the caller then decodes it and takes the record path, which
     /// widens the schema or reports the line as malformed. Skipping the record tree is what makes
     /// converting JSON Lines to Parquet cost little more than compressing it.
